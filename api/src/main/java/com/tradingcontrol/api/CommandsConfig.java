@@ -1,0 +1,28 @@
+package com.tradingcontrol.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MaxDuration;
+import io.dropwizard.validation.MinDuration;
+import jakarta.validation.constraints.NotNull;
+import java.util.concurrent.TimeUnit;
+
+/** {@code commands:} section, for the command submission that the Kafka adapter will serve. */
+public class CommandsConfig {
+    /** How long a submission may wait for Kafka's acknowledgement before answering 503. */
+    @NotNull @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS) @MaxDuration(value = 1, unit = TimeUnit.MINUTES)
+    @JsonProperty private Duration kafkaTimeout = Duration.seconds(5);
+    /** Upper bound for {@code Prefer: wait=N}. */
+    @NotNull @MinDuration(0) @MaxDuration(value = 5, unit = TimeUnit.MINUTES)
+    @JsonProperty private Duration maxWait = Duration.seconds(30);
+    /** Value of {@code Retry-After} on a 503. */
+    @NotNull @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    @JsonProperty private Duration retryAfter = Duration.seconds(5);
+
+    public Duration getKafkaTimeout() { return kafkaTimeout; }
+    public void setKafkaTimeout(Duration kafkaTimeout) { this.kafkaTimeout = kafkaTimeout; }
+    public Duration getMaxWait() { return maxWait; }
+    public void setMaxWait(Duration maxWait) { this.maxWait = maxWait; }
+    public Duration getRetryAfter() { return retryAfter; }
+    public void setRetryAfter(Duration retryAfter) { this.retryAfter = retryAfter; }
+}

@@ -1,0 +1,43 @@
+package com.tradingcontrol.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.tradingcontrol.api.auth.AuthConfig;
+import com.tradingcontrol.api.requestid.RequestIdConfig;
+import com.tradingcontrol.api.ws.WebSocketConfig;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.util.DataSize;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MaxDataSize;
+import io.dropwizard.validation.MaxDuration;
+import io.dropwizard.validation.MinDataSize;
+import io.dropwizard.validation.MinDuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.concurrent.TimeUnit;
+
+/** Typed configuration; Dropwizard validates it before anything starts and names the offending key. */
+public class ControlPlaneConfiguration extends Configuration {
+    @Valid @NotNull @JsonProperty private AuthConfig auth;
+    @Valid @NotNull @JsonProperty private RequestIdConfig requestId = new RequestIdConfig();
+    @Valid @NotNull @JsonProperty private CommandsConfig commands = new CommandsConfig();
+    @Valid @NotNull @JsonProperty private WebSocketConfig websocket = new WebSocketConfig();
+    /** Larger request bodies are refused with 413. */
+    @NotNull @MinDataSize(1) @MaxDataSize(value = 16, unit = io.dropwizard.util.DataSizeUnit.MEBIBYTES)
+    @JsonProperty private DataSize maxRequestBodySize = DataSize.kibibytes(64);
+    /** Time limit per readiness check on {@code /health/ready}. */
+    @NotNull @MinDuration(value = 10, unit = TimeUnit.MILLISECONDS) @MaxDuration(value = 30, unit = TimeUnit.SECONDS)
+    @JsonProperty private Duration readinessTimeout = Duration.seconds(2);
+
+    public AuthConfig getAuth() { return auth; }
+    public void setAuth(AuthConfig auth) { this.auth = auth; }
+    public RequestIdConfig getRequestId() { return requestId; }
+    public void setRequestId(RequestIdConfig requestId) { this.requestId = requestId; }
+    public CommandsConfig getCommands() { return commands; }
+    public void setCommands(CommandsConfig commands) { this.commands = commands; }
+    public WebSocketConfig getWebsocket() { return websocket; }
+    public void setWebsocket(WebSocketConfig websocket) { this.websocket = websocket; }
+    public DataSize getMaxRequestBodySize() { return maxRequestBodySize; }
+    public void setMaxRequestBodySize(DataSize maxRequestBodySize) { this.maxRequestBodySize = maxRequestBodySize; }
+    public Duration getReadinessTimeout() { return readinessTimeout; }
+    public void setReadinessTimeout(Duration readinessTimeout) { this.readinessTimeout = readinessTimeout; }
+}

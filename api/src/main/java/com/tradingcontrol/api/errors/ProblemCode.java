@@ -1,0 +1,59 @@
+package com.tradingcontrol.api.errors;
+
+/**
+ * Stable, machine-readable error codes. Clients branch on these, so a code is never renamed;
+ * titles may be reworded.
+ */
+public enum ProblemCode {
+    BAD_REQUEST(400, "Bad request"),
+    VALIDATION_FAILED(400, "Validation failed"),
+    MALFORMED_JSON(400, "Malformed JSON"),
+    UNKNOWN_FIELD(400, "Unknown field"),
+    UNAUTHORIZED(401, "Authentication required"),
+    FORBIDDEN(403, "Forbidden"),
+    NOT_FOUND(404, "Not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "Not acceptable"),
+    CONFLICT(409, "Conflict"),
+    PAYLOAD_TOO_LARGE(413, "Payload too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    UNPROCESSABLE(422, "Unprocessable request"),
+    INTERNAL(500, "Internal error"),
+    SERVICE_UNAVAILABLE(503, "Service unavailable"),
+    NOT_READY(503, "Not ready"),
+    AUTH_UNAVAILABLE(503, "Authentication keys unavailable");
+
+    private final int status;
+    private final String title;
+
+    ProblemCode(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** A generic code for a bare HTTP status (used when the thrower gave no code of its own). */
+    public static ProblemCode forStatus(int status) {
+        return switch (status) {
+            case 400 -> BAD_REQUEST;
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 409 -> CONFLICT;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 422 -> UNPROCESSABLE;
+            case 503 -> SERVICE_UNAVAILABLE;
+            default -> status >= 500 ? INTERNAL : BAD_REQUEST;
+        };
+    }
+}

@@ -1,0 +1,12 @@
+package com.tradingcontrol.api.health;
+
+/**
+ * One dependency the API needs before it can serve traffic (Kafka, the projection store, the
+ * processors). Implementations should answer quickly; the registry cuts off slow ones.
+ */
+public interface ReadinessCheck {
+    /** Stable name shown in the readiness report, e.g. {@code kafka}. */
+    String name();
+
+    ReadinessStatus check();
+}

@@ -1,0 +1,91 @@
+package com.tradingcontrol.api.http;
+
+import com.tradingcontrol.api.errors.ApiException;
+import com.tradingcontrol.api.errors.ProblemCode;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+/** A request whose body stream fails with 413 once more than the limit has been read. */
+final class LimitedBodyRequest extends HttpServletRequestWrapper {
+    private final long maxBytes;
+    private ServletInputStream stream;
+
+    LimitedBodyRequest(HttpServletRequest request, long maxBytes) {
+        super(request);
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public synchronized ServletInputStream getInputStream() throws IOException {
+        if (stream == null) {
+            stream = new CountingStream(super.getInputStream(), maxBytes);
+        }
+        return stream;
+    }
+
+    @Override
+    public BufferedReader getReader() throws IOException {
+        String encoding = getCharacterEncoding();
+        Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+        return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+    }
+
+    private static final class CountingStream extends ServletInputStream {
+        private final ServletInputStream delegate;
+        private final long maxBytes;
+        private long count;
+
+        CountingStream(ServletInputStream delegate, long maxBytes) {
+            this.delegate = delegate;
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = delegate.read();
+            if (b >= 0) {
+                add(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = delegate.read(buffer, offset, length);
+            if (n > 0) {
+                add(n);
+            }
+            return n;
+        }
+
+        // An unchecked WebApplicationException passes through Jackson and Jersey to our mapper unchanged.
+        private void add(int n) {
+            count += n;
+            if (count > maxBytes) {
+                throw new ApiException(ProblemCode.PAYLOAD_TOO_LARGE, BodySizeLimitFilter.tooLarge(maxBytes));
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return delegate.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return delegate.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            delegate.setReadListener(listener);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package com.tradingcontrol.api.ports;
+
+/** Port to the projected audit trail. */
+public interface AuditReader {
+    AuditPage find(AuditQuery query);
+}

@@ -1,0 +1,97 @@
+package com.tradingcontrol.api.ws;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Fans control changes out to websocket clients with tenant isolation.
+ *
+ * <p>Each {@link StreamKey} has its own gapless sequence (so a client can detect loss and cannot infer
+ * other tenants' activity from gaps) and a bounded replay buffer. A reconnecting client passes the
+ * epoch and last sequence it saw; it gets the missed messages, or {@code {"type":"resync"}} when they
+ * are no longer buffered or the server restarted (new epoch) — then it reloads state over REST.
+ *
+ * <p>Messages: {@code {"type":"hello","stream","epoch","seq"}} on connect;
+ * {@code {"type":<change type>,"seq","tenantId"?,"payload"}} per change;
+ * {@code {"type":"resync","epoch","seq"}}.
+ *
+ * <p>One lock serialises publishing and subscribing: control changes are rare and sends are
+ * asynchronous, and the lock is what makes "replay, then live" free of gaps and duplicates.
+ */
+public final class PushHub {
+    private final ObjectMapper mapper;
+    private final int replayCapacity;
+    private final String epoch = UUID.randomUUID().toString();
+    private final Object lock = new Object();
+    private final PushStream adminStream;
+    // Tenant streams live as long as the hub: at most replayCapacity messages per tenant that ever got one.
+    private final Map<StreamKey, PushStream> streams = new HashMap<>();
+
+    public PushHub(ObjectMapper mapper, int replayCapacity) {
+        this.mapper = mapper;
+        this.replayCapacity = replayCapacity;
+        this.adminStream = new PushStream(replayCapacity);
+        streams.put(StreamKey.tenant(null), new PushStream(replayCapacity));
+    }
+
+    public String epoch() {
+        return epoch;
+    }
+
+    /** Safe to call from any thread, e.g. a Kafka consumer. */
+    public void publish(ControlChangeMessage message) {
+        synchronized (lock) {
+            adminStream.append(seq -> render(message, seq));
+            if (message.tenantId() == null) {
+                streams.values().forEach(stream -> stream.append(seq -> render(message, seq)));
+            } else {
+                stream(StreamKey.tenant(message.tenantId())).append(seq -> render(message, seq));
+            }
+        }
+    }
+
+    /** Attaches a sink; it first gets a hello, then the replay or a resync when asked to resume, then live messages. */
+    public AutoCloseable subscribe(StreamKey key, PushSink sink, ResumeRequest resume) {
+        synchronized (lock) {
+            PushStream stream = key.everything() ? adminStream : stream(key);
+            sink.send(control("hello", stream.lastSeq()).put("stream", key.toString()).toString());
+            if (resume != null) {
+                boolean sameEpoch = resume.epoch() == null || resume.epoch().equals(epoch);
+                if (sameEpoch && stream.canReplayAfter(resume.lastSeq())) {
+                    stream.replayAfter(resume.lastSeq(), sink);
+                } else {
+                    sink.send(control("resync", stream.lastSeq()).toString());
+                }
+            }
+            stream.attach(sink);
+            return () -> {
+                synchronized (lock) {
+                    stream.detach(sink);
+                }
+            };
+        }
+    }
+
+    private PushStream stream(StreamKey key) {
+        return streams.computeIfAbsent(key, k -> new PushStream(replayCapacity));
+    }
+
+    private ObjectNode control(String type, long seq) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("type", type).put("epoch", epoch).put("seq", seq);
+        return node;
+    }
+
+    private String render(ControlChangeMessage message, long seq) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("type", message.type()).put("seq", seq);
+        if (message.tenantId() != null) {
+            node.put("tenantId", message.tenantId());
+        }
+        node.set("payload", message.payload());
+        return node.toString();
+    }
+}

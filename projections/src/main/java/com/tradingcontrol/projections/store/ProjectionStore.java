@@ -1,0 +1,46 @@
+package com.tradingcontrol.projections.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+
+/**
+ * The narrow port the projector writes through and the API reads through.
+ *
+ * <p>Documents are JSON objects with a string {@code id} and a string partition key stored at the
+ * container's partition key path. Every stored version carries an opaque {@code etag}; conditional
+ * writes ({@link WriteCondition#ifMatch(String)}) are how the projector guarantees that the last
+ * applied event position recorded in a document never moves backwards when two writers race.
+ *
+ * <p>All failures are {@link ProjectionStoreException} subclasses; callers never see adapter types.
+ */
+public interface ProjectionStore extends AutoCloseable {
+
+    /** Creates the container when missing; an existing one gets {@code spec}'s default TTL. */
+    void createContainerIfAbsent(ContainerSpec spec);
+
+    /** Removes the container and all its documents; a missing container is not an error. */
+    void deleteContainer(String container);
+
+    Optional<StoredDocument> read(String container, String partitionKey, String id);
+
+    /**
+     * Writes {@code doc} (which must carry {@code id} and the partition key value at the container's
+     * partition key path) if {@code condition} holds.
+     *
+     * @throws PreconditionFailedException IF_MATCH and the stored etag differs or the document is absent
+     * @throws ConflictException IF_ABSENT and the document exists
+     */
+    StoredDocument upsert(String container, String partitionKey, ObjectNode doc, WriteCondition condition);
+
+    /**
+     * @throws NotFoundException the document does not exist
+     * @throws PreconditionFailedException IF_MATCH and the stored etag differs
+     */
+    void delete(String container, String partitionKey, String id, WriteCondition condition);
+
+    /** One page of matching documents; pass {@link Page#continuation()} back in the next query. */
+    Page query(String container, Query query);
+
+    @Override
+    void close();
+}

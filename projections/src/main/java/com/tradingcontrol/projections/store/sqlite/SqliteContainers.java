@@ -1,0 +1,86 @@
+package com.tradingcontrol.projections.store.sqlite;
+
+import com.tradingcontrol.projections.store.ContainerSpec;
+import com.tradingcontrol.projections.store.NotFoundException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The {@code containers} table plus an in-memory copy; callers hold the store's lock. */
+final class SqliteContainers {
+
+    private final Connection connection;
+    private final Map<String, ContainerSpec> known = new ConcurrentHashMap<>();
+
+    SqliteContainers(Connection connection) throws SQLException {
+        this.connection = connection;
+        try (PreparedStatement s = connection.prepareStatement("SELECT name, pk_path, default_ttl FROM containers");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                Integer ttl = rs.getObject("default_ttl") == null ? null : rs.getInt("default_ttl");
+                known.put(rs.getString("name"), new ContainerSpec(rs.getString("name"), rs.getString("pk_path"), ttl));
+            }
+        }
+        connection.commit();
+    }
+
+    ContainerSpec require(String name) {
+        ContainerSpec spec = known.get(name);
+        if (spec == null) {
+            throw new NotFoundException("container " + name + " does not exist");
+        }
+        return spec;
+    }
+
+    /** Creates the container, or updates the default TTL of an existing one (its documents stay). */
+    void createOrUpdate(ContainerSpec spec) throws SQLException {
+        ContainerSpec existing = known.get(spec.name());
+        if (existing != null && !existing.partitionKeyPath().equals(spec.partitionKeyPath())) {
+            throw new IllegalArgumentException("container " + spec.name() + " is partitioned by "
+                    + existing.partitionKeyPath() + ", not " + spec.partitionKeyPath() + "; a partition key cannot change");
+        }
+        try (PreparedStatement s = connection.prepareStatement(
+                "INSERT OR REPLACE INTO containers (name, pk_path, default_ttl) VALUES (?, ?, ?)")) {
+            s.setString(1, spec.name());
+            s.setString(2, spec.partitionKeyPath());
+            s.setObject(3, spec.defaultTtlSeconds());
+            s.executeUpdate();
+        }
+        connection.commit();
+        known.put(spec.name(), spec);
+    }
+
+    void delete(String name) throws SQLException {
+        for (String sql : new String[] {"DELETE FROM documents WHERE container = ?", "DELETE FROM containers WHERE name = ?"}) {
+            try (PreparedStatement s = connection.prepareStatement(sql)) {
+                s.setString(1, name);
+                s.executeUpdate();
+            }
+        }
+        connection.commit();
+        known.remove(name);
+    }
+
+    /** Deletes expired documents of every container with TTL on; returns how many. */
+    int purgeExpired(long nowMillis) throws SQLException {
+        int purged = 0;
+        for (ContainerSpec spec : known.values()) {
+            if (spec.defaultTtlSeconds() == null) {
+                continue;
+            }
+            try (PreparedStatement s = connection.prepareStatement("""
+                    DELETE FROM documents WHERE container = ?
+                      AND COALESCE(doc_ttl, ?) <> -1 AND written_at_ms + COALESCE(doc_ttl, ?) * 1000 <= ?""")) {
+                s.setString(1, spec.name());
+                s.setInt(2, spec.defaultTtlSeconds());
+                s.setInt(3, spec.defaultTtlSeconds());
+                s.setLong(4, nowMillis);
+                purged += s.executeUpdate();
+            }
+        }
+        return purged;
+    }
+}

@@ -1,0 +1,14 @@
+package com.tradingcontrol.schemas.topics;
+
+/** The topic names: the contract with downstream consumers (see docs/topics.md). */
+public final class TopicNames {
+    public static final String COMMANDS = "trading.commands";
+    public static final String EVENTS = "trading.events";
+    public static final String COMMAND_OUTCOMES = "trading.command-outcomes";
+    public static final String AUDIT = "trading.audit";
+    public static final String CONTROL_STATE = "trading.control-state";
+    public static final String COMMANDS_DLQ = "trading.commands.dlq";
+
+    private TopicNames() {
+    }
+}

@@ -1,0 +1,84 @@
+package com.tradingcontrol.schemas.topics;
+
+import com.tradingcontrol.schemas.avro.AuditRecord;
+import com.tradingcontrol.schemas.avro.CommandEnvelope;
+import com.tradingcontrol.schemas.avro.CommandOutcome;
+import com.tradingcontrol.schemas.avro.ControlState;
+import com.tradingcontrol.schemas.avro.DeadLetter;
+import com.tradingcontrol.schemas.avro.EventEnvelope;
+import com.tradingcontrol.schemas.registry.SchemaRegistryClient;
+import com.tradingcontrol.schemas.serde.AvroSerdes;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+
+/**
+ * The immutable topic registry: every topic of the platform with its key and value serdes.
+ * Values are Avro in the Confluent wire format, registered under {@code <topic>-value}.
+ *
+ * <p>Commands, events, outcomes and audit share one partition count: commands and events are
+ * keyed by aggregate id and must be co-partitioned, and the audit chain of a processor task is
+ * written to the audit partition of the same number.
+ */
+public final class Topics {
+    private static final Duration DAYS_7 = Duration.ofDays(7);
+
+    private final TopicSpec<String, CommandEnvelope> commands;
+    private final TopicSpec<String, EventEnvelope> events;
+    private final TopicSpec<String, CommandOutcome> outcomes;
+    private final TopicSpec<String, AuditRecord> audit;
+    private final TopicSpec<String, ControlState> controlState;
+    private final TopicSpec<Bytes, DeadLetter> commandsDlq;
+
+    public Topics(SchemaRegistryClient registry, int partitions) {
+        Serde<String> key = Serdes.String();
+        commands = new TopicSpec<>(TopicNames.COMMANDS, key,
+                AvroSerdes.specific(registry, CommandEnvelope.class, false), partitions,
+                TopicSpec.CleanupPolicy.DELETE, DAYS_7);
+        events = new TopicSpec<>(TopicNames.EVENTS, key,
+                AvroSerdes.specific(registry, EventEnvelope.class, false), partitions,
+                TopicSpec.CleanupPolicy.DELETE, null);
+        outcomes = new TopicSpec<>(TopicNames.COMMAND_OUTCOMES, key,
+                AvroSerdes.specific(registry, CommandOutcome.class, false), partitions,
+                TopicSpec.CleanupPolicy.DELETE, DAYS_7);
+        audit = new TopicSpec<>(TopicNames.AUDIT, key,
+                AvroSerdes.specific(registry, AuditRecord.class, false), partitions,
+                TopicSpec.CleanupPolicy.DELETE, null);
+        controlState = new TopicSpec<>(TopicNames.CONTROL_STATE, key,
+                AvroSerdes.specific(registry, ControlState.class, false), partitions,
+                TopicSpec.CleanupPolicy.COMPACT, null);
+        commandsDlq = new TopicSpec<>(TopicNames.COMMANDS_DLQ, Serdes.Bytes(),
+                AvroSerdes.specific(registry, DeadLetter.class, false), 1,
+                TopicSpec.CleanupPolicy.DELETE, Duration.ofDays(14));
+    }
+
+    public TopicSpec<String, CommandEnvelope> commands() {
+        return commands;
+    }
+
+    public TopicSpec<String, EventEnvelope> events() {
+        return events;
+    }
+
+    public TopicSpec<String, CommandOutcome> outcomes() {
+        return outcomes;
+    }
+
+    public TopicSpec<String, AuditRecord> audit() {
+        return audit;
+    }
+
+    public TopicSpec<String, ControlState> controlState() {
+        return controlState;
+    }
+
+    public TopicSpec<Bytes, DeadLetter> commandsDlq() {
+        return commandsDlq;
+    }
+
+    public List<TopicSpec<?, ?>> all() {
+        return List.of(commands, events, outcomes, audit, controlState, commandsDlq);
+    }
+}

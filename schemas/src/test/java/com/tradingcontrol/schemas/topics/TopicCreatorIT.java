@@ -1,0 +1,65 @@
+package com.tradingcontrol.schemas.topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tradingcontrol.kafka.embedded.EmbeddedKafkaBroker;
+import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewPartitions;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Creating the platform's topics against a real broker: layout as registered, and idempotent. */
+class TopicCreatorIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static EmbeddedKafkaBroker broker;
+    private static Admin admin;
+
+    @BeforeAll
+    static void start() {
+        // A broker of its own: the test changes a topic's partition count.
+        broker = EmbeddedKafkaBroker.startTemporary();
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+    }
+
+    @AfterAll
+    static void stop() {
+        admin.close();
+        broker.close();
+    }
+
+    @Test
+    void createsEveryTopicWithItsLayoutAndIsIdempotent() throws Exception {
+        Topics topics = new Topics(InProcessSchemaRegistry.inMemory(), 3);
+
+        List<String> created = TopicCreator.createAll(admin, topics, (short) 1, TIMEOUT);
+        List<String> again = TopicCreator.createAll(admin, topics, (short) 1, TIMEOUT);
+
+        assertThat(created).containsExactlyInAnyOrder(TopicNames.COMMANDS, TopicNames.EVENTS,
+                TopicNames.COMMAND_OUTCOMES, TopicNames.AUDIT, TopicNames.CONTROL_STATE, TopicNames.COMMANDS_DLQ);
+        assertThat(again).isEmpty();
+        var descriptions = admin.describeTopics(created).allTopicNames().get();
+        assertThat(descriptions.get(TopicNames.EVENTS).partitions()).hasSize(3);
+        assertThat(descriptions.get(TopicNames.COMMANDS_DLQ).partitions()).hasSize(1);
+        assertThat(topicConfig(TopicNames.CONTROL_STATE, "cleanup.policy")).isEqualTo("compact");
+        assertThat(topicConfig(TopicNames.EVENTS, "retention.ms")).isEqualTo("-1");
+        assertThat(topicConfig(TopicNames.COMMANDS, "retention.ms")).isEqualTo(Long.toString(Duration.ofDays(7).toMillis()));
+
+        admin.createPartitions(Map.of(TopicNames.AUDIT, NewPartitions.increaseTo(4))).all().get();
+        assertThatThrownBy(() -> TopicCreator.createAll(admin, topics, (short) 1, TIMEOUT))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(TopicNames.AUDIT).hasMessageContaining("expected 3");
+    }
+
+    private static String topicConfig(String topic, String key) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        return admin.describeConfigs(List.of(resource)).all().get().get(resource).get(key).value();
+    }
+}

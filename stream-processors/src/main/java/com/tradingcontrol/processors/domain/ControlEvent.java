@@ -1,0 +1,10 @@
+package com.tradingcontrol.processors.domain;
+
+/** Events of the trading-control aggregate. */
+public sealed interface ControlEvent extends DomainEvent
+        permits TradingPaused, TradingResumed, PauseExpired, KillSwitchEngaged, KillSwitchReleased,
+        MaintenanceModeChanged {
+
+    /** The scope whose aggregate this event belongs to. */
+    Scope targetScope();
+}

@@ -1,0 +1,21 @@
+package com.tradingcontrol.processors.domain;
+
+/** Stable, machine-readable rejection codes. Names are part of the public contract: only add. */
+public enum RejectionCode {
+    /** The actor's roles do not allow this command. */
+    FORBIDDEN,
+    /** A customer addressed another tenant's data. Never says whether that data exists. */
+    TENANT_MISMATCH,
+    /** A field is missing, malformed or out of range (including an invalid scope). */
+    VALIDATION_FAILED,
+    /** The config key is not in the catalogue. */
+    UNKNOWN_CONFIG_KEY,
+    /** {@code expectedVersion} differs from the aggregate's current version. */
+    VERSION_CONFLICT,
+    /** The command is well-formed but not allowed in the aggregate's current state. */
+    INVALID_STATE,
+    /** The addressed profile does not exist (only ever reported within the actor's own tenant). */
+    NOT_FOUND,
+    /** The profile to create already exists. */
+    ALREADY_EXISTS
+}

@@ -1,0 +1,36 @@
+package com.tradingcontrol.processors.domain.config;
+
+import com.tradingcontrol.processors.domain.AggregateIds;
+import com.tradingcontrol.processors.domain.AggregateState;
+import com.tradingcontrol.processors.domain.ConfigValue;
+import com.tradingcontrol.processors.domain.Provenance;
+
+import java.util.Objects;
+
+/**
+ * State of one dynamic-config key.
+ *
+ * @param value      nullable: never set, the catalogue default applies
+ * @param lastChange nullable: who set {@code value}, when and why
+ */
+public record ConfigState(String key, long version, ConfigValue value, Provenance lastChange)
+        implements AggregateState {
+
+    public ConfigState {
+        Objects.requireNonNull(key, "key");
+    }
+
+    public static ConfigState initial(String key) {
+        return new ConfigState(key, 0, null, null);
+    }
+
+    @Override
+    public String aggregateId() {
+        return AggregateIds.config(key);
+    }
+
+    /** The value in force: the last one set, else the catalogue default. */
+    public ConfigValue effectiveValue(ConfigKeyDefinition definition) {
+        return value != null ? value : definition.defaultValue();
+    }
+}

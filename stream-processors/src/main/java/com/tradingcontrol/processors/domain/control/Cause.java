@@ -1,0 +1,27 @@
+package com.tradingcontrol.processors.domain.control;
+
+import com.tradingcontrol.processors.domain.ControlMode;
+import com.tradingcontrol.processors.domain.Scope;
+
+import java.time.Instant;
+
+/**
+ * One control that contributes to an effective mode, with its provenance.
+ *
+ * @param expiresAt nullable; only pauses expire
+ * @param message   nullable; the user-facing maintenance message
+ */
+public record Cause(Scope scope, Kind kind, ControlMode mode, String setBy, Instant setAt, String reason,
+                    String commandId, Instant expiresAt, String message) {
+
+    public enum Kind { KILL_SWITCH, MAINTENANCE, PAUSE }
+
+    /** Short human description, e.g. "kill switch engaged" or "trading paused on tenant:u1". */
+    public String describe() {
+        return switch (kind) {
+            case KILL_SWITCH -> "kill switch engaged";
+            case MAINTENANCE -> "maintenance mode on";
+            case PAUSE -> "trading paused on " + scope;
+        };
+    }
+}

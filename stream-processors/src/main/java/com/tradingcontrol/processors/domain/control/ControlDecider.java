@@ -1,0 +1,104 @@
+package com.tradingcontrol.processors.domain.control;
+
+import com.tradingcontrol.processors.domain.Checks;
+import com.tradingcontrol.processors.domain.CommandEnvelope;
+import com.tradingcontrol.processors.domain.ControlCommand;
+import com.tradingcontrol.processors.domain.Decision;
+import com.tradingcontrol.processors.domain.EngageKillSwitch;
+import com.tradingcontrol.processors.domain.PauseTrading;
+import com.tradingcontrol.processors.domain.RejectionCode;
+import com.tradingcontrol.processors.domain.ReleaseKillSwitch;
+import com.tradingcontrol.processors.domain.ResumeTrading;
+import com.tradingcontrol.processors.domain.RoleMatrix;
+import com.tradingcontrol.processors.domain.SetMaintenanceMode;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Decides trading-control commands. Checks run in a fixed order: role, field validation,
+ * optimistic concurrency, then the state machine in {@link ControlTransitions}.
+ */
+public final class ControlDecider {
+
+    public static final int MAX_MAINTENANCE_MESSAGE_LENGTH = 500;
+
+    private ControlDecider() {
+    }
+
+    /**
+     * @param state the state of the aggregate {@code AggregateIds.of(envelope.payload())}
+     * @throws IllegalArgumentException if the payload is not a control command or the state belongs
+     *                                  to another scope (a routing bug, never a business outcome)
+     */
+    public static Decision decide(CommandEnvelope envelope, ControlState state, ControlView view) {
+        if (!(envelope.payload() instanceof ControlCommand command)) {
+            throw new IllegalArgumentException("not a control command: " + envelope.payload());
+        }
+        Optional<Decision.Rejected> failure = Checks.firstFailure(
+                () -> Checks.authorized(envelope.actor(), RoleMatrix.allowedRoles(command), action(command)),
+                () -> validate(command, envelope.issuedAt()));
+        if (failure.isPresent()) {
+            return failure.get();
+        }
+        if (!command.targetScope().equals(state.scope())) {
+            throw new IllegalArgumentException("command for " + command.targetScope()
+                    + " routed to aggregate " + state.aggregateId());
+        }
+        Optional<Decision.Rejected> conflict = Checks.expectedVersion(envelope, state);
+        if (conflict.isPresent()) {
+            return conflict.get();
+        }
+        return ControlTransitions.apply(envelope, command, state, view);
+    }
+
+    private static String action(ControlCommand command) {
+        if (command instanceof PauseTrading) {
+            return "pause trading";
+        }
+        if (command instanceof ResumeTrading) {
+            return "resume trading";
+        }
+        if (command instanceof EngageKillSwitch) {
+            return "engage the kill switch";
+        }
+        if (command instanceof ReleaseKillSwitch) {
+            return "release the kill switch";
+        }
+        return "change maintenance mode";
+    }
+
+    private static Optional<Decision.Rejected> validate(ControlCommand command, Instant issuedAt) {
+        if (command.targetScope() == null) {
+            return Checks.fail(RejectionCode.VALIDATION_FAILED, "scope is required");
+        }
+        if (command instanceof PauseTrading pause) {
+            return Checks.firstFailure(
+                    () -> Checks.reason(pause.reason()),
+                    () -> expiryInFuture(pause, issuedAt));
+        }
+        if (command instanceof ResumeTrading resume) {
+            return Checks.reason(resume.reason());
+        }
+        if (command instanceof EngageKillSwitch engage) {
+            return Checks.reason(engage.reason());
+        }
+        if (command instanceof ReleaseKillSwitch release) {
+            return Checks.reason(release.reason());
+        }
+        SetMaintenanceMode maintenance = (SetMaintenanceMode) command;
+        return Checks.firstFailure(
+                () -> Checks.reason(maintenance.reason()),
+                () -> maintenance.on()
+                        ? Checks.requiredText("message", maintenance.message(), MAX_MAINTENANCE_MESSAGE_LENGTH)
+                        : Optional.empty());
+    }
+
+    private static Optional<Decision.Rejected> expiryInFuture(PauseTrading pause, Instant issuedAt) {
+        if (pause.expiresAt() == null || pause.expiresAt().isAfter(issuedAt)) {
+            return Optional.empty();
+        }
+        return Checks.fail(RejectionCode.VALIDATION_FAILED,
+                "expiresAt " + pause.expiresAt() + " is not after the command's issuedAt " + issuedAt);
+    }
+}

@@ -1,0 +1,50 @@
+package com.tradingcontrol.processors.domain.control;
+
+import com.tradingcontrol.processors.domain.AggregateIds;
+import com.tradingcontrol.processors.domain.ControlEvent;
+import com.tradingcontrol.processors.domain.EventMeta;
+import com.tradingcontrol.processors.domain.KillSwitchEngaged;
+import com.tradingcontrol.processors.domain.KillSwitchReleased;
+import com.tradingcontrol.processors.domain.MaintenanceModeChanged;
+import com.tradingcontrol.processors.domain.PauseExpired;
+import com.tradingcontrol.processors.domain.Provenance;
+import com.tradingcontrol.processors.domain.RecordedEvent;
+import com.tradingcontrol.processors.domain.TradingPaused;
+import com.tradingcontrol.processors.domain.TradingResumed;
+
+/** Folds trading-control events into {@link ControlState}. Every event bumps the version by one. */
+public final class ControlEvolver {
+
+    private ControlEvolver() {
+    }
+
+    /**
+     * @throws IllegalArgumentException if the event is not a control event of this state's scope
+     *                                  (a routing bug in the caller, never a business outcome)
+     */
+    public static ControlState evolve(ControlState state, RecordedEvent recorded) {
+        if (!(recorded.event() instanceof ControlEvent event)
+                || !AggregateIds.of(event).equals(state.aggregateId())) {
+            throw new IllegalArgumentException("event " + recorded.event() + " does not belong to " + state.aggregateId());
+        }
+        EventMeta meta = recorded.meta();
+        long next = state.version() + 1;
+        if (event instanceof TradingPaused e) {
+            return state.withPause(next, new ControlState.Pause(Provenance.of(meta, e.reason()), e.expiresAt()));
+        }
+        if (event instanceof TradingResumed || event instanceof PauseExpired) {
+            return state.withPause(next, null);
+        }
+        if (event instanceof KillSwitchEngaged e) {
+            return state.withKillSwitch(next, new ControlState.KillSwitch(Provenance.of(meta, e.reason())));
+        }
+        if (event instanceof KillSwitchReleased) {
+            return state.withKillSwitch(next, null);
+        }
+        MaintenanceModeChanged e = (MaintenanceModeChanged) event;
+        ControlState.Maintenance maintenance = e.on()
+                ? new ControlState.Maintenance(e.message(), Provenance.of(meta, e.reason()))
+                : null;
+        return state.withMaintenance(next, maintenance);
+    }
+}

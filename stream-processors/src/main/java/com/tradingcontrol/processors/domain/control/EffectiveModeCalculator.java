@@ -1,0 +1,84 @@
+package com.tradingcontrol.processors.domain.control;
+
+import com.tradingcontrol.processors.domain.ControlMode;
+import com.tradingcontrol.processors.domain.Provenance;
+import com.tradingcontrol.processors.domain.Scope;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Computes the effective mode for a (tenant, profile, symbol): the most restrictive control among
+ * the scopes {@code global}, {@code tenant:<tenantId>}, {@code strategy:<profileId>} and
+ * {@code symbol:<symbol>}.
+ * <ul>
+ *   <li>kill switch engaged: HALTED;</li>
+ *   <li>maintenance on: PAUSED (no new trading while the platform is being worked on; the kill
+ *       switch remains the only thing that halts, so maintenance never overrides a halt);</li>
+ *   <li>a pause: PAUSED, unless it has expired at {@code now} (even if its PauseExpired event has
+ *       not been folded yet).</li>
+ * </ul>
+ */
+public final class EffectiveModeCalculator {
+
+    private static final Comparator<Cause> MOST_RESTRICTIVE_FIRST =
+            Comparator.comparing(Cause::mode).reversed();
+
+    private EffectiveModeCalculator() {
+    }
+
+    /**
+     * @param tenantId  nullable: no tenant scope considered
+     * @param profileId nullable: no strategy scope considered
+     * @param symbol    nullable: no symbol scope considered (case-insensitive)
+     * @throws com.tradingcontrol.processors.domain.InvalidScopeException if an id is malformed
+     */
+    public static EffectiveMode effective(ControlView view, String tenantId, String profileId, String symbol,
+                                          Instant now) {
+        List<Scope> scopes = new ArrayList<>();
+        scopes.add(Scope.global());
+        if (tenantId != null) {
+            scopes.add(Scope.tenant(tenantId));
+        }
+        if (profileId != null) {
+            scopes.add(Scope.strategy(profileId));
+        }
+        if (symbol != null) {
+            scopes.add(Scope.symbol(symbol));
+        }
+        List<Cause> causes = new ArrayList<>();
+        for (Scope scope : scopes) {
+            view.control(scope).ifPresent(state -> causes.addAll(causesOf(state, now)));
+        }
+        causes.sort(MOST_RESTRICTIVE_FIRST);
+        ControlMode mode = causes.isEmpty() ? ControlMode.ACTIVE : causes.get(0).mode();
+        boolean maintenance = causes.stream().anyMatch(c -> c.kind() == Cause.Kind.MAINTENANCE);
+        return new EffectiveMode(mode, maintenance, causes);
+    }
+
+    /** The controls one scope's state imposes at {@code now}, in kill switch, maintenance, pause order. */
+    public static List<Cause> causesOf(ControlState state, Instant now) {
+        List<Cause> causes = new ArrayList<>();
+        if (state.killSwitch() != null) {
+            causes.add(cause(state.scope(), Cause.Kind.KILL_SWITCH, ControlMode.HALTED,
+                    state.killSwitch().engagedBy(), null, null));
+        }
+        if (state.maintenance() != null) {
+            causes.add(cause(state.scope(), Cause.Kind.MAINTENANCE, ControlMode.PAUSED,
+                    state.maintenance().enabledBy(), null, state.maintenance().message()));
+        }
+        if (state.isPausedAt(now)) {
+            causes.add(cause(state.scope(), Cause.Kind.PAUSE, ControlMode.PAUSED,
+                    state.pause().setBy(), state.pause().expiresAt(), null));
+        }
+        return causes;
+    }
+
+    private static Cause cause(Scope scope, Cause.Kind kind, ControlMode mode, Provenance by, Instant expiresAt,
+                               String message) {
+        return new Cause(scope, kind, mode, by.actorSubject(), by.at(), by.reason(), by.commandId(), expiresAt,
+                message);
+    }
+}

@@ -1,0 +1,118 @@
+package com.tradingcontrol.processors.topology;
+
+import com.tradingcontrol.processors.domain.Actor;
+import com.tradingcontrol.processors.domain.AggregateIds;
+import com.tradingcontrol.processors.domain.Command;
+import com.tradingcontrol.processors.domain.CommandEnvelope;
+import com.tradingcontrol.processors.domain.CreateProfile;
+import com.tradingcontrol.processors.domain.DisableProfile;
+import com.tradingcontrol.processors.domain.EnableProfile;
+import com.tradingcontrol.processors.domain.EngageKillSwitch;
+import com.tradingcontrol.processors.domain.InvalidScopeException;
+import com.tradingcontrol.processors.domain.PauseTrading;
+import com.tradingcontrol.processors.domain.ReleaseKillSwitch;
+import com.tradingcontrol.processors.domain.ResumeTrading;
+import com.tradingcontrol.processors.domain.Role;
+import com.tradingcontrol.processors.domain.Scope;
+import com.tradingcontrol.processors.domain.SetMaintenanceMode;
+import com.tradingcontrol.processors.domain.UpdateConfig;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Avro {@code CommandEnvelope} to the domain's. Structural problems throw
+ * {@link InvalidCommandException} (the record goes to the DLQ); a malformed scope is a business
+ * outcome instead ({@link Mapped#scopeError}), rejected with VALIDATION_FAILED like any other bad field.
+ */
+final class CommandMapper {
+
+    private CommandMapper() {
+    }
+
+    /**
+     * @param command   the domain envelope, null when {@code scopeError} is set
+     * @param scopeError why the scope is malformed, else null
+     */
+    record Mapped(CommandEnvelope command, String aggregateId, String scopeError) {
+    }
+
+    static Mapped map(String key, com.tradingcontrol.schemas.avro.CommandEnvelope avro) {
+        if (avro.getCommandId() == null || avro.getCommandId().isBlank()) {
+            throw new InvalidCommandException("commandId is missing or blank");
+        }
+        if (avro.getPayload() == null || avro.getActor() == null || avro.getIssuedAt() == null) {
+            throw new InvalidCommandException("command " + avro.getCommandId() + " lacks payload, actor or issuedAt");
+        }
+        if (key == null || key.isBlank()) {
+            throw new InvalidCommandException("command " + avro.getCommandId() + " has no key (aggregate id)");
+        }
+        Command payload;
+        try {
+            payload = payload(avro.getPayload());
+        } catch (InvalidScopeException e) {
+            return new Mapped(null, key, e.getMessage());
+        }
+        String aggregateId = AggregateIds.of(payload);
+        if (!aggregateId.equals(key)) {
+            // A record under the wrong key lives in the wrong partition: deciding it would split an
+            // aggregate's state across tasks, so it is refused structurally.
+            throw new InvalidCommandException("command " + avro.getCommandId() + " has key '" + key
+                    + "' but addresses aggregate '" + aggregateId + "'");
+        }
+        CommandEnvelope envelope = CommandEnvelope.of(avro.getCommandId(), avro.getRequestId(), avro.getIssuedAt(),
+                actor(avro.getActor()), avro.getExpectedVersion(), payload);
+        return new Mapped(envelope, aggregateId, null);
+    }
+
+    static Actor actor(com.tradingcontrol.schemas.avro.Actor avro) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String role : avro.getRoles()) {
+            // Unknown role names are ignored rather than rejected: a role we do not know grants nothing.
+            for (Role known : Role.values()) {
+                if (known.name().equals(role.toUpperCase(Locale.ROOT))) {
+                    roles.add(known);
+                }
+            }
+        }
+        return new Actor(avro.getSubject(), avro.getTenantId(), roles);
+    }
+
+    private static Command payload(Object payload) {
+        if (payload instanceof com.tradingcontrol.schemas.avro.PauseTrading p) {
+            Instant expiresAt = p.getExpiresAt();
+            return new PauseTrading(Scope.parse(p.getScope()), p.getReason(), expiresAt);
+        }
+        if (payload instanceof com.tradingcontrol.schemas.avro.ResumeTrading p) {
+            return new ResumeTrading(Scope.parse(p.getScope()), p.getReason());
+        }
+        if (payload instanceof com.tradingcontrol.schemas.avro.EngageKillSwitch p) {
+            return new EngageKillSwitch(p.getReason());
+        }
+        if (payload instanceof com.tradingcontrol.schemas.avro.ReleaseKillSwitch p) {
+            return new ReleaseKillSwitch(p.getReason());
+        }
+        if (payload instanceof com.tradingcontrol.schemas.avro.SetMaintenanceMode p) {
+            return new SetMaintenanceMode(p.getOn(), p.getMessage(), p.getReason());
+        }
+        if (payload instanceof com.tradingcontrol.schemas.avro.UpdateConfig p) {
+            return new UpdateConfig(p.getKey(), ConfigValues.fromAvro(p.getValue()), p.getReason());
+        }
+        if (payload instanceof com.tradingcontrol.schemas.avro.CreateProfile p) {
+            return new CreateProfile(p.getProfileId(), p.getTenantId(), p.getName());
+        }
+        if (payload instanceof com.tradingcontrol.schemas.avro.EnableProfile p) {
+            return new EnableProfile(p.getProfileId(), p.getTenantId(), p.getReason());
+        }
+        if (payload instanceof com.tradingcontrol.schemas.avro.DisableProfile p) {
+            return new DisableProfile(p.getProfileId(), p.getTenantId(), p.getReason());
+        }
+        throw new InvalidCommandException("unknown command payload type " + payload.getClass().getName());
+    }
+
+    /** The command's type name for audit records, e.g. 'PauseTrading'. */
+    static String action(com.tradingcontrol.schemas.avro.CommandEnvelope avro) {
+        return avro.getPayload().getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,150 @@
+package com.tradingcontrol.processors.topology;
+
+import com.tradingcontrol.processors.audit.AuditChain;
+import com.tradingcontrol.processors.audit.ChainHead;
+import com.tradingcontrol.processors.domain.AggregateState;
+import com.tradingcontrol.processors.domain.Decision;
+import com.tradingcontrol.processors.domain.DomainEvent;
+import com.tradingcontrol.processors.domain.RejectionCode;
+import com.tradingcontrol.processors.domain.control.ControlState;
+import com.tradingcontrol.processors.domain.control.ControlView;
+import com.tradingcontrol.processors.domain.control.PauseExpiry;
+import com.tradingcontrol.schemas.avro.AuditRecord;
+import com.tradingcontrol.schemas.avro.CommandEnvelope;
+import com.tradingcontrol.schemas.avro.CommandOutcome;
+import com.tradingcontrol.schemas.avro.EventEnvelope;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The adapter around the pure domain, one instance per task (= per partition of trading.commands).
+ * For each command: structural checks (else DLQ), idempotency lookup, decide, fold events, then
+ * forward events, the changed control state, one audit record and one outcome. All of it,
+ * including the store writes, commits in one exactly-once transaction.
+ *
+ * <p>A repeated command id re-emits the stored outcome unchanged (same bytes: the same record
+ * through the same serializer) so a client waiting for its answer gets it, but appends no event
+ * and no second audit record: the audit trail records decisions, and there is only one.
+ */
+final class CommandProcessor implements Processor<String, CommandEnvelope, String, Emission> {
+
+    private final TopologySettings settings;
+    private final ExpiryIndex expiries = new ExpiryIndex();
+    private ProcessorContext<String, Emission> context;
+    private AggregateStores stores;
+    private KeyValueStore<String, CommandOutcome> processed;
+    private KeyValueStore<String, ChainHead> chainHeads;
+    private ControlView view;
+    private String chainId;
+
+    CommandProcessor(TopologySettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Emission> context) {
+        this.context = context;
+        stores = new AggregateStores(context);
+        processed = context.getStateStore(StoreNames.PROCESSED_COMMANDS);
+        chainHeads = context.getStateStore(StoreNames.AUDIT_CHAIN_HEADS);
+        view = new LayeredControlView(stores.control, context.getStateStore(StoreNames.CONTROL_VIEW));
+        chainId = ChainHead.chainIdFor(context.taskId().partition());
+        expiries.rebuild(stores.control);
+        context.schedule(settings.expiryScanInterval(), PunctuationType.WALL_CLOCK_TIME, this::expirePauses);
+    }
+
+    @Override
+    public void process(Record<String, CommandEnvelope> record) {
+        CommandEnvelope command = record.value();
+        if (command == null) {
+            throw new InvalidCommandException("a command record has no value (tombstone)");
+        }
+        CommandMapper.Mapped mapped = CommandMapper.map(record.key(), command);
+        CommandOutcome previous = processed.get(command.getCommandId());
+        if (previous != null) {
+            forward(previous.getCommandId(), new Emission.Outcome(previous), record.timestamp());
+            return;
+        }
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        if (mapped.scopeError() != null) {
+            decided(command, mapped.aggregateId(), null,
+                    Decision.rejected(RejectionCode.VALIDATION_FAILED, mapped.scopeError()), now);
+            return;
+        }
+        AggregateState before = stores.load(mapped.aggregateId());
+        Decision decision = settings.domain().decide(mapped.command(), before, view);
+        decided(command, mapped.aggregateId(), before, decision, now);
+    }
+
+    private void decided(CommandEnvelope command, String aggregateId, AggregateState before, Decision decision,
+                         Instant now) {
+        Effects.Applied applied = Effects.apply(before, decision.events(), command.getCommandId(),
+                command.getRequestId(), command.getActor(), now);
+        saveIfChanged(applied);
+        CommandOutcome outcome = Records.outcome(command, aggregateId, decision, applied, now);
+        AuditRecord audit = appendAudit(Records.audit(command, outcome, StateJson.summary(before),
+                StateJson.summary(applied.after())));
+        processed.put(command.getCommandId(), outcome);
+        emit(applied, audit, now);
+        forward(outcome.getCommandId(), new Emission.Outcome(outcome), now.toEpochMilli());
+    }
+
+    /** Wall-clock punctuation: emits PauseExpired for every timed pause of this task that has lapsed. */
+    private void expirePauses(long timestamp) {
+        Instant now = Instant.ofEpochMilli(timestamp);
+        for (String aggregateId : expiries.due(now)) {
+            ControlState state = stores.control.get(aggregateId);
+            List<DomainEvent> events = state == null ? List.of() : PauseExpiry.expire(state, now);
+            if (events.isEmpty()) {
+                if (state != null) {
+                    expiries.track(state);
+                }
+                continue;
+            }
+            // Deterministic id: the version the expiry creates, so a re-run after a crash mints the same ids.
+            String actionId = "expiry:" + aggregateId + ":" + (state.version() + 1);
+            Effects.Applied applied = Effects.apply(state, events, actionId, actionId, Records.systemActor(), now);
+            saveIfChanged(applied);
+            AuditRecord audit = appendAudit(Records.systemAudit(actionId, "PauseExpired", applied,
+                    StateJson.summary(state), StateJson.summary(applied.after()), now));
+            emit(applied, audit, now);
+        }
+    }
+
+    private void saveIfChanged(Effects.Applied applied) {
+        if (applied.events().isEmpty()) {
+            return;
+        }
+        stores.save(applied.after());
+        if (applied.after() instanceof ControlState control) {
+            expiries.track(control);
+        }
+    }
+
+    private AuditRecord appendAudit(AuditRecord.Builder content) {
+        ChainHead head = chainHeads.get(chainId);
+        AuditChain.Appended appended = AuditChain.append(head != null ? head : ChainHead.genesis(chainId), content);
+        chainHeads.put(chainId, appended.head());
+        return appended.record();
+    }
+
+    private void emit(Effects.Applied applied, AuditRecord audit, Instant now) {
+        long timestamp = now.toEpochMilli();
+        for (EventEnvelope event : applied.events()) {
+            forward(event.getAggregateId(), new Emission.Event(event), timestamp);
+        }
+        if (applied.controlState() != null) {
+            forward(applied.controlState().getScope(), new Emission.State(applied.controlState()), timestamp);
+        }
+        forward(audit.getChainId(), new Emission.Audit(audit), timestamp);
+    }
+
+    private void forward(String key, Emission emission, long timestamp) {
+        context.forward(new Record<>(key, emission, timestamp));
+    }
+}

@@ -1,0 +1,109 @@
+package com.tradingcontrol.processors.topology;
+
+import com.tradingcontrol.processors.audit.ChainHead;
+import com.tradingcontrol.processors.domain.config.ConfigState;
+import com.tradingcontrol.processors.domain.control.ControlState;
+import com.tradingcontrol.processors.domain.profile.ProfileState;
+import com.tradingcontrol.schemas.avro.AuditRecord;
+import com.tradingcontrol.schemas.avro.CommandEnvelope;
+import com.tradingcontrol.schemas.avro.CommandOutcome;
+import com.tradingcontrol.schemas.topics.TopicSpec;
+import com.tradingcontrol.schemas.topics.Topics;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.StreamPartitioner;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The processors' topology, built onto a caller's {@link StreamsBuilder} so tests
+ * ({@code TopologyTestDriver}) and the service share it:
+ * <pre>
+ *   trading.commands --decide(CommandProcessor, per-aggregate stores)--+--> trading.events         (key aggregate id)
+ *                                                                      +--> trading.control-state  (key scope)
+ *                                                                      +--> trading.audit          (key chain-&lt;p&gt;, partition p)
+ *                                                                      +--> trading.command-outcomes (key command id)
+ *   trading.control-state --> global store control-view (read by decide for other scopes)
+ * </pre>
+ */
+public final class ControlPlaneTopology {
+
+    private ControlPlaneTopology() {
+    }
+
+    public static void build(StreamsBuilder builder, Topics topics, TopologySettings settings) {
+        addStores(builder);
+        TopicSpec<String, com.tradingcontrol.schemas.avro.ControlState> stateTopic = topics.controlState();
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.CONTROL_VIEW),
+                        Serdes.String(), stateTopic.valueSerde()).withLoggingDisabled(),
+                stateTopic.name(), Consumed.with(stateTopic.keySerde(), stateTopic.valueSerde()),
+                ControlViewUpdater::new);
+
+        TopicSpec<String, CommandEnvelope> commands = topics.commands();
+        KStream<String, Emission> emitted = builder
+                .stream(commands.name(), Consumed.with(commands.keySerde(), commands.valueSerde()))
+                .process(() -> new CommandProcessor(settings), Named.as("decide"),
+                        StoreNames.COMMAND_PROCESSOR_STORES.toArray(String[]::new));
+
+        emitted.split(Named.as("emit-"))
+                .branch((k, v) -> v instanceof Emission.Event, Branched.withConsumer(s -> to(s, topics.events(),
+                        v -> ((Emission.Event) v).value(), null), "events"))
+                .branch((k, v) -> v instanceof Emission.State, Branched.withConsumer(s -> to(s, stateTopic,
+                        v -> ((Emission.State) v).value(), null), "state"))
+                .branch((k, v) -> v instanceof Emission.Audit, Branched.withConsumer(s -> to(s, topics.audit(),
+                        v -> ((Emission.Audit) v).value(), new ChainPartitioner()), "audit"))
+                .branch((k, v) -> v instanceof Emission.Outcome, Branched.withConsumer(s -> to(s, topics.outcomes(),
+                        v -> ((Emission.Outcome) v).value(), null), "outcomes"))
+                .noDefaultBranch();
+    }
+
+    private static <V> void to(KStream<String, Emission> stream, TopicSpec<String, V> topic,
+                               Function<Emission, V> unwrap, StreamPartitioner<String, V> partitioner) {
+        Produced<String, V> produced = Produced.with(topic.keySerde(), topic.valueSerde());
+        if (partitioner != null) {
+            produced = produced.withStreamPartitioner(partitioner);
+        }
+        stream.mapValues(unwrap::apply).to(topic.name(), produced);
+    }
+
+    private static void addStores(StreamsBuilder builder) {
+        builder.addStateStore(store(StoreNames.CONTROL_STATES,
+                JsonStoreSerde.<ControlState>of(StateJson::control, StateJson::control)));
+        builder.addStateStore(store(StoreNames.CONFIG_STATES,
+                JsonStoreSerde.<ConfigState>of(StateJson::config, StateJson::config)));
+        builder.addStateStore(store(StoreNames.PROFILE_STATES,
+                JsonStoreSerde.<ProfileState>of(StateJson::profile, StateJson::profile)));
+        builder.addStateStore(store(StoreNames.PROCESSED_COMMANDS, AvroBinaryStoreSerde.of(CommandOutcome.class)));
+        builder.addStateStore(store(StoreNames.AUDIT_CHAIN_HEADS,
+                JsonStoreSerde.<ChainHead>of(StateJson::chainHead, StateJson::chainHead)));
+    }
+
+    /** Persistent and changelogged (the default), so idempotency and chain heads survive restarts and moves. */
+    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
+    }
+
+    /** Sends chain {@code chain-<p>} to audit partition p, so each partition holds exactly one chain. */
+    static final class ChainPartitioner implements StreamPartitioner<String, AuditRecord> {
+        @Override
+        public Optional<Set<Integer>> partitions(String topic, String key, AuditRecord value, int numPartitions) {
+            int partition = ChainHead.partitionOf(key);
+            if (partition >= numPartitions) {
+                throw new IllegalStateException(topic + " has " + numPartitions + " partitions but chain " + key
+                        + " needs partition " + partition + "; audit and commands must have the same partition count");
+            }
+            return Optional.of(Set.of(partition));
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package com.tradingcontrol.processors.domain.control;
+
+import com.tradingcontrol.processors.domain.ControlMode;
+import com.tradingcontrol.processors.domain.KillSwitchEngaged;
+import com.tradingcontrol.processors.domain.MaintenanceModeChanged;
+import com.tradingcontrol.processors.domain.Scenario;
+import com.tradingcontrol.processors.domain.Scope;
+import com.tradingcontrol.processors.domain.TradingPaused;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static com.tradingcontrol.processors.domain.Scenario.NOW;
+import static com.tradingcontrol.processors.domain.Scenario.OPERATOR;
+import static com.tradingcontrol.processors.domain.Scenario.T0;
+import static com.tradingcontrol.processors.domain.Scenario.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class EffectiveModeCalculatorTest {
+
+    private static EffectiveMode effective(Scenario scenario, String tenant, String profile, String symbol) {
+        return EffectiveModeCalculator.effective(scenario.view(), tenant, profile, symbol, NOW);
+    }
+
+    @Test
+    void nothingSetMeansActiveWithoutCauses() {
+        EffectiveMode mode = effective(given(), "u1", "p1", "AAPL");
+
+        assertThat(mode.mode()).isEqualTo(ControlMode.ACTIVE);
+        assertThat(mode.maintenance()).isFalse();
+        assertThat(mode.causes()).isEmpty();
+        assertThat(mode.staysRestrictedNote()).isNull();
+    }
+
+    @Test
+    void aPauseOnAnyMatchingScopeApplies() {
+        Scenario scenario = given(new TradingPaused(Scope.symbol("AAPL"), "halted by exchange", null));
+
+        assertThat(effective(scenario, "u1", "p1", "aapl").mode()).isEqualTo(ControlMode.PAUSED);
+        assertThat(effective(scenario, "u1", "p1", "MSFT").mode()).isEqualTo(ControlMode.ACTIVE);
+        assertThat(effective(scenario, "u1", "p1", null).mode()).isEqualTo(ControlMode.ACTIVE);
+    }
+
+    @Test
+    void otherTenantsAndStrategiesDoNotApply() {
+        Scenario scenario = given(new TradingPaused(Scope.tenant("u2"), "x", null),
+                new TradingPaused(Scope.strategy("p9"), "y", null));
+
+        assertThat(effective(scenario, "u1", "p1", "AAPL").mode()).isEqualTo(ControlMode.ACTIVE);
+        assertThat(effective(scenario, "u2", "p1", "AAPL").mode()).isEqualTo(ControlMode.PAUSED);
+        assertThat(effective(scenario, "u1", "p9", "AAPL").mode()).isEqualTo(ControlMode.PAUSED);
+    }
+
+    @Test
+    void killSwitchWinsAndEveryApplyingControlIsExplainedMostRestrictiveFirst() {
+        Instant expiry = NOW.plus(Duration.ofHours(3));
+        Scenario scenario = given(new TradingPaused(Scope.tenant("u1"), "margin call", expiry))
+                .and(OPERATOR, new KillSwitchEngaged("exchange outage"))
+                .and(Scenario.ADMIN, new TradingPaused(Scope.strategy("p1"), "bad parameters", null));
+
+        EffectiveMode mode = effective(scenario, "u1", "p1", "AAPL");
+
+        assertThat(mode.mode()).isEqualTo(ControlMode.HALTED);
+        assertThat(mode.causes())
+                .extracting(Cause::scope, Cause::kind, Cause::mode, Cause::setBy, Cause::setAt, Cause::reason,
+                        Cause::expiresAt)
+                .containsExactly(
+                        tuple(Scope.global(), Cause.Kind.KILL_SWITCH, ControlMode.HALTED, "ops-1",
+                                T0.plus(Duration.ofMinutes(1)), "exchange outage", null),
+                        tuple(Scope.tenant("u1"), Cause.Kind.PAUSE, ControlMode.PAUSED, "admin-1",
+                                T0, "margin call", expiry),
+                        tuple(Scope.strategy("p1"), Cause.Kind.PAUSE, ControlMode.PAUSED, "admin-1",
+                                T0.plus(Duration.ofMinutes(2)), "bad parameters", null));
+        assertThat(mode.causes()).allSatisfy(c -> assertThat(c.commandId()).startsWith("given-"));
+        assertThat(mode.staysRestrictedNote()).isEqualTo("kill switch engaged: effective mode stays HALTED");
+    }
+
+    @Test
+    void maintenancePausesTradingButNeverOverridesAHalt() {
+        Scenario maintenanceOnly = given(new MaintenanceModeChanged(true, "Back at 10:00", "upgrade"));
+        EffectiveMode mode = effective(maintenanceOnly, "u1", null, null);
+
+        assertThat(mode.mode()).isEqualTo(ControlMode.PAUSED);
+        assertThat(mode.maintenance()).isTrue();
+        assertThat(mode.causes()).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(Cause.Kind.MAINTENANCE);
+            assertThat(c.message()).isEqualTo("Back at 10:00");
+            assertThat(c.reason()).isEqualTo("upgrade");
+        });
+
+        Scenario both = given(new MaintenanceModeChanged(true, "m", "upgrade"), new KillSwitchEngaged("outage"));
+        assertThat(effective(both, "u1", null, null).mode()).isEqualTo(ControlMode.HALTED);
+        assertThat(effective(both, "u1", null, null).maintenance()).isTrue();
+    }
+
+    @Test
+    void anExpiredPauseNoLongerAppliesEvenBeforeItsExpiryEventIsFolded() {
+        Scenario scenario = given(new TradingPaused(Scope.tenant("u1"), "short", NOW.minusSeconds(1)));
+
+        assertThat(effective(scenario, "u1", null, null).mode()).isEqualTo(ControlMode.ACTIVE);
+        assertThat(EffectiveModeCalculator.effective(scenario.view(), "u1", null, null, NOW.minusSeconds(2)).mode())
+                .isEqualTo(ControlMode.PAUSED);
+    }
+}
