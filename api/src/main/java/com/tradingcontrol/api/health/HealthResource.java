@@ -46,7 +46,7 @@ public final class HealthResource {
             return Response.ok(body).build();
         }
         Problem problem = Problems.of(ProblemCode.NOT_READY, 503, "Not ready: " + String.join(", ", down),
-                Map.of("status", "DOWN", "checks", checks));
+                Map.of("checks", checks));
         return Problems.response(problem);
     }
 

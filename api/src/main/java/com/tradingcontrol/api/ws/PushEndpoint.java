@@ -4,8 +4,8 @@ import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Server side of one push connection: subscribes on open, unsubscribes on close. Clients only listen. */
-final class PushEndpoint implements Session.Listener.AutoDemanding {
+/** Server side of one push connection: subscribes on open, unsubscribes on close. Clients only listen. Public because Jetty invokes the listener methods through method handles. */
+public final class PushEndpoint implements Session.Listener.AutoDemanding {
     private static final Logger LOG = LoggerFactory.getLogger(PushEndpoint.class);
     private final PushHub hub;
     private final StreamKey key;

@@ -68,7 +68,8 @@ public final class PushWebSocketServlet extends JettyWebSocketServlet {
             problem(response, ProblemCode.FORBIDDEN, "This channel is not available to you.");
             return;
         }
-        if (request.getHeader("Upgrade") == null) {
+        // Compared with "websocket" because HTTP clients also send "Upgrade: h2c" on ordinary requests.
+        if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
             problem(response, ProblemCode.BAD_REQUEST, "This path only accepts websocket handshakes.");
             return;
         }

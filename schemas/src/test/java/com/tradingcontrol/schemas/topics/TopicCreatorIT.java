@@ -53,9 +53,19 @@ class TopicCreatorIT {
         assertThat(topicConfig(TopicNames.COMMANDS, "retention.ms")).isEqualTo(Long.toString(Duration.ofDays(7).toMillis()));
 
         admin.createPartitions(Map.of(TopicNames.AUDIT, NewPartitions.increaseTo(4))).all().get();
+        awaitPartitions(TopicNames.AUDIT, 4);
         assertThatThrownBy(() -> TopicCreator.createAll(admin, topics, (short) 1, TIMEOUT))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(TopicNames.AUDIT).hasMessageContaining("expected 3");
+    }
+
+    private static void awaitPartitions(String topic, int expected) throws Exception {
+        // The broker's metadata cache learns of new partitions shortly after the controller commits them.
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size() != expected) {
+            assertThat(System.nanoTime()).as("partitions of " + topic + " reach " + expected).isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 
     private static String topicConfig(String topic, String key) throws Exception {

@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -37,6 +38,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -65,11 +67,17 @@ class ControlPlaneTopologyTest {
 
     @BeforeEach
     void start() {
+        startDriver(StreamsConfig.EXACTLY_ONCE_V2);
+    }
+
+    private void startDriver(String processingGuarantee) {
         topics = new Topics(InProcessSchemaRegistry.inMemory(), 3);
         StreamsBuilder builder = new StreamsBuilder();
         ControlPlaneTopology.build(builder, topics, TopologySettings.defaults());
-        driver = new TopologyTestDriver(builder.build(), StreamsSettings.properties("unused:9092", "tcp-test",
-                topics, Duration.ofMillis(10), stateDir, 1), T0);
+        Properties properties = StreamsSettings.properties("unused:9092", "tcp-test", topics, Duration.ofMillis(10),
+                stateDir, 1);
+        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
+        driver = new TopologyTestDriver(builder.build(), properties, T0);
         commands = driver.createInputTopic(TopicNames.COMMANDS, new StringSerializer(),
                 topics.commands().valueSerde().serializer());
         rawCommands = driver.createInputTopic(TopicNames.COMMANDS, new StringSerializer(), new ByteArraySerializer());
@@ -137,6 +145,11 @@ class ControlPlaneTopologyTest {
 
     @Test
     void aPoisonRecordLandsInTheDlqWithItsPositionAndTheNextRecordIsProcessed() {
+        // TopologyTestDriver under exactly_once_v2 drops the dead-letter records that Kafka Streams
+        // sends while deserializing (before the task's transaction is used); the real broker path is
+        // covered by ProcessorServiceIT. Here the handler is checked under at_least_once.
+        driver.close();
+        startDriver(StreamsConfig.AT_LEAST_ONCE);
         byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);
         rawCommands.pipeInput("global", garbage);
         send("global", "after-poison", OPERATOR, TestCommands.engage("incident"));

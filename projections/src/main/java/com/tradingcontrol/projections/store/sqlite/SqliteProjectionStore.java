@@ -1,7 +1,6 @@
 package com.tradingcontrol.projections.store.sqlite;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tradingcontrol.projections.store.ConflictException;
 import com.tradingcontrol.projections.store.ContainerSpec;
@@ -17,14 +16,10 @@ import com.tradingcontrol.projections.store.StoredDocument;
 import com.tradingcontrol.projections.store.WriteCondition;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -40,7 +35,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
     private final Connection connection;
     private final SqliteContainers containers;
     private final Clock clock;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final SqliteDocumentTable documents;
     private final ReentrantLock lock = new ReentrantLock();
 
     private SqliteProjectionStore(Connection connection, Clock clock) throws SQLException {
@@ -48,6 +43,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
         this.clock = clock;
         SqliteSchema.create(connection);
         this.containers = new SqliteContainers(connection);
+        this.documents = new SqliteDocumentTable(connection, clock);
     }
 
     /** Opens (creating if needed) the store in {@code file}; the parent directory must exist. */
@@ -93,7 +89,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
     public Optional<StoredDocument> read(String container, String partitionKey, String id) {
         return locked(() -> {
             ContainerSpec spec = containers.require(container);
-            Optional<StoredDocument> doc = readLive(spec, partitionKey, id);
+            Optional<StoredDocument> doc = documents.readLive(spec, partitionKey, id);
             connection.commit();
             return doc;
         });
@@ -104,8 +100,8 @@ public final class SqliteProjectionStore implements ProjectionStore {
         return locked(() -> {
             ContainerSpec spec = containers.require(container);
             String id = Documents.validateForWrite(doc, spec, partitionKey);
-            checkCondition(condition, readLive(spec, partitionKey, id), container, partitionKey, id);
-            StoredDocument written = write(spec, partitionKey, id, Documents.withoutSystemFields(doc));
+            checkCondition(condition, documents.readLive(spec, partitionKey, id), container, partitionKey, id);
+            StoredDocument written = documents.write(spec, partitionKey, id, Documents.withoutSystemFields(doc));
             connection.commit();
             return written;
         });
@@ -118,18 +114,12 @@ public final class SqliteProjectionStore implements ProjectionStore {
         }
         locked(() -> {
             ContainerSpec spec = containers.require(container);
-            Optional<StoredDocument> current = readLive(spec, partitionKey, id);
+            Optional<StoredDocument> current = documents.readLive(spec, partitionKey, id);
             if (current.isEmpty()) {
                 throw new NotFoundException(describe(container, partitionKey, id) + " does not exist");
             }
             checkCondition(condition, current, container, partitionKey, id);
-            try (PreparedStatement s = connection.prepareStatement(
-                    "DELETE FROM documents WHERE container = ? AND pk = ? AND id = ?")) {
-                s.setString(1, container);
-                s.setString(2, partitionKey);
-                s.setString(3, id);
-                s.executeUpdate();
-            }
+            documents.delete(container, partitionKey, id);
             connection.commit();
             return null;
         });
@@ -140,13 +130,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
         long offset = OffsetContinuation.decode(query.continuation());
         return locked(() -> {
             ContainerSpec spec = containers.require(container);
-            List<StoredDocument> rows = new ArrayList<>();
-            try (PreparedStatement s = SqliteQueryBuilder.page(spec, query, offset, clock.millis()).prepare(connection);
-                 ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(toDocument(rs));
-                }
-            }
+            List<StoredDocument> rows = documents.select(SqliteQueryBuilder.page(spec, query, offset, clock.millis()));
             connection.commit();
             if (rows.size() <= query.pageSize()) {
                 return new Page(rows, null);
@@ -176,35 +160,6 @@ public final class SqliteProjectionStore implements ProjectionStore {
         }
     }
 
-    private Optional<StoredDocument> readLive(ContainerSpec spec, String partitionKey, String id)
-            throws SQLException, JsonProcessingException {
-        SqlStatement sql = new SqlStatement().append(
-                "SELECT pk, id, etag, body FROM documents WHERE container = ? AND pk = ? AND id = ?",
-                spec.name(), partitionKey, id);
-        SqliteQueryBuilder.appendLive(sql, spec, clock.millis());
-        try (PreparedStatement s = sql.prepare(connection); ResultSet rs = s.executeQuery()) {
-            return rs.next() ? Optional.of(toDocument(rs)) : Optional.empty();
-        }
-    }
-
-    private StoredDocument write(ContainerSpec spec, String partitionKey, String id, ObjectNode body)
-            throws SQLException, JsonProcessingException {
-        String etag = UUID.randomUUID().toString();
-        try (PreparedStatement s = connection.prepareStatement("""
-                INSERT OR REPLACE INTO documents (container, pk, id, etag, body, written_at_ms, doc_ttl)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-            s.setString(1, spec.name());
-            s.setString(2, partitionKey);
-            s.setString(3, id);
-            s.setString(4, etag);
-            s.setString(5, mapper.writeValueAsString(body));
-            s.setLong(6, clock.millis());
-            s.setObject(7, Documents.ttlOf(body));
-            s.executeUpdate();
-        }
-        return new StoredDocument(id, partitionKey, etag, body);
-    }
-
     private static void checkCondition(WriteCondition condition, Optional<StoredDocument> current,
                                        String container, String partitionKey, String id) {
         switch (condition.kind()) {
@@ -221,11 +176,6 @@ public final class SqliteProjectionStore implements ProjectionStore {
                 }
             }
         }
-    }
-
-    private StoredDocument toDocument(ResultSet rs) throws SQLException, JsonProcessingException {
-        ObjectNode body = (ObjectNode) mapper.readTree(rs.getString("body"));
-        return new StoredDocument(rs.getString("id"), rs.getString("pk"), rs.getString("etag"), body);
     }
 
     private static String describe(String container, String partitionKey, String id) {

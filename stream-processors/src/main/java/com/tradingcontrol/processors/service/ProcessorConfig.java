@@ -1,0 +1,124 @@
+package com.tradingcontrol.processors.service;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Typed, validated configuration of the processor service. Built from string properties (a file,
+ * system properties or environment, see {@link #fromProperties}); every problem is reported with
+ * the key's name at start-up rather than surfacing later as a Kafka error.
+ *
+ * @param schemaRegistryUrl     a Confluent-compatible registry URL, or null for the in-process registry
+ * @param schemaRegistryDataDir data dir of the in-process registry (null = in memory, only sensible
+ *                              when one JVM runs everything)
+ * @param streamsOverrides      raw Kafka Streams / client settings, from keys {@code processor.streams.<kafka key>}
+ *                              (e.g. {@code processor.streams.session.timeout.ms}); applied last
+ */
+public record ProcessorConfig(String bootstrapServers, String applicationId, URI schemaRegistryUrl,
+                              Path schemaRegistryDataDir, int partitions, short replicationFactor,
+                              Duration commitInterval, Path stateDir, int numThreads, Duration expiryScanInterval,
+                              Map<String, String> streamsOverrides) {
+
+    public static final String PREFIX = "processor.";
+    public static final String BOOTSTRAP_SERVERS = PREFIX + "bootstrapServers";
+    public static final String APPLICATION_ID = PREFIX + "applicationId";
+    public static final String SCHEMA_REGISTRY = PREFIX + "schemaRegistry";
+    public static final String SCHEMA_REGISTRY_DATA_DIR = PREFIX + "schemaRegistryDataDir";
+    public static final String PARTITIONS = PREFIX + "partitions";
+    public static final String REPLICATION_FACTOR = PREFIX + "replicationFactor";
+    public static final String COMMIT_INTERVAL_MS = PREFIX + "commitIntervalMs";
+    public static final String STATE_DIR = PREFIX + "stateDir";
+    public static final String NUM_THREADS = PREFIX + "numThreads";
+    public static final String EXPIRY_SCAN_MS = PREFIX + "expiryScanMs";
+    public static final String STREAMS_PREFIX = PREFIX + "streams.";
+
+    /** Registry value selecting the in-process registry. */
+    public static final String IN_PROCESS = "inprocess";
+
+    public ProcessorConfig {
+        requireText(BOOTSTRAP_SERVERS, bootstrapServers);
+        requireText(APPLICATION_ID, applicationId);
+        if (!applicationId.matches("[A-Za-z0-9._-]+")) {
+            throw new InvalidConfigException(APPLICATION_ID, "only letters, digits, '.', '_' and '-' are allowed, got '"
+                    + applicationId + "'");
+        }
+        Objects.requireNonNull(commitInterval, COMMIT_INTERVAL_MS);
+        Objects.requireNonNull(expiryScanInterval, EXPIRY_SCAN_MS);
+        requireRange(PARTITIONS, partitions, 1, 1000);
+        requireRange(REPLICATION_FACTOR, replicationFactor, 1, 10);
+        requireRange(COMMIT_INTERVAL_MS, commitInterval.toMillis(), 1, 60_000);
+        requireRange(NUM_THREADS, numThreads, 1, 64);
+        requireRange(EXPIRY_SCAN_MS, expiryScanInterval.toMillis(), 10, 60_000);
+        Objects.requireNonNull(stateDir, STATE_DIR);
+        streamsOverrides = streamsOverrides == null ? Map.of() : Map.copyOf(streamsOverrides);
+    }
+
+    /** Reads the {@code processor.*} keys; absent optional keys take their defaults. */
+    public static ProcessorConfig fromProperties(Map<String, String> p) {
+        String registry = p.getOrDefault(SCHEMA_REGISTRY, IN_PROCESS).trim();
+        URI registryUrl = null;
+        if (!registry.equalsIgnoreCase(IN_PROCESS)) {
+            try {
+                registryUrl = URI.create(registry);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigException(SCHEMA_REGISTRY, "not a URL: " + e.getMessage());
+            }
+            if (registryUrl.getScheme() == null || !registryUrl.getScheme().startsWith("http")) {
+                throw new InvalidConfigException(SCHEMA_REGISTRY, "expected an http(s) URL or '" + IN_PROCESS
+                        + "', got '" + registry + "'");
+            }
+        }
+        String dataDir = p.get(SCHEMA_REGISTRY_DATA_DIR);
+        return new ProcessorConfig(
+                p.get(BOOTSTRAP_SERVERS),
+                p.getOrDefault(APPLICATION_ID, "trading-control-processors"),
+                registryUrl,
+                dataDir == null || dataDir.isBlank() ? null : Path.of(dataDir),
+                integer(p, PARTITIONS, 3),
+                (short) integer(p, REPLICATION_FACTOR, 1),
+                Duration.ofMillis(integer(p, COMMIT_INTERVAL_MS, 20)),
+                Path.of(p.getOrDefault(STATE_DIR, Path.of(System.getProperty("java.io.tmpdir"), "tcp-processors")
+                        .toString())),
+                integer(p, NUM_THREADS, 1),
+                Duration.ofMillis(integer(p, EXPIRY_SCAN_MS, 250)),
+                overrides(p));
+    }
+
+    private static Map<String, String> overrides(Map<String, String> p) {
+        Map<String, String> overrides = new TreeMap<>();
+        p.forEach((key, value) -> {
+            if (key.startsWith(STREAMS_PREFIX)) {
+                overrides.put(key.substring(STREAMS_PREFIX.length()), value);
+            }
+        });
+        return overrides;
+    }
+
+    private static int integer(Map<String, String> p, String key, int defaultValue) {
+        String value = p.get(key);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidConfigException(key, "expected an integer, got '" + value + "'");
+        }
+    }
+
+    private static void requireText(String key, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidConfigException(key, "is required");
+        }
+    }
+
+    private static void requireRange(String key, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new InvalidConfigException(key, "must be between " + min + " and " + max + ", got " + value);
+        }
+    }
+}

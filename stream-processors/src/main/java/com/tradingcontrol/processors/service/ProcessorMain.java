@@ -1,0 +1,81 @@
+package com.tradingcontrol.processors.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Command-line entry point: {@code java ... ProcessorMain [config.properties]}. Keys are the
+ * {@code processor.*} keys of {@link ProcessorConfig}; later sources win: the file, then
+ * environment variables ({@code PROCESSOR_BOOTSTRAP_SERVERS} for {@code processor.bootstrapServers}),
+ * then {@code -Dprocessor.*} system properties.
+ */
+public final class ProcessorMain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessorMain.class);
+
+    private ProcessorMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ProcessorConfig config;
+        try {
+            config = ProcessorConfig.fromProperties(settings(args));
+        } catch (InvalidConfigException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        ProcessorService service = ProcessorService.start(config, ProcessorService.registryFor(config));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Shutting down processor {}", config.applicationId());
+            service.close(Duration.ofSeconds(20));
+            stopped.countDown();
+        }, "processor-shutdown"));
+        LOG.info("Processor {} started against {}", config.applicationId(), config.bootstrapServers());
+        stopped.await();
+    }
+
+    static Map<String, String> settings(String[] args) throws IOException {
+        Map<String, String> settings = new HashMap<>();
+        if (args.length > 0) {
+            Properties file = new Properties();
+            try (InputStream in = Files.newInputStream(Path.of(args[0]))) {
+                file.load(in);
+            }
+            file.stringPropertyNames().forEach(k -> settings.put(k, file.getProperty(k)));
+        }
+        System.getProperties().stringPropertyNames().stream()
+                .filter(k -> k.startsWith(ProcessorConfig.STREAMS_PREFIX))
+                .forEach(k -> settings.put(k, System.getProperty(k)));
+        for (String key : keys()) {
+            String env = System.getenv(key.replace('.', '_').replaceAll("([a-z])([A-Z])", "$1_$2")
+                    .toUpperCase(Locale.ROOT));
+            if (env != null) {
+                settings.put(key, env);
+            }
+            String property = System.getProperty(key);
+            if (property != null) {
+                settings.put(key, property);
+            }
+        }
+        return settings;
+    }
+
+    private static String[] keys() {
+        return new String[] {ProcessorConfig.BOOTSTRAP_SERVERS, ProcessorConfig.APPLICATION_ID,
+                ProcessorConfig.SCHEMA_REGISTRY, ProcessorConfig.SCHEMA_REGISTRY_DATA_DIR, ProcessorConfig.PARTITIONS,
+                ProcessorConfig.REPLICATION_FACTOR, ProcessorConfig.COMMIT_INTERVAL_MS, ProcessorConfig.STATE_DIR,
+                ProcessorConfig.NUM_THREADS, ProcessorConfig.EXPIRY_SCAN_MS};
+    }
+}
