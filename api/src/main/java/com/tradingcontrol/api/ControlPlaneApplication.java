@@ -1,6 +1,7 @@
 package com.tradingcontrol.api;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tradingcontrol.api.auth.AuthSetup;
 import com.tradingcontrol.api.auth.JwtVerifier;
 import com.tradingcontrol.api.errors.ErrorHandling;
@@ -45,7 +46,15 @@ public class ControlPlaneApplication extends Application<ControlPlaneConfigurati
 
     @Override
     public void initialize(Bootstrap<ControlPlaneConfiguration> bootstrap) {
-        bootstrap.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        configure(bootstrap.getObjectMapper());
+    }
+
+    /**
+     * The one mapper for configuration and request bodies: unknown fields are errors, so a typo in a
+     * config key or a request field is reported instead of silently ignored.
+     */
+    public static ObjectMapper configure(ObjectMapper mapper) {
+        return mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     @Override

@@ -1,0 +1,124 @@
+package com.tradingcontrol.api.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The hub without Jetty: fan-out, isolation, sequences and replay. */
+class PushHubTest {
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final PushHub hub = new PushHub(mapper, 3);
+
+    private final class Recorder implements PushSink {
+        final List<JsonNode> received = new ArrayList<>();
+
+        @Override
+        public void send(String json) {
+            try {
+                received.add(mapper.readTree(json));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        List<String> changes() {
+            return received.stream().filter(m -> m.has("payload")).map(m -> m.path("payload").path("v").asText()).toList();
+        }
+
+        List<String> types() {
+            return received.stream().map(m -> m.path("type").asText()).toList();
+        }
+    }
+
+    private void publish(String tenant, String value) {
+        JsonNode payload = mapper.createObjectNode().put("v", value);
+        hub.publish(tenant == null ? ControlChangeMessage.global("c", payload) : ControlChangeMessage.forTenant(tenant, "c", payload));
+    }
+
+    @Test
+    void tenantStreamsAreIsolatedAndAdminSeesEverything() throws Exception {
+        Recorder a = new Recorder();
+        Recorder b = new Recorder();
+        Recorder staff = new Recorder();
+        Recorder admin = new Recorder();
+        hub.subscribe(StreamKey.tenant("a"), a, null);
+        hub.subscribe(StreamKey.tenant("b"), b, null);
+        hub.subscribe(StreamKey.tenant(null), staff, null);
+        hub.subscribe(StreamKey.adminStream(), admin, null);
+
+        publish("a", "a1");
+        publish(null, "g1");
+        publish("b", "b1");
+
+        assertThat(a.changes()).containsExactly("a1", "g1");
+        assertThat(b.changes()).containsExactly("g1", "b1");
+        assertThat(staff.changes()).containsExactly("g1");
+        assertThat(admin.changes()).containsExactly("a1", "g1", "b1");
+        assertThat(a.received.stream().skip(1).map(m -> m.path("seq").asLong())).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void unsubscribedSinkReceivesNothingMore() throws Exception {
+        Recorder a = new Recorder();
+        AutoCloseable subscription = hub.subscribe(StreamKey.tenant("a"), a, null);
+        publish("a", "1");
+        subscription.close();
+        publish("a", "2");
+
+        assertThat(a.changes()).containsExactly("1");
+    }
+
+    @Test
+    void resumeReplaysMissedMessagesInOrder() {
+        publish("a", "1");
+        publish("a", "2");
+        publish("a", "3");
+        Recorder a = new Recorder();
+
+        hub.subscribe(StreamKey.tenant("a"), a, new ResumeRequest(hub.epoch(), 1));
+        publish("a", "4");
+
+        assertThat(a.types().get(0)).isEqualTo("hello");
+        assertThat(a.changes()).containsExactly("2", "3", "4");
+    }
+
+    @Test
+    void resumeAtTheLatestSequenceReplaysNothing() {
+        publish("a", "1");
+        Recorder a = new Recorder();
+
+        hub.subscribe(StreamKey.tenant("a"), a, new ResumeRequest(hub.epoch(), 1));
+
+        assertThat(a.types()).containsExactly("hello");
+    }
+
+    @Test
+    void evictedOrFutureOrForeignEpochSequencesAskForResync() {
+        for (int i = 1; i <= 5; i++) {
+            publish("a", String.valueOf(i));
+        }
+        for (ResumeRequest resume : List.of(new ResumeRequest(hub.epoch(), 1), new ResumeRequest(hub.epoch(), 99),
+                new ResumeRequest("old-epoch", 4))) {
+            Recorder a = new Recorder();
+            hub.subscribe(StreamKey.tenant("a"), a, resume);
+            assertThat(a.types()).as(resume.toString()).containsExactly("hello", "resync");
+            assertThat(a.received.get(1).path("seq").asLong()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void oldestBufferedMessageStillResumes() {
+        for (int i = 1; i <= 5; i++) {
+            publish("a", String.valueOf(i));
+        }
+        Recorder a = new Recorder();
+
+        hub.subscribe(StreamKey.tenant("a"), a, new ResumeRequest(hub.epoch(), 2));
+
+        assertThat(a.changes()).containsExactly("3", "4", "5");
+    }
+}

@@ -1,0 +1,148 @@
+package com.tradingcontrol.processors.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tradingcontrol.processors.audit.AuditChainVerifier;
+import com.tradingcontrol.processors.audit.AuditEntry;
+import com.tradingcontrol.processors.audit.ChainHead;
+import com.tradingcontrol.processors.audit.ChainVerification;
+import com.tradingcontrol.processors.domain.AggregateState;
+import com.tradingcontrol.processors.domain.TradingDomain;
+import com.tradingcontrol.processors.domain.control.ControlState;
+import com.tradingcontrol.processors.topology.ControlStateMapper;
+import com.tradingcontrol.processors.topology.EventMapper;
+import com.tradingcontrol.processors.topology.StateJson;
+import com.tradingcontrol.schemas.avro.AuditRecord;
+import com.tradingcontrol.schemas.avro.CommandOutcome;
+import com.tradingcontrol.schemas.avro.EventEnvelope;
+import com.tradingcontrol.schemas.topics.Topics;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * The acceptance checks over the whole log after a run: outcomes, audit records, event sequences,
+ * state equal to a fold of the events, and intact audit chains.
+ */
+final class ControlPlaneInvariants {
+
+    /** What was found, for the report. */
+    record Summary(int commands, int outcomes, int events, int auditRecords, int systemActions, int aggregates) {
+    }
+
+    private ControlPlaneInvariants() {
+    }
+
+    static Summary verify(String bootstrap, Topics topics, Map<String, Integer> submissions) {
+        List<ConsumerRecord<String, CommandOutcome>> outcomes = LogSnapshot.read(bootstrap, topics.outcomes());
+        List<ConsumerRecord<String, EventEnvelope>> events = LogSnapshot.read(bootstrap, topics.events());
+        List<ConsumerRecord<String, AuditRecord>> audit = LogSnapshot.read(bootstrap, topics.audit());
+        var states = LogSnapshot.read(bootstrap, topics.controlState());
+
+        Set<String> referencedEvents = oneOutcomePerSubmission(outcomes, submissions);
+        int systemActions = oneAuditRecordPerCommand(audit, submissions.keySet());
+        Map<String, AggregateState> folded = gaplessAndFolded(events, referencedEvents);
+        lastAuditAfterEqualsFold(audit, folded);
+        Map<String, com.tradingcontrol.schemas.avro.ControlState> latest = new HashMap<>();
+        states.forEach(r -> latest.put(r.key(), r.value()));
+        folded.values().stream().filter(ControlState.class::isInstance).map(ControlState.class::cast)
+                .forEach(control -> {
+                    var published = latest.get(control.aggregateId());
+                    assertThat(published).as("state topic has %s", control.aggregateId()).isNotNull();
+                    assertThat(published.getVersion()).isEqualTo(control.version());
+                    assertThat(published.getMode()).isEqualTo(ControlStateMapper.modeOf(control));
+                    assertThat(published.getKillSwitch()).isEqualTo(control.isKillSwitchEngaged());
+                    assertThat(published.getExpiresAt())
+                            .isEqualTo(control.pause() == null ? null : control.pause().expiresAt());
+                });
+        chainsVerify(audit);
+        return new Summary(submissions.size(), outcomes.size(), events.size(), audit.size(), systemActions,
+                folded.size());
+    }
+
+    /** Each submission got exactly one outcome; resubmissions got the identical one. */
+    private static Set<String> oneOutcomePerSubmission(List<ConsumerRecord<String, CommandOutcome>> outcomes,
+                                                       Map<String, Integer> submissions) {
+        Map<String, List<CommandOutcome>> byId = new HashMap<>();
+        outcomes.forEach(r -> byId.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.value()));
+        assertThat(byId.keySet()).as("commands with an outcome").isEqualTo(submissions.keySet());
+        Set<String> eventIds = new HashSet<>();
+        submissions.forEach((id, times) -> {
+            List<CommandOutcome> answers = byId.get(id);
+            assertThat(answers).as("outcomes of %s", id).hasSize(times);
+            assertThat(new HashSet<>(answers)).as("identical outcomes of %s", id).hasSize(1);
+            for (String eventId : answers.get(0).getEventIds()) {
+                assertThat(eventIds.add(eventId)).as("event %s claimed twice", eventId).isTrue();
+            }
+        });
+        return eventIds;
+    }
+
+    private static int oneAuditRecordPerCommand(List<ConsumerRecord<String, AuditRecord>> audit, Set<String> commands) {
+        Map<String, Integer> perCommand = new HashMap<>();
+        int system = 0;
+        for (ConsumerRecord<String, AuditRecord> r : audit) {
+            if (r.value().getActor().getSubject().equals("system")) {
+                system++;
+                assertThat(r.value().getCommandId()).startsWith("expiry:");
+            }
+            assertThat(perCommand.merge(r.value().getCommandId(), 1, Integer::sum))
+                    .as("audit records of %s", r.value().getCommandId()).isEqualTo(1);
+        }
+        assertThat(perCommand.keySet()).containsAll(commands);
+        assertThat(perCommand).hasSize(commands.size() + system);
+        return system;
+    }
+
+    /** Per aggregate: sequences 1..n in log order, ids unique, every command event claimed by its outcome. */
+    private static Map<String, AggregateState> gaplessAndFolded(List<ConsumerRecord<String, EventEnvelope>> events,
+                                                               Set<String> referencedEvents) {
+        Map<String, AggregateState> folded = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (ConsumerRecord<String, EventEnvelope> r : events) {
+            EventEnvelope e = r.value();
+            assertThat(r.key()).isEqualTo(e.getAggregateId());
+            assertThat(seen.add(e.getEventId())).as("duplicate event %s", e.getEventId()).isTrue();
+            if (!e.getCommandId().startsWith("expiry:")) {
+                assertThat(referencedEvents).as("event %s has an outcome", e.getEventId()).contains(e.getEventId());
+            }
+            AggregateState before = folded.get(e.getAggregateId());
+            long expected = before == null ? 1 : before.version() + 1;
+            assertThat(e.getSequence()).as("sequence of %s", e.getEventId()).isEqualTo(expected);
+            folded.put(e.getAggregateId(), TradingDomain.evolve(before, EventMapper.recorded(e)));
+        }
+        assertThat(seen).containsAll(referencedEvents);
+        return folded;
+    }
+
+    /** The processors' own state after the last change of each aggregate (audit 'after') equals the fold. */
+    private static void lastAuditAfterEqualsFold(List<ConsumerRecord<String, AuditRecord>> audit,
+                                                 Map<String, AggregateState> folded) {
+        Map<String, String> lastAfter = new HashMap<>();
+        for (ConsumerRecord<String, AuditRecord> r : audit) {
+            if (!r.value().getEventIds().isEmpty()) {
+                lastAfter.put(r.value().getAggregateId(), r.value().getAfter());
+            }
+        }
+        assertThat(lastAfter.keySet()).isEqualTo(folded.keySet());
+        folded.forEach((id, state) -> assertThat(lastAfter.get(id)).as("state of %s", id)
+                .isEqualTo(StateJson.summary(state)));
+    }
+
+    private static void chainsVerify(List<ConsumerRecord<String, AuditRecord>> audit) {
+        Map<Integer, List<AuditEntry>> perPartition = new HashMap<>();
+        for (ConsumerRecord<String, AuditRecord> r : audit) {
+            assertThat(r.key()).isEqualTo(ChainHead.chainIdFor(r.partition()));
+            perPartition.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add(new AuditEntry(r.offset(), r.value()));
+        }
+        perPartition.forEach((partition, entries) -> {
+            ChainVerification result = AuditChainVerifier.verify(ChainHead.chainIdFor(partition), entries);
+            assertThat(result.isIntact()).as("chain of partition %s: %s", partition, result).isTrue();
+        });
+    }
+}
