@@ -1,0 +1,40 @@
+package com.tradingcontrol.projections.projector;
+
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Consumer properties the projector relies on; values are decoded later, per topic. */
+public final class ConsumerSettings {
+
+    private ConsumerSettings() {
+    }
+
+    /** For a group member: manual commits only, start from the beginning of the log for a new group. */
+    public static Properties group(String bootstrapServers, String groupId) {
+        Properties props = common(bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + Long.toHexString(System.nanoTime()));
+        return props;
+    }
+
+    /** For a reader that assigns partitions itself and commits nothing (drift check). */
+    public static Properties standalone(String bootstrapServers) {
+        return common(bootstrapServers);
+    }
+
+    private static Properties common(String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        // The processors write events and audit records in Kafka transactions; aborted ones must never be projected.
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // Offsets are committed by hand, only after the store write succeeded.
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
+        return props;
+    }
+}

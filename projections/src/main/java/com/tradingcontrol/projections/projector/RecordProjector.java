@@ -1,0 +1,62 @@
+package com.tradingcontrol.projections.projector;
+
+import com.tradingcontrol.schemas.avro.AuditRecord;
+import com.tradingcontrol.schemas.avro.EventEnvelope;
+import com.tradingcontrol.schemas.registry.SchemaRegistryClient;
+import com.tradingcontrol.schemas.serde.AvroSerdes;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * Decodes one record of the events or audit topic and writes its document update. Shared by the
+ * live projector, the rebuild and the drift check, so all three fold the log identically.
+ */
+public final class RecordProjector {
+
+    private final ProjectorTopics topics;
+    private final Deserializer<EventEnvelope> events;
+    private final Deserializer<AuditRecord> audit;
+    private final DocumentWriter writer;
+    private final ContainerNames names;
+
+    public RecordProjector(ProjectorTopics topics, SchemaRegistryClient registry, DocumentWriter writer,
+                           ContainerNames names) {
+        this.topics = topics;
+        this.events = AvroSerdes.specific(registry, EventEnvelope.class, false).deserializer();
+        this.audit = AvroSerdes.specific(registry, AuditRecord.class, false).deserializer();
+        this.writer = writer;
+        this.names = names;
+    }
+
+    public ContainerNames names() {
+        return names;
+    }
+
+    /** A copy writing into another version or store, decoding with the same deserializers. */
+    public RecordProjector to(DocumentWriter otherWriter, ContainerNames otherNames) {
+        return new RecordProjector(topics, events, audit, otherWriter, otherNames);
+    }
+
+    private RecordProjector(ProjectorTopics topics, Deserializer<EventEnvelope> events, Deserializer<AuditRecord> audit,
+                            DocumentWriter writer, ContainerNames names) {
+        this.topics = topics;
+        this.events = events;
+        this.audit = audit;
+        this.writer = writer;
+        this.names = names;
+    }
+
+    public DocumentWriter.Outcome apply(ConsumerRecord<String, byte[]> record) {
+        return writer.apply(names, updateFor(record));
+    }
+
+    DocumentUpdate updateFor(ConsumerRecord<String, byte[]> record) {
+        if (record.topic().equals(topics.events())) {
+            return EventFolding.updateFor(events.deserialize(record.topic(), record.value()));
+        }
+        if (record.topic().equals(topics.audit())) {
+            return AuditDocuments.updateFor(audit.deserialize(record.topic(), record.value()));
+        }
+        throw new IllegalArgumentException("record from unexpected topic " + record.topic());
+    }
+}
