@@ -19,6 +19,12 @@ public class CommandsConfig {
     @NotNull @MinDuration(value = 1, unit = TimeUnit.SECONDS)
     @JsonProperty private Duration retryAfter = Duration.seconds(5);
 
+    /** How many commands (submitters and outcomes) this instance remembers for GET /api/commands/{id}. */
+    @jakarta.validation.constraints.Min(100) @jakarta.validation.constraints.Max(10_000_000)
+    @JsonProperty private int outcomeCacheSize = 100_000;
+
+    public int getOutcomeCacheSize() { return outcomeCacheSize; }
+    public void setOutcomeCacheSize(int outcomeCacheSize) { this.outcomeCacheSize = outcomeCacheSize; }
     public Duration getKafkaTimeout() { return kafkaTimeout; }
     public void setKafkaTimeout(Duration kafkaTimeout) { this.kafkaTimeout = kafkaTimeout; }
     public Duration getMaxWait() { return maxWait; }

@@ -3,6 +3,8 @@ package com.tradingcontrol.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.tradingcontrol.api.auth.AuthConfig;
 import com.tradingcontrol.api.requestid.RequestIdConfig;
+import com.tradingcontrol.api.wiring.KafkaConfig;
+import com.tradingcontrol.api.wiring.SchemaRegistryConfig;
 import com.tradingcontrol.api.ws.WebSocketConfig;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.util.DataSize;
@@ -21,6 +23,10 @@ public class ControlPlaneConfiguration extends Configuration {
     @Valid @NotNull @JsonProperty private RequestIdConfig requestId = new RequestIdConfig();
     @Valid @NotNull @JsonProperty private CommandsConfig commands = new CommandsConfig();
     @Valid @NotNull @JsonProperty private WebSocketConfig websocket = new WebSocketConfig();
+    /** Command bus; optional here, required by {@code ApiWiring} (which names the key when missing). */
+    @Valid @JsonProperty private KafkaConfig kafka;
+    /** Schema registry; optional here, required by {@code ApiWiring} unless it is handed a registry. */
+    @Valid @JsonProperty private SchemaRegistryConfig schemaRegistry;
     /** Larger request bodies are refused with 413. */
     @NotNull @MinDataSize(1) @MaxDataSize(value = 16, unit = io.dropwizard.util.DataSizeUnit.MEBIBYTES)
     @JsonProperty private DataSize maxRequestBodySize = DataSize.kibibytes(64);
@@ -36,6 +42,10 @@ public class ControlPlaneConfiguration extends Configuration {
     public void setCommands(CommandsConfig commands) { this.commands = commands; }
     public WebSocketConfig getWebsocket() { return websocket; }
     public void setWebsocket(WebSocketConfig websocket) { this.websocket = websocket; }
+    public KafkaConfig getKafka() { return kafka; }
+    public void setKafka(KafkaConfig kafka) { this.kafka = kafka; }
+    public SchemaRegistryConfig getSchemaRegistry() { return schemaRegistry; }
+    public void setSchemaRegistry(SchemaRegistryConfig schemaRegistry) { this.schemaRegistry = schemaRegistry; }
     public DataSize getMaxRequestBodySize() { return maxRequestBodySize; }
     public void setMaxRequestBodySize(DataSize maxRequestBodySize) { this.maxRequestBodySize = maxRequestBodySize; }
     public Duration getReadinessTimeout() { return readinessTimeout; }

@@ -129,11 +129,15 @@ public final class ApiClient {
     }
 
     private static String describe(IOException e) {
-        String message = e.getMessage();
-        if (message == null && e.getCause() != null) {
-            message = e.getCause().toString();
+        if (e instanceof java.net.ConnectException || e.getCause() instanceof java.net.ConnectException) {
+            return "connection refused";
         }
-        return message == null ? e.getClass().getSimpleName() : message;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                return t.getMessage();
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     private ApiProblemException problem(int status, String body, String echoedId) {

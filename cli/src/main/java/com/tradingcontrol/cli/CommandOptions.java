@@ -22,6 +22,10 @@ public final class CommandOptions {
             description = "Idempotency-Key (becomes the command id); repeat it to retry safely. Default: generated.")
     String idempotencyKey;
 
+    @Option(names = "--request-id", paramLabel = "ID",
+            description = "x-request-id to send (1-128 of [A-Za-z0-9._:-]). Default: generated.")
+    String requestId;
+
     public Map<String, String> headers() {
         if (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS) {
             throw new CliException(CliException.USAGE, "--wait must be between 0 and " + MAX_WAIT_SECONDS

@@ -38,6 +38,11 @@ public final class Query {
                 .collect(Collectors.joining("&", "?", ""));
     }
 
+    /** One URL path segment (e.g. a config key or profile id), percent-encoded. */
+    public static String segment(String text) {
+        return encode(text);
+    }
+
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }

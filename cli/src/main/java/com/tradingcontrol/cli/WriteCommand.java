@@ -22,6 +22,7 @@ abstract class WriteCommand extends ApiCommand {
 
     protected int submit(String method, String path, Query query, ObjectNode body,
                          Map<String, String> extraHeaders, String label) {
+        root().useRequestId(commandOptions.requestId);
         Map<String, String> headers = new LinkedHashMap<>(commandOptions.headers());
         headers.putAll(extraHeaders);
         ApiResponse response = api().send(method, path, query, body, headers, commandOptions.timeout());

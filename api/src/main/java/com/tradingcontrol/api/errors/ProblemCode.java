@@ -21,7 +21,16 @@ public enum ProblemCode {
     INTERNAL(500, "Internal error"),
     SERVICE_UNAVAILABLE(503, "Service unavailable"),
     NOT_READY(503, "Not ready"),
-    AUTH_UNAVAILABLE(503, "Authentication keys unavailable");
+    AUTH_UNAVAILABLE(503, "Authentication keys unavailable"),
+    /** The command bus did not acknowledge a command in time (with Retry-After). */
+    KAFKA_UNAVAILABLE(503, "Command bus unavailable"),
+    // The processors' rejection codes (RejectionCode in stream-processors); FORBIDDEN, NOT_FOUND and
+    // VALIDATION_FAILED above double as theirs.
+    TENANT_MISMATCH(403, "Tenant mismatch"),
+    UNKNOWN_CONFIG_KEY(422, "Unknown configuration key"),
+    VERSION_CONFLICT(409, "Version conflict"),
+    INVALID_STATE(409, "Invalid state"),
+    ALREADY_EXISTS(409, "Already exists");
 
     private final int status;
     private final String title;

@@ -53,6 +53,13 @@ public final class PushHub {
         }
     }
 
+    /** Only {@code /ws/admin} clients get this message (e.g. a change whose tenant is not known). */
+    public void publishToAdmins(ControlChangeMessage message) {
+        synchronized (lock) {
+            adminStream.append(seq -> render(message, seq));
+        }
+    }
+
     /** Attaches a sink; it first gets a hello, then the replay or a resync when asked to resume, then live messages. */
     public AutoCloseable subscribe(StreamKey key, PushSink sink, ResumeRequest resume) {
         synchronized (lock) {

@@ -7,7 +7,6 @@ import com.tradingcontrol.api.auth.Caller;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -17,12 +16,12 @@ class InMemoryCommandGatewayTest {
     private final InMemoryCommandGateway gateway = new InMemoryCommandGateway();
 
     private static CommandRequest pause(String id) {
-        return new CommandRequest(id, "PauseTrading", "global", Map.of("reason", "incident"),
+        return new CommandRequest(id, "global", new CommandPayload.PauseTrading("global", "incident", null),
                 new Caller("op-1", null, Set.of("operator")), "rid-1", null, Instant.now());
     }
 
     private static Outcome accepted(String id) {
-        return new Outcome(id, Outcome.Status.ACCEPTED, null, null, 4L, List.of("e-1"), Instant.now());
+        return new Outcome(id, "global", Outcome.Status.ACCEPTED, null, null, 4L, List.of("e-1"), Instant.now());
     }
 
     @Test

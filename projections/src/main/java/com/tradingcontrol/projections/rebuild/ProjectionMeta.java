@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tradingcontrol.projections.projector.ContainerNames;
 import com.tradingcontrol.projections.store.ConflictException;
 import com.tradingcontrol.projections.store.ContainerSpec;
+import com.tradingcontrol.projections.store.NotFoundException;
 import com.tradingcontrol.projections.store.ProjectionStore;
 import com.tradingcontrol.projections.store.StoredDocument;
 import com.tradingcontrol.projections.store.WriteCondition;
@@ -36,8 +37,13 @@ public final class ProjectionMeta {
         return prefix;
     }
 
+    /** The pointer; empty when no projector has initialised this store (not even its meta container). */
     public Optional<ProjectionPointer> read() {
-        return store.read(container, POINTER_ID, POINTER_ID).map(ProjectionMeta::parse);
+        try {
+            return store.read(container, POINTER_ID, POINTER_ID).map(ProjectionMeta::parse);
+        } catch (NotFoundException noMetaContainerYet) {
+            return Optional.empty();
+        }
     }
 
     /** The pointer, creating version 1 (containers and pointer, group {@code <baseGroup>-v1}) when absent. */

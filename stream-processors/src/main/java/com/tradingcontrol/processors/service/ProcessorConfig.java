@@ -1,5 +1,6 @@
 package com.tradingcontrol.processors.service;
 
+import com.tradingcontrol.processors.topology.StreamsSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,7 +81,8 @@ public record ProcessorConfig(String bootstrapServers, String applicationId, URI
                 dataDir == null || dataDir.isBlank() ? null : Path.of(dataDir),
                 integer(p, PARTITIONS, 3),
                 (short) integer(p, REPLICATION_FACTOR, 1),
-                Duration.ofMillis(integer(p, COMMIT_INTERVAL_MS, 20)),
+                Duration.ofMillis(integer(p, COMMIT_INTERVAL_MS,
+                        (int) StreamsSettings.DEFAULT_COMMIT_INTERVAL.toMillis())),
                 Path.of(p.getOrDefault(STATE_DIR, Path.of(System.getProperty("java.io.tmpdir"), "tcp-processors")
                         .toString())),
                 integer(p, NUM_THREADS, 1),

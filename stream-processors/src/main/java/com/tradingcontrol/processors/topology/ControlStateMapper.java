@@ -53,12 +53,20 @@ public final class ControlStateMapper {
     public static ControlState fromAvro(com.tradingcontrol.schemas.avro.ControlState avro) {
         Instant setAt = avro.getSetAt() == null ? Instant.EPOCH : avro.getSetAt();
         String setBy = avro.getSetBy() == null ? "unknown" : avro.getSetBy();
-        Provenance last = new Provenance(setBy, setAt, avro.getLastEventId(), avro.getReason());
+        Provenance last = new Provenance(setBy, setAt, commandIdOf(avro.getLastEventId()), avro.getReason());
         boolean paused = avro.getExpiresAt() != null
                 || (avro.getMode() == ControlMode.PAUSED && !avro.getMaintenance());
         return new ControlState(Scope.parse(avro.getScope()), avro.getVersion(),
                 paused ? new ControlState.Pause(last, avro.getExpiresAt()) : null,
                 avro.getKillSwitch() ? new ControlState.KillSwitch(last) : null,
                 avro.getMaintenance() ? new ControlState.Maintenance(avro.getMaintenanceMessage(), last) : null);
+    }
+
+    /** Event ids are {@code <commandId>:<index>}. */
+    private static String commandIdOf(String eventId) {
+        if (eventId == null || eventId.lastIndexOf(':') < 0) {
+            return eventId;
+        }
+        return eventId.substring(0, eventId.lastIndexOf(':'));
     }
 }

@@ -48,8 +48,4 @@ final class ExpiryIndex {
         });
         return due;
     }
-
-    int size() {
-        return expiresAt.size();
-    }
 }

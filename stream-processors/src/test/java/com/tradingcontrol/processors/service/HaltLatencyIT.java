@@ -61,7 +61,7 @@ class HaltLatencyIT {
     @Test
     void commitIntervalBoundsHaltLatency() throws Exception {
         Map<Integer, long[]> results = new TreeMap<>();
-        for (int commitMs : new int[] {100, 20, 10}) {
+        for (int commitMs : new int[] {100, 10}) {
             long[] latencies = measure(commitMs);
             results.put(commitMs, latencies);
             LOG.info("Halt latency at commit.interval.ms={}: p50={} ms p99={} ms max={} ms (n={})", commitMs,
@@ -95,6 +95,7 @@ class HaltLatencyIT {
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
+            warmUp(producer, consumer, topics, scope + "W");
             String prefix = "lat" + commitMs + "-";
             for (int i = 0; i < COMMANDS; i++) {
                 String id = prefix + i;
@@ -112,6 +113,29 @@ class HaltLatencyIT {
             }
         }
         return latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    /**
+     * The first commands after start-up also pay for metadata fetches, the initial rebalance and
+     * (here) re-reading earlier rounds' commands under a new application id; wait until a command
+     * round-trips before measuring steady state.
+     */
+    private static void warmUp(KafkaProducer<String, CommandEnvelope> producer,
+                               KafkaConsumer<String, EventEnvelope> consumer, Topics topics, String scope) {
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        List<Long> arrived = Collections.synchronizedList(new ArrayList<>());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        for (int i = 0; arrived.size() < 5 && System.nanoTime() < deadline; i++) {
+            String id = "warm-" + scope + "-" + i;
+            Object payload = i % 2 == 0 ? new PauseTrading(scope, "warm", null) : new ResumeTrading(scope, "warm");
+            sentAt.put(id, System.nanoTime());
+            producer.send(new ProducerRecord<>(topics.commands().name(), scope, CommandEnvelope.newBuilder()
+                    .setCommandId(id).setRequestId(id).setIssuedAt(Instant.now())
+                    .setActor(new Actor("olga", null, List.of("operator"))).setExpectedVersion(null)
+                    .setPayload(payload).build()));
+            drain(consumer, "warm-", sentAt, arrived, 100);
+        }
+        drain(consumer, "warm-", sentAt, arrived, 300);
     }
 
     private static void drain(KafkaConsumer<String, EventEnvelope> consumer, String prefix, Map<String, Long> sentAt,

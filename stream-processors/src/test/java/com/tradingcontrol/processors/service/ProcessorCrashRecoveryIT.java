@@ -99,7 +99,6 @@ class ProcessorCrashRecoveryIT {
                 ProcessorConfig.APPLICATION_ID, "crash-it",
                 ProcessorConfig.PARTITIONS, Integer.toString(PARTITIONS),
                 ProcessorConfig.STATE_DIR, stateDir.toString(),
-                ProcessorConfig.COMMIT_INTERVAL_MS, "20",
                 ProcessorConfig.STREAMS_PREFIX + "session.timeout.ms", "6000",
                 ProcessorConfig.STREAMS_PREFIX + "heartbeat.interval.ms", "1000",
                 // The restarted instance replaces the killed one at once instead of waiting for its session to expire.

@@ -1,0 +1,25 @@
+package com.tradingcontrol.api.commands;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Request bodies of the command endpoints (docs/api.md); unknown fields are rejected by the app's mapper. */
+public final class CommandBodies {
+    private CommandBodies() {}
+
+    /** expiresAt stays a string so a bad instant is a 422 naming the field, not a generic JSON error. */
+    public record Pause(String scope, String reason, String expiresAt) {}
+
+    public record Resume(String scope, String reason) {}
+
+    public record InternalPause(String scope, String reason) {}
+
+    public record Reason(String reason) {}
+
+    public record Maintenance(Boolean on, String message, String reason) {}
+
+    public record ConfigChange(JsonNode value, String reason) {}
+
+    public record CreateProfile(String profileId, String name, String tenantId) {}
+
+    public record ProfileToggle(String reason, String tenantId) {}
+}

@@ -1,0 +1,81 @@
+package com.tradingcontrol.api.commands;
+
+import com.tradingcontrol.api.errors.Problem;
+import com.tradingcontrol.api.errors.ProblemCode;
+import com.tradingcontrol.api.errors.Problems;
+import com.tradingcontrol.api.ports.Outcome;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The HTTP shapes of docs/api.md "Commands": 202 pending, 200 outcome, rejection problems, 503. */
+public final class CommandResponses {
+    private CommandResponses() {}
+
+    public static Response pending(String commandId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("commandId", commandId);
+        body.put("status", "PENDING");
+        return Response.accepted(body).location(location(commandId)).build();
+    }
+
+    public static Response accepted(Outcome outcome) {
+        return Response.ok(body(outcome)).location(location(outcome.commandId())).build();
+    }
+
+    /** The outcome as {@code GET /api/commands/{id}} shows it (rejections included, as 200). */
+    public static Map<String, Object> body(Outcome outcome) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("commandId", outcome.commandId());
+        body.put("status", outcome.status().name());
+        body.put("aggregateId", outcome.aggregateId());
+        if (outcome.status() == Outcome.Status.ACCEPTED) {
+            body.put("resultingVersion", outcome.resultingVersion());
+            body.put("eventIds", outcome.eventIds());
+        } else {
+            body.put("code", outcome.code());
+        }
+        body.put("message", outcome.message());
+        body.put("decidedAt", outcome.decidedAt() == null ? null : outcome.decidedAt().toString());
+        return body;
+    }
+
+    /** A rejection as a problem whose {@code code} is the processors' code. */
+    public static Response rejected(Outcome outcome) {
+        ProblemCode code = problemCode(outcome.code());
+        Map<String, Object> extensions = Map.of("commandId", outcome.commandId());
+        String detail = outcome.message() == null ? "The command was rejected." : outcome.message();
+        return Problems.response(Problems.of(code, statusOf(code), detail, extensions));
+    }
+
+    public static Response unavailable(String commandId, Duration retryAfter, String detail) {
+        Problem problem = Problems.of(ProblemCode.KAFKA_UNAVAILABLE, 503, detail, Map.of("commandId", commandId));
+        return Response.status(503).type(Problem.MEDIA_TYPE).entity(problem)
+                .header("Retry-After", Math.max(1, retryAfter.toSeconds())).build();
+    }
+
+    /** Validation problems are 422 here: the request is well-formed JSON but its content is not acceptable. */
+    public static int statusOf(ProblemCode code) {
+        return code == ProblemCode.VALIDATION_FAILED ? 422 : code.status();
+    }
+
+    static ProblemCode problemCode(String processorCode) {
+        if (processorCode != null) {
+            switch (processorCode) {
+                case "FORBIDDEN", "TENANT_MISMATCH", "VALIDATION_FAILED", "UNKNOWN_CONFIG_KEY", "VERSION_CONFLICT",
+                     "INVALID_STATE", "NOT_FOUND", "ALREADY_EXISTS" -> {
+                    return ProblemCode.valueOf(processorCode);
+                }
+                default -> { }
+            }
+        }
+        // A code newer than this API: still a rejection; 422 is the neutral "not acceptable as asked".
+        return ProblemCode.UNPROCESSABLE;
+    }
+
+    static URI location(String commandId) {
+        return URI.create("/api/commands/" + commandId);
+    }
+}

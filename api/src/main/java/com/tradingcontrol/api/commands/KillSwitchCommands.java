@@ -1,0 +1,70 @@
+package com.tradingcontrol.api.commands;
+
+import com.tradingcontrol.api.auth.Caller;
+import com.tradingcontrol.api.auth.Roles;
+import com.tradingcontrol.api.ports.CommandPayload;
+import com.tradingcontrol.api.requestid.RequestId;
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code POST|DELETE /api/kill-switch} and {@code PUT /api/maintenance}: the platform-wide controls,
+ * all on the {@code global} aggregate. Stopping is easy (operators engage), starting is guarded
+ * (only admins release).
+ */
+@Path("/api")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public final class KillSwitchCommands {
+    private static final String GLOBAL = "global";
+    private final CommandEndpoint endpoint;
+
+    public KillSwitchCommands(CommandEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    @POST
+    @Path("/kill-switch")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    public Response engage(@Auth Caller caller, @Context RequestId requestId, @BeanParam CommandHeaders headers,
+                           CommandBodies.Reason body) throws InterruptedException {
+        String reason = CommandInputs.requireReason(CommandInputs.requireBody(body).reason());
+        return endpoint.submit(headers, requestId, caller, GLOBAL, new CommandPayload.EngageKillSwitch(reason), null);
+    }
+
+    /** The reason comes from the body or, since some clients cannot send a DELETE body, from {@code ?reason=}. */
+    @DELETE
+    @Path("/kill-switch")
+    @RolesAllowed(Roles.ADMIN)
+    public Response release(@Auth Caller caller, @Context RequestId requestId, @BeanParam CommandHeaders headers,
+                            @QueryParam("reason") String reasonParam, CommandBodies.Reason body)
+            throws InterruptedException {
+        String reason = CommandInputs.requireReason(body != null && body.reason() != null ? body.reason() : reasonParam);
+        return endpoint.submit(headers, requestId, caller, GLOBAL, new CommandPayload.ReleaseKillSwitch(reason), null);
+    }
+
+    @PUT
+    @Path("/maintenance")
+    @RolesAllowed(Roles.ADMIN)
+    public Response maintenance(@Auth Caller caller, @Context RequestId requestId, @BeanParam CommandHeaders headers,
+                                CommandBodies.Maintenance body) throws InterruptedException {
+        CommandInputs.requireBody(body);
+        if (body.on() == null) {
+            throw CommandInputs.invalid("on is required (true or false)");
+        }
+        var payload = new CommandPayload.SetMaintenanceMode(body.on(), body.message(),
+                CommandInputs.requireReason(body.reason()));
+        return endpoint.submit(headers, requestId, caller, GLOBAL, payload, null);
+    }
+}

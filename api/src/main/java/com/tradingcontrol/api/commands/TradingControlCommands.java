@@ -1,0 +1,54 @@
+package com.tradingcontrol.api.commands;
+
+import com.tradingcontrol.api.auth.Caller;
+import com.tradingcontrol.api.auth.Roles;
+import com.tradingcontrol.api.ports.CommandPayload;
+import com.tradingcontrol.api.requestid.RequestId;
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code POST /api/trading-control/pause|resume}. Shares its path with the read side's
+ * {@code GET /api/trading-control}; Jersey merges resources with the same path.
+ */
+@Path("/api/trading-control")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public final class TradingControlCommands {
+    private final CommandEndpoint endpoint;
+
+    public TradingControlCommands(CommandEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    @POST
+    @Path("/pause")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    public Response pause(@Auth Caller caller, @Context RequestId requestId, @BeanParam CommandHeaders headers,
+                          CommandBodies.Pause body) throws InterruptedException {
+        CommandInputs.requireBody(body);
+        String scope = CommandInputs.scope(body.scope());
+        var payload = new CommandPayload.PauseTrading(scope, CommandInputs.requireReason(body.reason()),
+                CommandInputs.expiresAt(body.expiresAt(), endpoint.now()));
+        return endpoint.submit(headers, requestId, caller, scope, payload, null);
+    }
+
+    @POST
+    @Path("/resume")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    public Response resume(@Auth Caller caller, @Context RequestId requestId, @BeanParam CommandHeaders headers,
+                           CommandBodies.Resume body) throws InterruptedException {
+        CommandInputs.requireBody(body);
+        String scope = CommandInputs.scope(body.scope());
+        var payload = new CommandPayload.ResumeTrading(scope, CommandInputs.requireReason(body.reason()));
+        return endpoint.submit(headers, requestId, caller, scope, payload, null);
+    }
+}

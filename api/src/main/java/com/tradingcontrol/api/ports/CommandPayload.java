@@ -1,0 +1,41 @@
+package com.tradingcontrol.api.ports;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The command itself, after the API's shape checks; one record per command of the contract
+ * ({@code CommandEnvelope.payload} in the Avro schema). Plain Java so resources need no Avro types.
+ */
+public sealed interface CommandPayload {
+    /** The contract's command name, e.g. {@code PauseTrading}. */
+    default String type() {
+        return getClass().getSimpleName();
+    }
+
+    record PauseTrading(String scope, String reason, Instant expiresAt) implements CommandPayload {}
+
+    record ResumeTrading(String scope, String reason) implements CommandPayload {}
+
+    record EngageKillSwitch(String reason) implements CommandPayload {}
+
+    record ReleaseKillSwitch(String reason) implements CommandPayload {}
+
+    record SetMaintenanceMode(boolean on, String message, String reason) implements CommandPayload {}
+
+    /** @param value a {@link Boolean}, {@link Long}, {@link Double} or {@link String} */
+    record UpdateConfig(String key, Object value, String reason) implements CommandPayload {
+        public UpdateConfig {
+            Objects.requireNonNull(value, "value");
+            if (!(value instanceof Boolean || value instanceof Long || value instanceof Double || value instanceof String)) {
+                throw new IllegalArgumentException("config value must be boolean, long, double or string");
+            }
+        }
+    }
+
+    record CreateProfile(String profileId, String tenantId, String name) implements CommandPayload {}
+
+    record EnableProfile(String profileId, String tenantId, String reason) implements CommandPayload {}
+
+    record DisableProfile(String profileId, String tenantId, String reason) implements CommandPayload {}
+}

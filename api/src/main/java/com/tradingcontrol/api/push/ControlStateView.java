@@ -1,0 +1,134 @@
+package com.tradingcontrol.api.push;
+
+import com.tradingcontrol.api.ports.ControlStateReader;
+import com.tradingcontrol.api.ports.ControlView;
+import com.tradingcontrol.api.ports.EffectiveMode;
+import com.tradingcontrol.api.ports.ReadBarrier;
+import com.tradingcontrol.processors.domain.InvalidScopeException;
+import com.tradingcontrol.processors.domain.Provenance;
+import com.tradingcontrol.processors.domain.Scope;
+import com.tradingcontrol.processors.domain.control.Cause;
+import com.tradingcontrol.processors.domain.control.ControlState;
+import com.tradingcontrol.processors.domain.control.EffectiveModeCalculator;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * This API instance's own copy of {@code trading.control-state} (every scope's current state), fed
+ * by the control-state consumer. It serves reads ({@link ControlStateReader}) and is a
+ * {@link ReadBarrier} for trading-control aggregates: a waited command answers 200 only once this
+ * view shows the resulting version, so a read through this instance right after reflects it.
+ */
+public final class ControlStateView implements ControlStateReader, ReadBarrier {
+    private final Map<String, ScopeState> states = new HashMap<>();
+    private final Clock clock;
+
+    public ControlStateView(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Applies a state unless it is older than what is held (a replayed or compacted duplicate). */
+    public synchronized boolean apply(ScopeState state) {
+        ScopeState current = states.get(state.scope());
+        if (current != null && current.version() > state.version()) {
+            return false;
+        }
+        states.put(state.scope(), state);
+        notifyAll();
+        return true;
+    }
+
+    /** A tombstone on the compacted topic: the scope has no state any more. */
+    public synchronized void remove(String scope) {
+        states.remove(scope);
+        notifyAll();
+    }
+
+    public synchronized Optional<ScopeState> state(String scope) {
+        return Optional.ofNullable(states.get(scope));
+    }
+
+    /** Every scope, global first then by name. */
+    public synchronized List<ScopeState> all() {
+        return states.values().stream()
+                .sorted(Comparator.comparing((ScopeState s) -> !s.scope().equals("global")).thenComparing(ScopeState::scope))
+                .toList();
+    }
+
+    @Override
+    public List<ControlView> controls(String tenantId) {
+        return all().stream()
+                .filter(s -> tenantId == null || s.scope().equals("global") || s.scope().equals("tenant:" + tenantId))
+                .map(ControlStateView::view)
+                .toList();
+    }
+
+    @Override
+    public EffectiveMode effective(String tenantId, String profileId, String symbol) {
+        Map<Scope, ControlState> domain = new HashMap<>();
+        for (ScopeState state : all()) {
+            domain.put(Scope.parse(state.scope()), toDomain(state));
+        }
+        var effective = EffectiveModeCalculator.effective(scope -> Optional.ofNullable(domain.get(scope)),
+                tenantId, profileId, symbol, clock.instant());
+        List<ControlView> because = effective.causes().stream().map(this::causeView).toList();
+        return new EffectiveMode(effective.mode().name(), because);
+    }
+
+    @Override
+    public boolean covers(String aggregateId) {
+        try {
+            Scope.parse(aggregateId);
+            return true;
+        } catch (InvalidScopeException e) {
+            return false; // config:<key> and profile:<t>:<id> aggregates are not control scopes
+        }
+    }
+
+    /** A scope without state is at version 0, so a no-op outcome on a fresh scope passes at once. */
+    @Override
+    public synchronized boolean awaitVersion(String aggregateId, long version, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (versionOf(aggregateId) < version) {
+            long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
+            if (remainingMillis <= 0) {
+                return false;
+            }
+            wait(remainingMillis);
+        }
+        return true;
+    }
+
+    private long versionOf(String scope) {
+        ScopeState state = states.get(scope);
+        return state == null ? 0 : state.version();
+    }
+
+    private static ControlView view(ScopeState s) {
+        return new ControlView(s.scope(), s.mode(), s.reason(), s.setBy(), s.setAt(), s.expiresAt(), s.version());
+    }
+
+    private ControlView causeView(Cause cause) {
+        long version = versionOf(cause.scope().toString());
+        return new ControlView(cause.scope().toString(), cause.mode().name(), cause.reason(), cause.setBy(),
+                cause.setAt(), cause.expiresAt(), version);
+    }
+
+    /**
+     * The topic carries one provenance per scope (the last change), so every control of the scope is
+     * attributed to it; good enough for the explanation, and the mode is exact.
+     */
+    private static ControlState toDomain(ScopeState s) {
+        Provenance by = new Provenance(s.setBy(), s.setAt(), null, s.reason());
+        ControlState.Pause pause = s.mode().equals("PAUSED") ? new ControlState.Pause(by, s.expiresAt()) : null;
+        ControlState.KillSwitch killSwitch = s.killSwitch() ? new ControlState.KillSwitch(by) : null;
+        ControlState.Maintenance maintenance = s.maintenance()
+                ? new ControlState.Maintenance(s.maintenanceMessage(), by) : null;
+        return new ControlState(Scope.parse(s.scope()), s.version(), pause, killSwitch, maintenance);
+    }
+}

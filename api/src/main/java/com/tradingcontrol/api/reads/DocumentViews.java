@@ -1,0 +1,47 @@
+package com.tradingcontrol.api.reads;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Turns projected documents into API bodies: drops the store's bookkeeping fields and renders the
+ * epoch-millisecond times the projector stores as ISO-8601 instants, as everywhere else in the API.
+ */
+public final class DocumentViews {
+
+    private static final Set<String> INTERNAL = Set.of("id", "_position", "ttl", "aggregateId", "lastEventId");
+    private static final Set<String> TIMES = Set.of("pausedAt", "expiresAt", "killSwitchAt", "maintenanceAt",
+            "updatedAt", "createdAt", "occurredAt");
+
+    private DocumentViews() {
+    }
+
+    public static ObjectNode view(ObjectNode doc) {
+        ObjectNode out = doc.objectNode();
+        doc.fields().forEachRemaining(field -> {
+            if (INTERNAL.contains(field.getKey())) {
+                return;
+            }
+            JsonNode value = field.getValue();
+            if (TIMES.contains(field.getKey()) && value.isNumber()) {
+                out.put(field.getKey(), Instant.ofEpochMilli(value.asLong()).toString());
+            } else {
+                out.set(field.getKey(), value);
+            }
+        });
+        return out;
+    }
+
+    /** An epoch-millisecond field as an instant; null when absent or null. */
+    public static Instant instant(JsonNode doc, String field) {
+        JsonNode value = doc.get(field);
+        return value == null || value.isNull() ? null : Instant.ofEpochMilli(value.asLong());
+    }
+
+    public static String text(JsonNode doc, String field) {
+        JsonNode value = doc.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

@@ -1,0 +1,96 @@
+package com.tradingcontrol.api.reads;
+
+import com.tradingcontrol.schemas.avro.AuditRecord;
+import com.tradingcontrol.schemas.avro.EventEnvelope;
+import com.tradingcontrol.schemas.registry.SchemaRegistryClient;
+import com.tradingcontrol.schemas.serde.AvroSerdes;
+import com.tradingcontrol.schemas.topics.TopicNames;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Read access to the two logs the read side goes back to: {@code trading.events} (the source of
+ * truth for time travel and export) and {@code trading.audit} (the hash chains). Consumers are
+ * assigned partitions directly (no group, nothing committed) and read committed data only, so
+ * records of aborted processor transactions are never served.
+ */
+public final class LogSource {
+
+    private final Map<String, Object> consumerConfig;
+    private final SchemaRegistryClient registry;
+    private final String eventsTopic;
+    private final String auditTopic;
+    private final Duration timeout;
+
+    /**
+     * @param consumerConfig at least {@code bootstrap.servers}; any other consumer settings (security, ...)
+     * @param timeout        limit for metadata calls and for a read to make progress
+     */
+    public LogSource(Map<String, Object> consumerConfig, SchemaRegistryClient registry, String eventsTopic,
+                     String auditTopic, Duration timeout) {
+        if (!consumerConfig.containsKey(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG)) {
+            throw new IllegalArgumentException("consumer config needs " + ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG);
+        }
+        this.consumerConfig = Map.copyOf(consumerConfig);
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.eventsTopic = Objects.requireNonNull(eventsTopic, "eventsTopic");
+        this.auditTopic = Objects.requireNonNull(auditTopic, "auditTopic");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+    }
+
+    public static LogSource standard(String bootstrapServers, SchemaRegistryClient registry) {
+        return new LogSource(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), registry,
+                TopicNames.EVENTS, TopicNames.AUDIT, Duration.ofSeconds(10));
+    }
+
+    public String eventsTopic() {
+        return eventsTopic;
+    }
+
+    public String auditTopic() {
+        return auditTopic;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** A new consumer; the caller owns and closes it. Values stay bytes so one bad record can be reported, not crash the read. */
+    public Consumer<String, byte[]> consumer(String purpose) {
+        Map<String, Object> config = new HashMap<>(consumerConfig);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "api-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 8));
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        config.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** All partitions of {@code topic}, assigned to {@code consumer}. */
+    public List<TopicPartition> assignAll(Consumer<String, byte[]> consumer, String topic) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        return partitions;
+    }
+
+    public Deserializer<EventEnvelope> eventDeserializer() {
+        return AvroSerdes.specific(registry, EventEnvelope.class, false).deserializer();
+    }
+
+    public Deserializer<AuditRecord> auditDeserializer() {
+        return AvroSerdes.specific(registry, AuditRecord.class, false).deserializer();
+    }
+}

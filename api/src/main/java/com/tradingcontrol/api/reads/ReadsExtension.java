@@ -1,0 +1,86 @@
+package com.tradingcontrol.api.reads;
+
+import com.tradingcontrol.api.ApiExtension;
+import com.tradingcontrol.api.ApiRuntime;
+import com.tradingcontrol.api.ControlPlaneConfiguration;
+import com.tradingcontrol.api.audit.AuditChainCheck;
+import com.tradingcontrol.api.audit.AuditSearchResource;
+import com.tradingcontrol.api.audit.AuditVerifyResource;
+import com.tradingcontrol.api.audit.EventsExport;
+import com.tradingcontrol.api.audit.EventsExportResource;
+import com.tradingcontrol.api.openapi.OpenApiResource;
+import com.tradingcontrol.api.state.EventLogIndex;
+import com.tradingcontrol.api.state.StateAsOf;
+import com.tradingcontrol.api.state.StateResource;
+import com.tradingcontrol.processors.domain.config.ConfigCatalogue;
+import com.tradingcontrol.processors.domain.config.ConfigCatalogueLoader;
+import com.tradingcontrol.projections.rebuild.ActiveProjection;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.Managed;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The read side of the API as one extension: projection reads (feature flags, trading control,
+ * effective mode, config, profiles, audit search), log reads (audit chain verification, events
+ * export, state as of an instant) and the OpenAPI document.
+ *
+ * <p>Build it with the projection reader, the Kafka log access and a clock; it starts and stops its
+ * {@link EventLogIndex} with the application.
+ */
+public final class ReadsExtension implements ApiExtension {
+
+    /** Default events between time-travel snapshots (raised automatically when there are more aggregates). */
+    public static final int DEFAULT_SNAPSHOT_EVERY = 10_000;
+
+    private final ActiveProjection projection;
+    private final LogSource log;
+    private final Clock clock;
+    private final ConfigCatalogue catalogue;
+    private final int snapshotEvery;
+
+    public ReadsExtension(ActiveProjection projection, LogSource log, Clock clock) {
+        this(projection, log, clock, ConfigCatalogueLoader.loadDefault(), DEFAULT_SNAPSHOT_EVERY);
+    }
+
+    public ReadsExtension(ActiveProjection projection, LogSource log, Clock clock, ConfigCatalogue catalogue,
+                          int snapshotEvery) {
+        this.projection = Objects.requireNonNull(projection, "projection");
+        this.log = Objects.requireNonNull(log, "log");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+        this.snapshotEvery = snapshotEvery;
+    }
+
+    @Override
+    public void register(ControlPlaneConfiguration configuration, Environment environment, ApiRuntime runtime) {
+        ConfigEntries config = new ConfigEntries(projection, catalogue);
+        EventLogIndex index = new EventLogIndex(log, snapshotEvery);
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void start() {
+                index.start();
+            }
+
+            @Override
+            public void stop() {
+                index.close();
+            }
+        });
+        var jersey = environment.jersey();
+        jersey.register(new FeatureFlagsResource(config));
+        jersey.register(new ConfigResource(config));
+        jersey.register(new TradingControlResource(projection, clock));
+        jersey.register(new ProfilesResource(projection));
+        jersey.register(new AuditSearchResource(projection));
+        jersey.register(new AuditVerifyResource(new AuditChainCheck(log)));
+        jersey.register(new EventsExportResource(new EventsExport(log, environment.getObjectMapper())));
+        jersey.register(new StateResource(new StateAsOf(index, log), catalogue));
+        jersey.register(new OpenApiResource(jersey.getResourceConfig(), version()));
+    }
+
+    private static String version() {
+        String implementation = ReadsExtension.class.getPackage().getImplementationVersion();
+        return implementation == null ? "dev" : implementation;
+    }
+}

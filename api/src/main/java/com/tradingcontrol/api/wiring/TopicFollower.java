@@ -1,0 +1,138 @@
+package com.tradingcontrol.api.wiring;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows every partition of one topic on its own thread (assigned, not subscribed: every API
+ * instance needs all records, and no group coordination means nothing to rebalance or to commit).
+ * Broker outages are ridden out: the consumer reconnects and continues from its position.
+ */
+public final class TopicFollower<K, V> implements AutoCloseable {
+    /** Where to start at start-up. */
+    public enum Start { BEGINNING, END }
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration BACKOFF = Duration.ofMillis(500);
+
+    private final String name;
+    private final Consumer<K, V> consumer;
+    private final String topic;
+    private final BiConsumer<K, V> handler;
+    private final Thread thread;
+    private volatile boolean closed;
+    private volatile boolean caughtUp;
+    private volatile Instant lastPoll = Instant.EPOCH;
+    private Map<TopicPartition, Long> startEnd = Map.of();
+
+    public TopicFollower(String name, Consumer<K, V> consumer, String topic, BiConsumer<K, V> handler) {
+        this.name = name;
+        this.consumer = consumer;
+        this.topic = topic;
+        this.handler = handler;
+        this.thread = new Thread(this::run, "api-follow-" + name);
+        this.thread.setDaemon(true);
+    }
+
+    /** Assigns all partitions and resolves the start positions before returning, then starts polling. */
+    public void start(Start start, Duration timeout) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        if (partitions.isEmpty()) {
+            throw new IllegalStateException("topic " + topic + " has no partitions (does it exist?)");
+        }
+        consumer.assign(partitions);
+        if (start == Start.END) {
+            consumer.seekToEnd(partitions);
+        } else {
+            consumer.seekToBeginning(partitions);
+        }
+        // Resolving positions now means "from the end" is the end as of start-up, not of the first poll:
+        // a command submitted right after start-up cannot have its outcome skipped.
+        partitions.forEach(partition -> consumer.position(partition, timeout));
+        startEnd = consumer.endOffsets(partitions, timeout);
+        thread.start();
+    }
+
+    private void run() {
+        while (!closed) {
+            try {
+                var records = consumer.poll(POLL);
+                for (ConsumerRecord<K, V> record : records) {
+                    handle(record);
+                }
+                lastPoll = Instant.now();
+                if (!caughtUp) {
+                    caughtUp = startEnd.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+                }
+            } catch (RecordDeserializationException e) {
+                LOG.error("Follower {} cannot decode {}-{}@{}; skipped", name, e.topicPartition().topic(),
+                        e.topicPartition().partition(), e.offset(), e);
+                consumer.seek(e.topicPartition(), e.offset() + 1);
+            } catch (WakeupException e) {
+                if (!closed) {
+                    LOG.warn("Follower {} woken up unexpectedly; continuing", name);
+                }
+            } catch (KafkaException e) {
+                LOG.warn("Follower {} of {} failed to poll; retrying in {}", name, topic, BACKOFF, e);
+                sleep();
+            }
+        }
+    }
+
+    /** A record the handler cannot take is logged and skipped: one bad record must not stop the feed. */
+    private void handle(ConsumerRecord<K, V> record) {
+        try {
+            handler.accept(record.key(), record.value());
+        } catch (RuntimeException e) {
+            LOG.error("Follower {} could not handle {}-{}@{}; skipped", name, record.topic(), record.partition(),
+                    record.offset(), e);
+        }
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(BACKOFF.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closed = true;
+        }
+    }
+
+    /** Read everything that was in the topic at start-up. */
+    public boolean caughtUp() {
+        return caughtUp;
+    }
+
+    public boolean running() {
+        return thread.isAlive() && !closed;
+    }
+
+    public Instant lastPoll() {
+        return lastPoll;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        closed = true;
+        consumer.wakeup();
+        thread.join(Duration.ofSeconds(10).toMillis());
+        consumer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,41 @@
+package com.tradingcontrol.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "maintenance", mixinStandardHelpOptions = true, description = "Switch maintenance mode (admin).",
+        subcommands = {MaintenanceCommand.On.class, MaintenanceCommand.Off.class})
+final class MaintenanceCommand extends GroupCommand {
+
+    abstract static class Switch extends WriteCommand {
+        @Option(names = "--message", paramLabel = "TEXT", description = "Message shown to users during maintenance.")
+        String message;
+
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why.")
+        String reason;
+
+        int send(boolean on) {
+            var body = body().put("on", on).put("reason", reason);
+            if (message != null) {
+                body.put("message", message);
+            }
+            return submit("PUT", "/api/maintenance", body, "maintenance " + (on ? "on" : "off"));
+        }
+    }
+
+    @Command(name = "on", mixinStandardHelpOptions = true, description = "Turn maintenance mode on.")
+    static final class On extends Switch {
+        @Override
+        public Integer call() {
+            return send(true);
+        }
+    }
+
+    @Command(name = "off", mixinStandardHelpOptions = true, description = "Turn maintenance mode off.")
+    static final class Off extends Switch {
+        @Override
+        public Integer call() {
+            return send(false);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package com.tradingcontrol.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ControlCommandsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ACCEPTED = """
+            {"commandId":"c-1","status":"ACCEPTED","aggregateId":"tenant:u1","resultingVersion":3,"eventIds":["e-1"]}""";
+    private static FakeApi api;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        api = new FakeApi();
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        api.reset();
+    }
+
+    @Test
+    void pauseSendsBodyTokenWaitIdempotencyKeyAndRequestIdAndPrintsTheOutcome() throws Exception {
+        api.respond("POST", "/api/trading-control/pause", 200, ACCEPTED);
+
+        Cli.Result result = Cli.against(api, dir, "pause", "--scope", "tenant:u1", "--reason", "risk review");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out().strip()).isEqualTo("ACCEPTED pause tenant:u1 (version 3, command c-1)");
+        FakeApi.Request request = api.only();
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.header("Authorization")).isEqualTo("Bearer t-admin");
+        assertThat(request.header("Prefer")).isEqualTo("wait=10");
+        assertThat(request.header("Idempotency-Key")).matches("[0-9a-f-]{36}");
+        assertThat(request.header("x-request-id")).startsWith("cli-");
+        assertThat(request.header("Content-Type")).isEqualTo("application/json");
+        assertThat(JSON.readTree(request.body()))
+                .isEqualTo(JSON.readTree("{\"scope\":\"tenant:u1\",\"reason\":\"risk review\"}"));
+    }
+
+    @Test
+    void pauseForADurationSendsTheExpiryAndHonoursExplicitKeysAndWait() throws Exception {
+        api.respond("POST", "/api/trading-control/pause", 200, ACCEPTED);
+
+        Cli.Result result = Cli.against(api, dir, "pause", "--scope", "symbol:BTCUSD", "--reason", "halt",
+                "--for", "2h", "--wait", "25", "--idempotency-key", "k-7", "--request-id", "r-42");
+
+        assertThat(result.exitCode()).isZero();
+        FakeApi.Request request = api.only();
+        assertThat(request.header("Prefer")).isEqualTo("wait=25");
+        assertThat(request.header("Idempotency-Key")).isEqualTo("k-7");
+        assertThat(request.header("x-request-id")).isEqualTo("r-42");
+        assertThat(JSON.readTree(request.body()).path("expiresAt").asText()).isEqualTo("2026-11-21T12:00:00Z");
+    }
+
+    @Test
+    void pauseWithExpiresAtAndBothExpiryOptionsIsAUsageError() throws Exception {
+        api.respond("POST", "/api/trading-control/pause", 200, ACCEPTED);
+
+        Cli.Result ok = Cli.against(api, dir, "pause", "--scope", "global", "--reason", "r",
+                "--expires-at", "2026-11-22T00:00:00Z");
+        Cli.Result both = Cli.against(api, dir, "pause", "--scope", "global", "--reason", "r",
+                "--expires-at", "2026-11-22T00:00:00Z", "--for", "1h");
+
+        assertThat(ok.exitCode()).isZero();
+        assertThat(JSON.readTree(api.only().body()).path("expiresAt").asText()).isEqualTo("2026-11-22T00:00:00Z");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("mutually exclusive");
+        assertThat(api.requests()).hasSize(1);
+    }
+
+    @Test
+    void noWaitOmitsPreferAndPrintsPendingWithHowToPoll() {
+        api.respond("POST", "/api/trading-control/resume", 202, "{\"commandId\":\"c-9\",\"status\":\"PENDING\"}");
+
+        Cli.Result result = Cli.against(api, dir, "resume", "--scope", "tenant:u1", "--reason", "ok", "--no-wait");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(api.only().header("Prefer")).isNull();
+        assertThat(result.out()).startsWith("PENDING resume tenant:u1 (command c-9;")
+                .contains("tcp commands get c-9");
+    }
+
+    @Test
+    void jsonPrintsTheRawResponse() {
+        api.respond("POST", "/api/kill-switch", 200, ACCEPTED);
+
+        Cli.Result result = Cli.against(api, dir, "kill-switch", "engage", "--reason", "incident", "--json");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out().strip()).isEqualTo(ACCEPTED);
+    }
+
+    @Test
+    void killSwitchReleaseIsADeleteCarryingTheReasonInBodyAndQuery() throws Exception {
+        api.respond("DELETE", "/api/kill-switch", 200, ACCEPTED);
+
+        Cli.Result result = Cli.against(api, dir, "kill-switch", "release", "--reason", "all clear");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).startsWith("ACCEPTED kill-switch release");
+        FakeApi.Request request = api.only();
+        assertThat(request.method()).isEqualTo("DELETE");
+        assertThat(request.query()).isEqualTo("reason=all%20clear");
+        assertThat(JSON.readTree(request.body())).isEqualTo(JSON.readTree("{\"reason\":\"all clear\"}"));
+    }
+
+    @Test
+    void maintenanceOnAndOffPutTheFlagMessageAndReason() throws Exception {
+        api.respond("PUT", "/api/maintenance", 200, ACCEPTED);
+
+        Cli.Result on = Cli.against(api, dir, "maintenance", "on", "--message", "back at 11", "--reason", "upgrade");
+        Cli.Result off = Cli.against(api, dir, "maintenance", "off", "--reason", "done");
+
+        assertThat(on.exitCode()).isZero();
+        assertThat(off.out()).startsWith("ACCEPTED maintenance off");
+        assertThat(api.requests()).extracting(FakeApi.Request::method).containsOnly("PUT");
+        assertThat(JSON.readTree(api.requests().get(0).body())).isEqualTo(
+                JSON.readTree("{\"on\":true,\"message\":\"back at 11\",\"reason\":\"upgrade\"}"));
+        assertThat(JSON.readTree(api.requests().get(1).body()))
+                .isEqualTo(JSON.readTree("{\"on\":false,\"reason\":\"done\"}"));
+    }
+
+    @Test
+    void usageErrorsExitTwoWithoutCallingTheApi() {
+        Cli.Result missingReason = Cli.against(api, dir, "pause", "--scope", "global");
+        Cli.Result badWait = Cli.against(api, dir, "resume", "--scope", "global", "--reason", "r", "--wait", "31");
+        Cli.Result noSubcommand = Cli.against(api, dir, "kill-switch");
+        Cli.Result badDuration = Cli.against(api, dir, "pause", "--scope", "global", "--reason", "r", "--for", "soon");
+
+        assertThat(missingReason.exitCode()).isEqualTo(2);
+        assertThat(missingReason.err()).contains("--reason");
+        assertThat(badWait.exitCode()).isEqualTo(2);
+        assertThat(badWait.err()).contains("--wait must be between 0 and 30");
+        assertThat(noSubcommand.exitCode()).isEqualTo(2);
+        assertThat(noSubcommand.err()).contains("Missing required subcommand").contains("engage");
+        assertThat(badDuration.exitCode()).isEqualTo(2);
+        assertThat(badDuration.err()).contains("--for").contains("not a duration");
+        assertThat(api.requests()).isEmpty();
+    }
+
+    @Test
+    void helpAndVersionWorkEverywhere() {
+        Cli.Result help = Cli.run(Cli.environment(Map.of(), dir), "config", "set", "--help");
+        Cli.Result rootHelp = Cli.run(Cli.environment(Map.of(), dir), "--help");
+        Cli.Result version = Cli.run(Cli.environment(Map.of(), dir), "--version");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--expected-version").contains("--string").contains("--idempotency-key");
+        assertThat(rootHelp.out()).contains("TCP_API_URL").contains("./data/local.json").contains("Exit codes");
+        assertThat(version.out()).startsWith("tcp ");
+    }
+}

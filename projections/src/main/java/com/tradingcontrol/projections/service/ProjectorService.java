@@ -1,0 +1,112 @@
+package com.tradingcontrol.projections.service;
+
+import com.tradingcontrol.projections.drift.Difference;
+import com.tradingcontrol.projections.drift.DriftReport;
+import com.tradingcontrol.projections.rebuild.Rebuild;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The projector service's command line: {@code run} (the long-running projector), {@code rebuild}
+ * (zero-downtime rebuild into a new version, then switch) and {@code drift} (compare the store with
+ * the folded log; exit code 1 when they differ).
+ */
+@Command(name = "projector", mixinStandardHelpOptions = true,
+        subcommands = {ProjectorService.Run.class, ProjectorService.RebuildCommand.class, ProjectorService.Drift.class})
+public final class ProjectorService {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ProjectorService()).execute(args));
+    }
+
+    /** Options every command shares: the config file and key=value overrides. */
+    static class ConfigOptions {
+        @Option(names = {"-c", "--config"}, description = "properties file (see ProjectorConfig for the keys)")
+        Path file;
+
+        @Option(names = {"-D", "--set"}, description = "override a key: -D key=value")
+        Map<String, String> overrides = Map.of();
+
+        ProjectorConfig load() throws IOException {
+            Properties props = new Properties();
+            if (file != null) {
+                try (Reader reader = Files.newBufferedReader(file)) {
+                    props.load(reader);
+                }
+            }
+            props.putAll(overrides);
+            return ProjectorConfig.from(props);
+        }
+    }
+
+    @Command(name = "run", description = "Project events and audit records into the store until stopped.")
+    static final class Run implements Callable<Integer> {
+        @CommandLine.Mixin
+        ConfigOptions options = new ConfigOptions();
+
+        @Override
+        public Integer call() throws Exception {
+            try (ProjectorComponents components = ProjectorComponents.open(options.load())) {
+                ProjectorRunner runner = components.runner();
+                Thread main = Thread.currentThread();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    runner.close();
+                    try {
+                        main.join(30_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "projector-shutdown"));
+                runner.run();
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "rebuild", description = "Rebuild the projection into a new version from offset 0, then switch.")
+    static final class RebuildCommand implements Callable<Integer> {
+        @CommandLine.Mixin
+        ConfigOptions options = new ConfigOptions();
+
+        @Override
+        public Integer call() throws Exception {
+            try (ProjectorComponents components = ProjectorComponents.open(options.load())) {
+                Rebuild.Result result = components.rebuild().run();
+                System.out.printf("switched v%d -> v%d (group %s): %d documents written, caught up in %s, old dropped: %s%n",
+                        result.previousVersion(), result.newVersion(), result.group(), result.documentsWritten(),
+                        result.catchUpTime(), result.oldDropped());
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "drift", description = "Compare the projected documents with the folded event log.")
+    static final class Drift implements Callable<Integer> {
+        @CommandLine.Mixin
+        ConfigOptions options = new ConfigOptions();
+
+        @Option(names = "--version", description = "projection version to check (default: the active one)")
+        int version;
+
+        @Override
+        public Integer call() throws Exception {
+            try (ProjectorComponents components = ProjectorComponents.open(options.load())) {
+                DriftReport report = components.drift(version);
+                for (Difference d : report.differences()) {
+                    System.out.println(d);
+                }
+                System.out.printf("%d records folded, %d documents compared, %d differences%n",
+                        report.recordsFolded(), report.documentsCompared(), report.differences().size());
+                return report.clean() ? 0 : 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package com.tradingcontrol.processors.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProcessorConfigTest {
+
+    @Test
+    void defaultsApplyWhenOnlyTheBootstrapServersAreGiven() {
+        ProcessorConfig config = ProcessorConfig.fromProperties(Map.of(ProcessorConfig.BOOTSTRAP_SERVERS, "k:9092"));
+
+        assertThat(config.applicationId()).isEqualTo("trading-control-processors");
+        assertThat(config.schemaRegistryUrl()).isNull();
+        assertThat(config.schemaRegistryDataDir()).isNull();
+        assertThat(config.partitions()).isEqualTo(3);
+        assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(10));
+        assertThat(config.numThreads()).isEqualTo(1);
+        assertThat(config.streamsOverrides()).isEmpty();
+    }
+
+    @Test
+    void everyKeyIsRead() {
+        Map<String, String> p = new HashMap<>();
+        p.put(ProcessorConfig.BOOTSTRAP_SERVERS, "a:1,b:2");
+        p.put(ProcessorConfig.APPLICATION_ID, "tcp-1");
+        p.put(ProcessorConfig.SCHEMA_REGISTRY, "http://registry:8081/apis/ccompat/v7");
+        p.put(ProcessorConfig.PARTITIONS, "6");
+        p.put(ProcessorConfig.REPLICATION_FACTOR, "3");
+        p.put(ProcessorConfig.COMMIT_INTERVAL_MS, "50");
+        p.put(ProcessorConfig.STATE_DIR, "/var/lib/tcp");
+        p.put(ProcessorConfig.NUM_THREADS, "2");
+        p.put(ProcessorConfig.EXPIRY_SCAN_MS, "500");
+        p.put(ProcessorConfig.STREAMS_PREFIX + "session.timeout.ms", "10000");
+
+        ProcessorConfig config = ProcessorConfig.fromProperties(p);
+
+        assertThat(config.schemaRegistryUrl()).hasToString("http://registry:8081/apis/ccompat/v7");
+        assertThat(config.partitions()).isEqualTo(6);
+        assertThat(config.replicationFactor()).isEqualTo((short) 3);
+        assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(50));
+        assertThat(config.stateDir()).isEqualTo(Path.of("/var/lib/tcp"));
+        assertThat(config.numThreads()).isEqualTo(2);
+        assertThat(config.expiryScanInterval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.streamsOverrides()).containsExactly(Map.entry("session.timeout.ms", "10000"));
+    }
+
+    @Test
+    void aMissingBootstrapServerIsNamed() {
+        assertThatThrownBy(() -> ProcessorConfig.fromProperties(Map.of()))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("invalid configuration 'processor.bootstrapServers': is required");
+    }
+
+    @Test
+    void badValuesAreReportedWithTheirKey() {
+        assertThatThrownBy(() -> load(ProcessorConfig.PARTITIONS, "0"))
+                .hasMessage("invalid configuration 'processor.partitions': must be between 1 and 1000, got 0");
+        assertThatThrownBy(() -> load(ProcessorConfig.COMMIT_INTERVAL_MS, "soon"))
+                .hasMessage("invalid configuration 'processor.commitIntervalMs': expected an integer, got 'soon'");
+        assertThatThrownBy(() -> load(ProcessorConfig.SCHEMA_REGISTRY, "registry:8081"))
+                .hasMessageStartingWith("invalid configuration 'processor.schemaRegistry'");
+        assertThatThrownBy(() -> load(ProcessorConfig.APPLICATION_ID, "has space"))
+                .hasMessageStartingWith("invalid configuration 'processor.applicationId'");
+        assertThatThrownBy(() -> load(ProcessorConfig.NUM_THREADS, "65"))
+                .hasMessageContaining("processor.numThreads");
+    }
+
+    private static ProcessorConfig load(String key, String value) {
+        return ProcessorConfig.fromProperties(Map.of(ProcessorConfig.BOOTSTRAP_SERVERS, "k:9092", key, value));
+    }
+}
