@@ -37,19 +37,27 @@ public final class CommandEnvelopes {
     }
 
     static Object payload(CommandPayload payload) {
-        return switch (payload) {
-            case CommandPayload.PauseTrading p -> new PauseTrading(p.scope(), p.reason(), p.expiresAt());
-            case CommandPayload.ResumeTrading p -> new ResumeTrading(p.scope(), p.reason());
-            case CommandPayload.EngageKillSwitch p -> new EngageKillSwitch(p.reason());
-            case CommandPayload.ReleaseKillSwitch p -> new ReleaseKillSwitch(p.reason());
-            case CommandPayload.SetMaintenanceMode p ->
-                    new SetMaintenanceMode(p.on(), nullToEmpty(p.message()), nullToEmpty(p.reason()));
-            case CommandPayload.UpdateConfig p -> new UpdateConfig(p.key(), p.value(), nullToEmpty(p.reason()));
-            case CommandPayload.CreateProfile p -> new CreateProfile(p.profileId(), p.tenantId(), p.name());
-            case CommandPayload.EnableProfile p -> new EnableProfile(p.profileId(), p.tenantId(), nullToEmpty(p.reason()));
-            case CommandPayload.DisableProfile p ->
-                    new DisableProfile(p.profileId(), p.tenantId(), nullToEmpty(p.reason()));
-        };
+        // Java 17: no pattern switch; the sealed interface keeps this list complete by review.
+        if (payload instanceof CommandPayload.PauseTrading p) {
+            return new PauseTrading(p.scope(), p.reason(), p.expiresAt());
+        } else if (payload instanceof CommandPayload.ResumeTrading p) {
+            return new ResumeTrading(p.scope(), p.reason());
+        } else if (payload instanceof CommandPayload.EngageKillSwitch p) {
+            return new EngageKillSwitch(p.reason());
+        } else if (payload instanceof CommandPayload.ReleaseKillSwitch p) {
+            return new ReleaseKillSwitch(p.reason());
+        } else if (payload instanceof CommandPayload.SetMaintenanceMode p) {
+            return new SetMaintenanceMode(p.on(), nullToEmpty(p.message()), nullToEmpty(p.reason()));
+        } else if (payload instanceof CommandPayload.UpdateConfig p) {
+            return new UpdateConfig(p.key(), p.value(), nullToEmpty(p.reason()));
+        } else if (payload instanceof CommandPayload.CreateProfile p) {
+            return new CreateProfile(p.profileId(), p.tenantId(), p.name());
+        } else if (payload instanceof CommandPayload.EnableProfile p) {
+            return new EnableProfile(p.profileId(), p.tenantId(), nullToEmpty(p.reason()));
+        } else if (payload instanceof CommandPayload.DisableProfile p) {
+            return new DisableProfile(p.profileId(), p.tenantId(), nullToEmpty(p.reason()));
+        }
+        throw new IllegalArgumentException("unmapped command " + payload.type());
     }
 
     private static String nullToEmpty(String value) {

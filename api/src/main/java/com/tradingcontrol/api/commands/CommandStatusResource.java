@@ -27,11 +27,13 @@ public final class CommandStatusResource {
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.CUSTOMER, Roles.AUDITOR})
     public Map<String, Object> status(@Auth Caller caller, @PathParam("id") String id) {
-        return switch (tracker.statusFor(id, caller)) {
-            case OutcomeTracker.Status.Decided decided -> CommandResponses.body(decided.outcome());
-            case OutcomeTracker.Status.Pending pending -> Map.of("commandId", pending.commandId(), "status", "PENDING");
-            case OutcomeTracker.Status.Unknown unknown -> throw new ApiException(ProblemCode.NOT_FOUND,
-                    "No command with this id is known here.");
-        };
+        OutcomeTracker.Status status = tracker.statusFor(id, caller);
+        if (status instanceof OutcomeTracker.Status.Decided decided) {
+            return CommandResponses.body(decided.outcome());
+        }
+        if (status instanceof OutcomeTracker.Status.Pending pending) {
+            return Map.of("commandId", pending.commandId(), "status", "PENDING");
+        }
+        throw new ApiException(ProblemCode.NOT_FOUND, "No command with this id is known here.");
     }
 }

@@ -35,11 +35,13 @@ public final class ControlStateFeed {
             return;
         }
         JsonNode payload = mapper.valueToTree(state.toMap());
-        switch (PushRouting.audienceOf(state.scope())) {
-            case PushRouting.Audience.Everyone everyone -> hub.publish(ControlChangeMessage.global(MESSAGE_TYPE, payload));
-            case PushRouting.Audience.Tenant tenant ->
-                    hub.publish(ControlChangeMessage.forTenant(tenant.tenantId(), MESSAGE_TYPE, payload));
-            case PushRouting.Audience.AdminsOnly admins -> hub.publishToAdmins(ControlChangeMessage.global(MESSAGE_TYPE, payload));
+        PushRouting.Audience audience = PushRouting.audienceOf(state.scope());
+        if (audience instanceof PushRouting.Audience.Tenant tenant) {
+            hub.publish(ControlChangeMessage.forTenant(tenant.tenantId(), MESSAGE_TYPE, payload));
+        } else if (audience instanceof PushRouting.Audience.Everyone) {
+            hub.publish(ControlChangeMessage.global(MESSAGE_TYPE, payload));
+        } else {
+            hub.publishToAdmins(ControlChangeMessage.global(MESSAGE_TYPE, payload));
         }
     }
 }

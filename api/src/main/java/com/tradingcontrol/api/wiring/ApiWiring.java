@@ -78,7 +78,11 @@ public final class ApiWiring implements ApiExtension {
         KafkaConfig kafka = requireKafka(config);
         CommandsConfig commands = config.getCommands();
         Duration kafkaTimeout = Duration.ofMillis(commands.getKafkaTimeout().toMilliseconds());
-        Topics topics = new Topics(registry(config), kafka.getPartitions());
+        SchemaRegistryClient registry = registry(config);
+        if (registryOverride == null && registry instanceof InProcessSchemaRegistry owned) {
+            manage(environment, owned::close);
+        }
+        Topics topics = new Topics(registry, kafka.getPartitions());
 
         Admin admin = Admin.create(KafkaClients.admin(kafka, STARTUP_TIMEOUT));
         manage(environment, admin::close);
