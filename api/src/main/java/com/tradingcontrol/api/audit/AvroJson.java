@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Collection;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.IndexedRecord;
 
 /**
@@ -63,9 +62,7 @@ public final class AvroJson {
             items.forEach(item -> array.add(value(item)));
             return array;
         }
-        if (value instanceof GenericContainer || value instanceof Enum<?>) {
-            return F.textNode(value.toString());
-        }
+        // Strings (Utf8 or String) and enum symbols.
         return F.textNode(value.toString());
     }
 }

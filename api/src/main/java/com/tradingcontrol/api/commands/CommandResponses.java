@@ -4,8 +4,8 @@ import com.tradingcontrol.api.errors.Problem;
 import com.tradingcontrol.api.errors.ProblemCode;
 import com.tradingcontrol.api.errors.Problems;
 import com.tradingcontrol.api.ports.Outcome;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,11 +18,11 @@ public final class CommandResponses {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("commandId", commandId);
         body.put("status", "PENDING");
-        return Response.accepted(body).location(location(commandId)).build();
+        return Response.accepted(body).header(HttpHeaders.LOCATION, location(commandId)).build();
     }
 
     public static Response accepted(Outcome outcome) {
-        return Response.ok(body(outcome)).location(location(outcome.commandId())).build();
+        return Response.ok(body(outcome)).header(HttpHeaders.LOCATION, location(outcome.commandId())).build();
     }
 
     /** The outcome as {@code GET /api/commands/{id}} shows it (rejections included, as 200). */
@@ -75,7 +75,8 @@ public final class CommandResponses {
         return ProblemCode.UNPROCESSABLE;
     }
 
-    static URI location(String commandId) {
-        return URI.create("/api/commands/" + commandId);
+    /** The path only, as docs/api.md promises (ApiWiring turns off Jersey's absolutizing of Location). */
+    static String location(String commandId) {
+        return "/api/commands/" + commandId;
     }
 }

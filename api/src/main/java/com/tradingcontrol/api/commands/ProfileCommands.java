@@ -66,7 +66,7 @@ public final class ProfileCommands {
                             CommandBodies.ProfileToggle body, boolean enable) throws InterruptedException {
         String tenant = CommandInputs.profileTenant(caller, body == null ? null : body.tenantId());
         String profileId = CommandInputs.identifier("profileId", id);
-        String reason = body == null ? null : body.reason();
+        String reason = CommandInputs.requireReason(body == null ? null : body.reason());
         CommandPayload payload = enable ? new CommandPayload.EnableProfile(profileId, tenant, reason)
                 : new CommandPayload.DisableProfile(profileId, tenant, reason);
         return endpoint.submit(headers, requestId, caller, AggregateIds.profile(tenant, profileId), payload, null);

@@ -1,5 +1,6 @@
 package com.tradingcontrol.api.reads;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,7 +23,7 @@ import java.util.stream.Collectors;
 public final class ConfigEntries {
 
     public record Entry(String key, String type, JsonNode value, JsonNode defaultValue, long version,
-                        String description, String updatedBy, Instant updatedAt) {}
+                        String description, String updatedBy, @JsonFormat(shape = JsonFormat.Shape.STRING) Instant updatedAt) {}
 
     private final ActiveProjection projection;
     private final ConfigCatalogue catalogue;

@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public final class DocumentViews {
 
-    private static final Set<String> INTERNAL = Set.of("id", "_position", "ttl", "aggregateId", "lastEventId");
+    private static final Set<String> INTERNAL = Set.of("id", "_position", "ttl", "lastEventId");
     private static final Set<String> TIMES = Set.of("pausedAt", "expiresAt", "killSwitchAt", "maintenanceAt",
             "updatedAt", "createdAt", "occurredAt");
 

@@ -1,5 +1,6 @@
 package com.tradingcontrol.api.reads;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tradingcontrol.api.auth.Caller;
@@ -29,8 +30,8 @@ public final class TradingControlResource {
 
     public record TradingControl(ObjectNode global, List<ObjectNode> scopes) {}
 
-    public record CauseView(String scope, String kind, String mode, String setBy, Instant setAt, String reason,
-                            Instant expiresAt, String message) {}
+    public record CauseView(String scope, String kind, String mode, String setBy, @JsonFormat(shape = JsonFormat.Shape.STRING) Instant setAt, String reason,
+                            @JsonFormat(shape = JsonFormat.Shape.STRING) Instant expiresAt, String message) {}
 
     public record Effective(String mode, boolean maintenance, List<CauseView> causes) {}
 

@@ -46,12 +46,26 @@ public final class StateAsOf {
             base--;
         }
         Snapshot start = base < 0 ? new Snapshot(Map.of(), Long.MIN_VALUE, Map.of()) : snapshots.get(base);
-        boolean toLogEnd = base < 0 || t >= view.maxOccurredAt();
-        Map<TopicPartition, Long> end = toLogEnd ? null : lastRelevantEnd(view.chunks(), Math.max(base, 0), t);
-        if (!toLogEnd && end == null) {
-            return new Result(start.states(), 0);
+        try (Consumer<String, byte[]> consumer = log.consumer("state-as-of")) {
+            List<TopicPartition> partitions = log.assignAll(consumer, log.eventsTopic());
+            Map<TopicPartition, Long> logEnd = consumer.endOffsets(partitions, log.timeout());
+            // While the index is behind the log (e.g. right after startup), events it has not seen may
+            // have occurred before t in any partition, so the whole rest of the log is read.
+            boolean toLogEnd = base < 0 || t >= view.maxOccurredAt() || !caughtUp(view, logEnd);
+            Map<TopicPartition, Long> end = toLogEnd ? logEnd : lastRelevantEnd(view.chunks(), base, t);
+            if (end == null) {
+                return new Result(start.states(), 0);
+            }
+            return replay(consumer, start, end, t);
         }
-        return replay(start, end, t);
+    }
+
+    private static boolean caughtUp(EventLogIndex.View view, Map<TopicPartition, Long> logEnd) {
+        if (view.chunks().isEmpty()) {
+            return false;
+        }
+        Map<TopicPartition, Long> indexed = view.chunks().get(view.chunks().size() - 1).end();
+        return logEnd.entrySet().stream().allMatch(e -> indexed.getOrDefault(e.getKey(), 0L) >= e.getValue());
     }
 
     /** End positions of the last chunk (from {@code first} on) holding an event at or before {@code t}. */
@@ -65,26 +79,19 @@ public final class StateAsOf {
         return end;
     }
 
-    private Result replay(Snapshot start, Map<TopicPartition, Long> knownEnd, long t) {
+    private Result replay(Consumer<String, byte[]> consumer, Snapshot start, Map<TopicPartition, Long> end, long t) {
         Map<String, AggregateState> states = new HashMap<>(start.states());
         Deserializer<EventEnvelope> decoder = log.eventDeserializer();
         long[] replayed = {0};
-        try (Consumer<String, byte[]> consumer = log.consumer("state-as-of")) {
-            Map<TopicPartition, Long> end = knownEnd;
-            if (end == null) {
-                List<TopicPartition> partitions = log.assignAll(consumer, log.eventsTopic());
-                end = consumer.endOffsets(partitions, log.timeout());
+        LogRange.read(consumer, start.positions(), end, log.timeout(), record -> {
+            EventEnvelope event = decoder.deserialize(record.topic(), record.value());
+            if (event.getOccurredAt().toEpochMilli() <= t) {
+                String id = event.getAggregateId();
+                states.put(id, TradingDomain.evolve(states.get(id), EventMapper.recorded(event)));
+                replayed[0]++;
             }
-            LogRange.read(consumer, start.positions(), end, log.timeout(), record -> {
-                EventEnvelope event = decoder.deserialize(record.topic(), record.value());
-                if (event.getOccurredAt().toEpochMilli() <= t) {
-                    String id = event.getAggregateId();
-                    states.put(id, TradingDomain.evolve(states.get(id), EventMapper.recorded(event)));
-                    replayed[0]++;
-                }
-                return true;
-            });
-        }
+            return true;
+        });
         return new Result(states, replayed[0]);
     }
 }

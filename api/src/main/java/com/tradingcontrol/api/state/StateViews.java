@@ -1,5 +1,6 @@
 package com.tradingcontrol.api.state;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tradingcontrol.processors.domain.AggregateState;
 import com.tradingcontrol.processors.domain.ConfigValue;
@@ -24,10 +25,10 @@ import java.util.stream.Collectors;
 /** The {@code GET /api/state} body, built from domain states. */
 public final class StateViews {
 
-    public record Change(String by, Instant at, String reason) {}
+    public record Change(String by, @JsonFormat(shape = JsonFormat.Shape.STRING) Instant at, String reason) {}
 
     public record ControlEntry(String scope, long version, String mode, boolean paused, Change pause,
-                               Instant expiresAt, boolean killSwitch, Change killSwitchBy, boolean maintenance,
+                               @JsonFormat(shape = JsonFormat.Shape.STRING) Instant expiresAt, boolean killSwitch, Change killSwitchBy, boolean maintenance,
                                String maintenanceMessage, Change maintenanceBy) {}
 
     public record ConfigEntry(String key, long version, JsonNode value, Change lastChange) {}
@@ -35,7 +36,7 @@ public final class StateViews {
     public record ProfileEntry(String profileId, String tenantId, String name, boolean enabled, long version,
                                Change lastChange) {}
 
-    public record State(Instant asOf, List<ControlEntry> control, List<ConfigEntry> config,
+    public record State(@JsonFormat(shape = JsonFormat.Shape.STRING) Instant asOf, List<ControlEntry> control, List<ConfigEntry> config,
                         List<ProfileEntry> profiles, long replayedEvents) {}
 
     private StateViews() {

@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
+import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * The production wiring of the command side: schema registry, topics, the command producer, the
@@ -119,6 +120,9 @@ public final class ApiWiring implements ApiExtension {
     }
 
     private static void registerResources(Environment environment, CommandEndpoint endpoint, OutcomeTracker tracker) {
+        // docs/api.md promises "Location: /api/commands/{id}"; Jersey would otherwise make it absolute
+        // from the Host header, which behind a proxy names the wrong host.
+        environment.jersey().property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
         environment.jersey().register(new TradingControlCommands(endpoint));
         environment.jersey().register(new InternalTradingCommands(endpoint));
         environment.jersey().register(new KillSwitchCommands(endpoint));

@@ -9,10 +9,13 @@ import com.tradingcontrol.projections.store.ProjectionStore;
 import com.tradingcontrol.projections.store.Query;
 import com.tradingcontrol.projections.store.StoredDocument;
 import com.tradingcontrol.projections.store.sqlite.SqliteProjectionStore;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.TopicPartition;
 
@@ -71,12 +74,12 @@ public final class DriftCheck {
                 out.add(new Difference(container, have.partitionKey(), have.id(), Difference.Kind.EXTRA, null, null, null));
             }
         });
-        java.util.Set<String> union = new java.util.HashSet<>(expected.keySet());
+        Set<String> union = new HashSet<>(expected.keySet());
         union.addAll(actual.keySet());
         return union.size();
     }
 
-    private static String text(com.fasterxml.jackson.databind.JsonNode node) {
+    private static String text(JsonNode node) {
         return node == null ? null : node.toString();
     }
 

@@ -1,8 +1,10 @@
 package com.tradingcontrol.projections.projector;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tradingcontrol.schemas.avro.EventEnvelope;
 import com.tradingcontrol.schemas.avro.KillSwitchEngaged;
+import com.tradingcontrol.schemas.avro.KillSwitchReleased;
 import com.tradingcontrol.schemas.avro.MaintenanceModeChanged;
 import com.tradingcontrol.schemas.avro.TradingPaused;
 import java.time.Instant;
@@ -47,7 +49,7 @@ final class ControlDocuments {
             doc.put("maintenance", e.getOn());
             doc.put("maintenanceMessage", e.getOn() ? e.getMessage() : null);
             doc.put("maintenanceReason", e.getReason()).put("maintenanceBy", by).put("maintenanceAt", at);
-        } else if (payload instanceof com.tradingcontrol.schemas.avro.KillSwitchReleased) {
+        } else if (payload instanceof KillSwitchReleased) {
             doc.put("killSwitch", false).putNull("killSwitchReason").putNull("killSwitchBy").putNull("killSwitchAt");
         } else {
             // TradingResumed and PauseExpired both lift the pause, as in the processors' domain.
@@ -56,7 +58,7 @@ final class ControlDocuments {
     }
 
     private static ObjectNode fresh(String scope) {
-        ObjectNode doc = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        ObjectNode doc = JsonNodeFactory.instance.objectNode();
         doc.put("id", DocumentIds.of(scope)).put("scope", scope);
         clearPause(doc);
         if (GLOBAL.equals(scope)) {

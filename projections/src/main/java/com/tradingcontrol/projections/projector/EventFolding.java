@@ -13,6 +13,7 @@ import com.tradingcontrol.schemas.avro.ProfileDisabled;
 import com.tradingcontrol.schemas.avro.ProfileEnabled;
 import com.tradingcontrol.schemas.avro.TradingPaused;
 import com.tradingcontrol.schemas.avro.TradingResumed;
+import java.util.function.UnaryOperator;
 
 /**
  * Pure mapping from an event to the document update it causes. Documents are a read model, not the
@@ -51,7 +52,7 @@ public final class EventFolding {
     }
 
     private static DocumentUpdate update(ProjectionContainer container, String partitionKey, String rawId,
-                                         EventEnvelope event, java.util.function.UnaryOperator<ObjectNode> fold) {
+                                         EventEnvelope event, UnaryOperator<ObjectNode> fold) {
         return new DocumentUpdate(container, partitionKey, DocumentIds.of(rawId), event.getSequence(),
                 event.getEventId(), fold);
     }

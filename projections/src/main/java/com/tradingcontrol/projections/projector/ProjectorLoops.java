@@ -84,5 +84,4 @@ public final class ProjectorLoops {
         }
         return all;
     }
-
 }

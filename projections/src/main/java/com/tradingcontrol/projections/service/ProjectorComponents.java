@@ -1,6 +1,7 @@
 package com.tradingcontrol.projections.service;
 
 import com.tradingcontrol.projections.drift.DriftCheck;
+import com.tradingcontrol.projections.drift.DriftReport;
 import com.tradingcontrol.projections.drift.LogReader;
 import com.tradingcontrol.projections.projector.ContainerNames;
 import com.tradingcontrol.projections.projector.ProjectorHealth;
@@ -83,7 +84,7 @@ public final class ProjectorComponents implements AutoCloseable {
     }
 
     /** Drift check of the active version (or of {@code version} when > 0). */
-    public com.tradingcontrol.projections.drift.DriftReport drift(int version) {
+    public DriftReport drift(int version) {
         int target = version > 0 ? version : meta.read()
                 .orElseThrow(() -> new IllegalStateException("no projection pointer: the projector never ran")).active();
         ContainerNames names = new ContainerNames(config.prefix(), target);

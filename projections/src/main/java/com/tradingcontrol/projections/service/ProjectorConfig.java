@@ -7,6 +7,8 @@ import com.tradingcontrol.projections.store.cosmos.CosmosStoreConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -66,11 +68,7 @@ public record ProjectorConfig(String bootstrapServers, String groupId, Projector
 
     private static ProjectorTopics topics(Keys k) {
         ProjectorTopics standard = ProjectorTopics.standard();
-        try {
-            return new ProjectorTopics(k.optional("topics.events", standard.events()), k.optional("topics.audit", standard.audit()));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        return new ProjectorTopics(k.optional("topics.events", standard.events()), k.optional("topics.audit", standard.audit()));
     }
 
     private static CosmosStoreConfig cosmos(Keys k) {
@@ -133,14 +131,14 @@ public record ProjectorConfig(String bootstrapServers, String groupId, Projector
                 return fallback;
             }
             try {
-                return Enum.valueOf(type, value.toUpperCase(java.util.Locale.ROOT));
+                return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(key + " must be one of " + names(type) + ": " + value, e);
             }
         }
 
         private static <E extends Enum<E>> String names(Class<E> type) {
-            return java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(java.util.Locale.ROOT);
+            return Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT);
         }
     }
 

@@ -6,7 +6,6 @@ import com.tradingcontrol.kafka.embedded.SharedEmbeddedKafka;
 import com.tradingcontrol.projections.projector.ProjectorLoop;
 import com.tradingcontrol.projections.projector.ProjectorTopics;
 import com.tradingcontrol.projections.rebuild.ActiveProjection;
-import com.tradingcontrol.projections.store.sqlite.SqliteProjectionStore;
 import com.tradingcontrol.projections.testing.CommandStream;
 import com.tradingcontrol.projections.testing.LogProducer;
 import com.tradingcontrol.projections.testing.ProjectorFixture;
@@ -47,32 +46,57 @@ class ProjectorServiceIT {
                 "registry.dir=" + registryDir, "store.type=sqlite", "store.sqlite.file=" + dir.resolve("p.db"),
                 "projection.prefix=svc-", "projector.pointerCheck=PT0.2S", "rebuild.handover=PT0.3S"));
 
+        // The CLI commands below run like separate processes next to the running service: same store
+        // file, their own copy of the (directory-locked) in-process registry.
+        Path cliRegistry = dir.resolve("registry-cli");
+        copy(registryDir, cliRegistry);
+        String cliRegistryOverride = "registry.dir=" + cliRegistry;
+
         try (ProjectorComponents components = ProjectorComponents.open(ProjectorConfig.from(load(config)))) {
             ProjectorRunner runner = components.runner();
             Thread thread = new Thread(runner, "svc-runner");
             thread.start();
             ProjectorFixture.await(() -> runner.currentLoop() != null, Duration.ofSeconds(30), () -> "runner loop");
-            ProjectorLoop loop = runner.currentLoop();
-            Map<TopicPartition, Long> end = components.loops().endOffsets();
-            ProjectorFixture.await(() -> end.entrySet().stream()
-                    .allMatch(e -> loop.positions().getOrDefault(e.getKey(), -1L) >= e.getValue()),
-                    Duration.ofSeconds(60), () -> "caught up");
+            awaitCaughtUp(components, runner.currentLoop());
             assertThat(new ActiveProjection(components.store(), "svc-", Duration.ZERO).controlScopes()).isNotEmpty();
+
+            Result rebuild = execute("rebuild", "-c", config.toString(), "-D", cliRegistryOverride);
+            assertThat(rebuild.code).as(rebuild.err).isZero();
+            assertThat(rebuild.out).contains("switched v1 -> v2");
+            ProjectorFixture.await(() -> runner.currentLoop().names().version() == 2, Duration.ofSeconds(10),
+                    () -> "the running service following the switch to v2");
+            awaitCaughtUp(components, runner.currentLoop());
+            Result drift = execute("drift", "-c", config.toString(), "-D", cliRegistryOverride);
+            assertThat(drift.code).as(drift.out + drift.err).isZero();
+            assertThat(drift.out).contains("240 records folded").contains(" 0 differences");
+            assertThat(new ActiveProjection(components.store(), "svc-", Duration.ZERO).activeVersion()).isEqualTo(2);
             runner.close();
             thread.join();
         }
 
-        assertThat(execute("rebuild", "-c", config.toString()).code).isZero();
-        Result drift = execute("drift", "-c", config.toString());
-        assertThat(drift.code).as(drift.out).isZero();
-        assertThat(drift.out).contains("240 records folded").contains(" 0 differences");
-        try (SqliteProjectionStore store = SqliteProjectionStore.open(dir.resolve("p.db"))) {
-            assertThat(new ActiveProjection(store, "svc-", Duration.ZERO).activeVersion()).isEqualTo(2);
-        }
-
-        Result bad = execute("drift", "-c", config.toString(), "-D", "store.type=mongo");
+        Result bad = execute("drift", "-c", config.toString(), "-D", cliRegistryOverride, "-D", "store.type=mongo");
         assertThat(bad.code).isNotZero();
         assertThat(bad.err).contains("store.type");
+    }
+
+    private static void awaitCaughtUp(ProjectorComponents components, ProjectorLoop loop) {
+        Map<TopicPartition, Long> end = components.loops().endOffsets();
+        ProjectorFixture.await(() -> end.entrySet().stream()
+                .allMatch(e -> loop.positions().getOrDefault(e.getKey(), -1L) >= e.getValue()),
+                Duration.ofSeconds(60), () -> "caught up to " + end);
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        try (var files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else if (!source.getFileName().toString().endsWith(".lock")) {
+                    Files.copy(source, target);
+                }
+            }
+        }
     }
 
     private static java.util.Properties load(Path file) throws Exception {

@@ -27,12 +27,34 @@ final class SqliteContainers {
         connection.commit();
     }
 
-    ContainerSpec require(String name) {
+    ContainerSpec require(String name) throws SQLException {
         ContainerSpec spec = known.get(name);
+        if (spec == null) {
+            spec = lookUp(name);
+        }
         if (spec == null) {
             throw new NotFoundException("container " + name + " does not exist");
         }
         return spec;
+    }
+
+    /**
+     * Another process sharing the file (e.g. a rebuild run from the command line next to a running
+     * projector) may have created the container since this one loaded its list.
+     */
+    private ContainerSpec lookUp(String name) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT pk_path, default_ttl FROM containers WHERE name = ?")) {
+            s.setString(1, name);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                Integer ttl = rs.getObject("default_ttl") == null ? null : rs.getInt("default_ttl");
+                ContainerSpec spec = new ContainerSpec(name, rs.getString("pk_path"), ttl);
+                known.put(name, spec);
+                return spec;
+            }
+        }
     }
 
     /** Creates the container, or updates the default TTL of an existing one (its documents stay). */

@@ -1,0 +1,358 @@
+package com.tradingcontrol.api.commands;
+
+import static com.tradingcontrol.api.support.Problems.assertProblem;
+import static com.tradingcontrol.api.support.Problems.assertUnauthorized;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.tradingcontrol.api.ControlPlaneConfiguration;
+import com.tradingcontrol.api.push.ScopeState;
+import com.tradingcontrol.api.support.Http;
+import com.tradingcontrol.api.support.TestApps;
+import com.tradingcontrol.api.support.Tokens;
+import com.tradingcontrol.api.support.WsClient;
+import com.tradingcontrol.api.wiring.ApiWiring;
+import com.tradingcontrol.kafka.embedded.EmbeddedKafkaBroker;
+import com.tradingcontrol.processors.service.ProcessorConfig;
+import com.tradingcontrol.processors.service.ProcessorService;
+import com.tradingcontrol.schemas.avro.AuditRecord;
+import com.tradingcontrol.schemas.avro.EventEnvelope;
+import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
+import com.tradingcontrol.schemas.topics.Topics;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The command side against a real broker, the real processor topology (in-process) and the real app.
+ * Every test uses its own scopes/tenants/profiles, so they share one broker and processor.
+ */
+class CommandsIT {
+    private static final EmbeddedKafkaBroker BROKER = EmbeddedKafkaBroker.startTemporary();
+    private static final InProcessSchemaRegistry REGISTRY = InProcessSchemaRegistry.inMemory();
+    private static final Topics TOPICS = new Topics(REGISTRY, 3);
+    private static final ApiWiring WIRING = new ApiWiring(REGISTRY, Clock.systemUTC(), List.of());
+
+    @RegisterExtension @Order(1)
+    static final AfterAllCallback CLOSE_BROKER = context -> BROKER.close();
+
+    @RegisterExtension @Order(2)
+    static final DropwizardAppExtension<ControlPlaneConfiguration> APP = TestApps.withRsaKey(WIRING,
+            ConfigOverride.config("kafka.bootstrapServers", BROKER.bootstrapServers()),
+            ConfigOverride.config("kafka.partitions", "3"));
+
+    private static ProcessorService processors;
+    private static CommandClient client;
+    private static Http http;
+
+    @BeforeAll
+    static void startProcessors() throws Exception {
+        processors = ProcessorService.start(ProcessorConfig.fromProperties(Map.of(
+                ProcessorConfig.BOOTSTRAP_SERVERS, BROKER.bootstrapServers(),
+                ProcessorConfig.APPLICATION_ID, "api-commands-it",
+                ProcessorConfig.STATE_DIR, Files.createTempDirectory("api-it-streams").toString())), REGISTRY);
+        assertThat(processors.awaitReady(Duration.ofSeconds(60))).as("processors running").isTrue();
+        http = new Http(APP.getLocalPort());
+        client = new CommandClient(http);
+    }
+
+    @AfterAll
+    static void stopProcessors() {
+        processors.close(Duration.ofSeconds(10));
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    // --- the acceptance scenario ---------------------------------------------------------------
+
+    @Test
+    void waitedPauseAnswers200ThenReadsPushAndAuditReflectIt() throws Exception {
+        String tenant = unique("t");
+        try (WsClient ws = WsClient.connect(APP.getLocalPort(), "/ws/trading", Tokens.customer(tenant))) {
+            assertThat(ws.next().path("type").asText()).isEqualTo("hello");
+            String requestId = unique("req");
+
+            HttpResponse<String> response = client.postWaiting("/api/trading-control/pause", Tokens.operator(),
+                    "{\"scope\":\"tenant:" + tenant + "\",\"reason\":\"incident 7\"}", "x-request-id", requestId);
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode body = Http.json(response);
+            assertThat(body.path("status").asText()).isEqualTo("ACCEPTED");
+            assertThat(body.path("aggregateId").asText()).isEqualTo("tenant:" + tenant);
+            assertThat(body.path("resultingVersion").asLong()).isEqualTo(1);
+            assertThat(body.path("eventIds")).hasSize(1);
+            assertThat(response.headers().firstValue("Location")).hasValue("/api/commands/" + body.path("commandId").asText());
+            // read-your-writes: no polling, the view already has it
+            assertThat(WIRING.controlStateView().state("tenant:" + tenant)).map(ScopeState::mode).contains("PAUSED");
+            assertThat(WIRING.controlStateView().controls(tenant)).anySatisfy(
+                    view -> assertThat(view.scope()).isEqualTo("tenant:" + tenant));
+            JsonNode push = until(ws, m -> m.path("type").asText().equals("control-state"));
+            assertThat(push.path("tenantId").asText()).isEqualTo(tenant);
+            assertThat(push.path("payload").path("mode").asText()).isEqualTo("PAUSED");
+            assertThat(push.path("payload").path("reason").asText()).isEqualTo("incident 7");
+
+            List<AuditRecord> audit = TopicReader.awaitMatching(BROKER.bootstrapServers(), TOPICS.audit(),
+                    record -> requestId.equals(record.getRequestId()));
+            assertThat(audit).hasSize(1);
+            assertThat(audit.get(0).getCommandId()).isEqualTo(body.path("commandId").asText());
+            assertThat(audit.get(0).getActor().getSubject()).isEqualTo("op-1");
+        }
+    }
+
+    @Test
+    void withoutWaitTheAnswerIs202AndTheOutcomeCanBePolled() throws Exception {
+        HttpResponse<String> response = client.post("/api/trading-control/pause", Tokens.admin(),
+                "{\"scope\":\"symbol:" + unique("S").toUpperCase() + "\",\"reason\":\"halt\",\"expiresAt\":\""
+                        + Instant.now().plus(Duration.ofHours(1)) + "\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        JsonNode body = Http.json(response);
+        assertThat(body.path("status").asText()).isEqualTo("PENDING");
+        String location = response.headers().firstValue("Location").orElseThrow();
+        assertThat(location).isEqualTo("/api/commands/" + body.path("commandId").asText());
+
+        JsonNode outcome = pollUntilDecided(location, Tokens.operator());
+        assertThat(outcome.path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(outcome.path("resultingVersion").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void sameIdempotencyKeyGivesTheSameOutcomeAndOneEvent() {
+        String key = unique("key");
+        String json = "{\"scope\":\"tenant:" + unique("t") + "\",\"reason\":\"twice\"}";
+
+        JsonNode first = Http.json(client.postWaiting("/api/trading-control/pause", Tokens.operator(), json,
+                "Idempotency-Key", key));
+        HttpResponse<String> again = client.postWaiting("/api/trading-control/pause", Tokens.operator(), json,
+                "Idempotency-Key", key);
+
+        assertThat(again.statusCode()).isEqualTo(200);
+        JsonNode second = Http.json(again);
+        assertThat(second.path("commandId").asText()).isEqualTo(key);
+        assertThat(second.path("resultingVersion")).isEqualTo(first.path("resultingVersion"));
+        assertThat(second.path("eventIds")).isEqualTo(first.path("eventIds"));
+        List<EventEnvelope> events = TopicReader.awaitMatching(BROKER.bootstrapServers(), TOPICS.events(),
+                event -> key.equals(event.getCommandId()));
+        assertThat(events).hasSize(1);
+    }
+
+    @Test
+    void tenantPushesNeverReachOtherTenants() throws Exception {
+        String a = unique("a");
+        String b = unique("b");
+        String symbol = unique("X").toUpperCase();
+        try (WsClient wsA = WsClient.connect(APP.getLocalPort(), "/ws/trading", Tokens.customer(a));
+             WsClient wsB = WsClient.connect(APP.getLocalPort(), "/ws/trading", Tokens.customer(b))) {
+            wsA.next();
+            wsB.next();
+            waited("/api/trading-control/pause", "{\"scope\":\"tenant:" + b + "\",\"reason\":\"b only\"}");
+            waited("/api/trading-control/pause", "{\"scope\":\"symbol:" + symbol + "\",\"reason\":\"everyone\"}");
+
+            List<JsonNode> seenByA = new ArrayList<>();
+            until(wsA, m -> {
+                seenByA.add(m);
+                return m.path("payload").path("scope").asText().equals("symbol:" + symbol);
+            });
+            assertThat(seenByA).noneSatisfy(m -> assertThat(m.toString()).contains(b));
+            assertThat(until(wsB, m -> m.path("payload").path("scope").asText().equals("tenant:" + b))
+                    .path("tenantId").asText()).isEqualTo(b);
+        }
+    }
+
+    // --- each endpoint's happy path -------------------------------------------------------------
+
+    @Test
+    void killSwitchMaintenanceAndTheSeedAlias() {
+        assertThat(waited("/api/kill-switch", "{\"reason\":\"drill\"}").path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(WIRING.controlStateView().state("global")).map(ScopeState::killSwitch).contains(true);
+
+        HttpResponse<String> release = client.send("DELETE", "/api/kill-switch?reason=drill%20over", Tokens.admin(), null,
+                "Prefer", "wait=5");
+        assertThat(release.statusCode()).as(release.body()).isEqualTo(200);
+        assertThat(WIRING.controlStateView().state("global")).map(ScopeState::killSwitch).contains(false);
+
+        HttpResponse<String> on = client.send("PUT", "/api/maintenance", Tokens.admin(),
+                "{\"on\":true,\"message\":\"back soon\",\"reason\":\"upgrade\"}", "Prefer", "wait=5");
+        assertThat(on.statusCode()).as(on.body()).isEqualTo(200);
+        assertThat(WIRING.controlStateView().state("global")).map(ScopeState::maintenanceMessage).contains("back soon");
+        assertThat(client.send("PUT", "/api/maintenance", Tokens.admin(), "{\"on\":false,\"reason\":\"done\"}",
+                "Prefer", "wait=5").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> alias = client.postWaiting("/internal/trading/pause", Tokens.operator(), "{\"reason\":\"seed tool\"}");
+        assertThat(alias.statusCode()).as(alias.body()).isEqualTo(200);
+        assertThat(Http.json(alias).path("aggregateId").asText()).isEqualTo("global");
+        assertThat(waited("/api/trading-control/resume", "{\"scope\":\"global\",\"reason\":\"seed tool done\"}")
+                .path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(WIRING.controlStateView().state("global")).map(ScopeState::mode).contains("ACTIVE");
+    }
+
+    @Test
+    void configUpdateHonoursIfMatch() {
+        String key = "/api/config/risk.maxOpenOrders";
+        HttpResponse<String> first = client.send("PUT", key, Tokens.admin(), "{\"value\":50,\"reason\":\"calm\"}",
+                "Prefer", "wait=5");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        long version = Http.json(first).path("resultingVersion").asLong();
+
+        HttpResponse<String> stale = client.send("PUT", key, Tokens.admin(), "{\"value\":60,\"reason\":\"stale\"}",
+                "Prefer", "wait=5", "If-Match", "\"" + (version - 1) + "\"");
+        JsonNode conflict = assertProblem(stale, 409, "VERSION_CONFLICT");
+        assertThat(conflict.path("commandId").asText()).isNotBlank();
+
+        HttpResponse<String> current = client.send("PUT", key, Tokens.admin(), "{\"value\":70,\"reason\":\"fresh\"}",
+                "Prefer", "wait=5", "If-Match", "\"" + version + "\"");
+        assertThat(current.statusCode()).as(current.body()).isEqualTo(200);
+        assertThat(Http.json(current).path("resultingVersion").asLong()).isEqualTo(version + 1);
+    }
+
+    @Test
+    void configRejectionsFromTheProcessors() {
+        assertProblem(client.send("PUT", "/api/config/no.such.key", Tokens.admin(), "{\"value\":true,\"reason\":\"x\"}",
+                "Prefer", "wait=5"), 422, "UNKNOWN_CONFIG_KEY");
+        assertProblem(client.send("PUT", "/api/config/risk.maxOpenOrders", Tokens.admin(),
+                "{\"value\":\"many\",\"reason\":\"x\"}", "Prefer", "wait=5"), 422, "VALIDATION_FAILED");
+        assertProblem(client.send("PUT", "/api/config/risk.maxOpenOrders", Tokens.operator(),
+                "{\"value\":5,\"reason\":\"x\"}", "Prefer", "wait=5"), 403, "FORBIDDEN");
+        assertProblem(client.send("PUT", "/api/config/risk.maxOpenOrders", Tokens.admin(),
+                "{\"value\":{\"n\":5},\"reason\":\"x\"}"), 422, "VALIDATION_FAILED");
+        assertProblem(client.send("PUT", "/api/config/risk.maxOpenOrders", Tokens.admin(),
+                "{\"value\":5,\"reason\":\"x\"}", "If-Match", "yesterday"), 422, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void customersManageTheirOwnProfilesOnly() {
+        String tenant = unique("c");
+        String mine = Tokens.customer(tenant);
+        HttpResponse<String> created = client.postWaiting("/api/profiles", mine, "{\"profileId\":\"p1\",\"name\":\"Momentum\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        assertThat(Http.json(created).path("aggregateId").asText()).isEqualTo("profile:" + tenant + ":p1");
+
+        assertProblem(client.postWaiting("/api/profiles", mine, "{\"profileId\":\"p1\",\"name\":\"again\"}"),
+                409, "ALREADY_EXISTS");
+        assertThat(client.postWaiting("/api/profiles/p1/enable", mine, "{\"reason\":\"go\"}").statusCode()).isEqualTo(200);
+        assertThat(client.postWaiting("/api/profiles/p1/disable", mine, "{\"reason\":\"stop\"}").statusCode()).isEqualTo(200);
+        assertProblem(client.postWaiting("/api/profiles/p1/disable", mine, null), 422, "VALIDATION_FAILED");
+        assertProblem(client.postWaiting("/api/profiles/nope/enable", mine, "{\"reason\":\"go\"}"), 404, "NOT_FOUND");
+
+        // another tenant's profile: the same answer whether or not it exists
+        String other = Tokens.customer(unique("d"));
+        JsonNode existing = assertProblem(client.postWaiting("/api/profiles/p1/enable", other,
+                "{\"tenantId\":\"" + tenant + "\"}"), 403, "TENANT_MISMATCH");
+        JsonNode missing = assertProblem(client.postWaiting("/api/profiles/zz/enable", other,
+                "{\"tenantId\":\"" + tenant + "\"}"), 403, "TENANT_MISMATCH");
+        assertThat(existing.path("detail")).isEqualTo(missing.path("detail"));
+
+        HttpResponse<String> staff = client.postWaiting("/api/profiles/p1/disable", Tokens.operator(),
+                "{\"tenantId\":\"" + tenant + "\",\"reason\":\"risk\"}");
+        assertThat(staff.statusCode()).as(staff.body()).isEqualTo(200);
+        assertProblem(client.postWaiting("/api/profiles/p1/disable", Tokens.operator(), "{\"reason\":\"r\"}"),
+                422, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void commandStatusIsVisibleToItsTenantAndStaffOnly() {
+        String tenant = unique("s");
+        HttpResponse<String> created = client.postWaiting("/api/profiles", Tokens.customer(tenant),
+                "{\"profileId\":\"p9\",\"name\":\"n\"}");
+        String location = created.headers().firstValue("Location").orElseThrow();
+
+        assertThat(Http.json(http.get(location, Tokens.customer(tenant))).path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(Http.json(http.get(location, Tokens.admin())).path("status").asText()).isEqualTo("ACCEPTED");
+        assertProblem(http.get(location, Tokens.customer(unique("other"))), 404, "NOT_FOUND");
+        assertProblem(http.get("/api/commands/" + unique("never"), Tokens.admin()), 404, "NOT_FOUND");
+        assertUnauthorized(http.get(location, null));
+    }
+
+    // --- early validation, authentication and roles ------------------------------------------------
+
+    @Test
+    void malformedAndInvalidRequestsAreRefusedBeforeKafka() {
+        String pause = "/api/trading-control/pause";
+        assertProblem(client.post(pause, Tokens.operator(), "{\"scope\":\"global\",\"reason\":\"  \"}"), 422, "VALIDATION_FAILED");
+        assertProblem(client.post(pause, Tokens.operator(), "{\"scope\":\"planet:mars\",\"reason\":\"x\"}"), 422, "VALIDATION_FAILED");
+        JsonNode badTime = assertProblem(client.post(pause, Tokens.operator(),
+                "{\"scope\":\"global\",\"reason\":\"x\",\"expiresAt\":\"tomorrow\"}"), 422, "VALIDATION_FAILED");
+        assertThat(badTime.path("detail").asText()).contains("expiresAt");
+        assertProblem(client.post(pause, Tokens.operator(),
+                "{\"scope\":\"global\",\"reason\":\"x\",\"expiresAt\":\"2001-01-01T00:00:00Z\"}"), 422, "VALIDATION_FAILED");
+        assertProblem(client.post(pause, Tokens.operator(), "{\"scope\":\"global\",\"reason\":\"x\",\"colour\":1}"), 400, "UNKNOWN_FIELD");
+        assertProblem(client.post(pause, Tokens.operator(), "{\"scope\":"), 400, "MALFORMED_JSON");
+        assertProblem(client.post(pause, Tokens.operator(), "{\"scope\":\"global\",\"reason\":\"x\"}",
+                "Idempotency-Key", "has spaces in it"), 422, "VALIDATION_FAILED");
+        assertProblem(client.send("PUT", "/api/maintenance", Tokens.admin(), "{\"reason\":\"x\"}"), 422, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void rolesAreCheckedPerEndpoint() {
+        assertUnauthorized(client.post("/api/trading-control/pause", null, "{\"scope\":\"global\",\"reason\":\"x\"}"));
+        assertProblem(client.post("/api/trading-control/pause", Tokens.customer("c1"),
+                "{\"scope\":\"tenant:c1\",\"reason\":\"x\"}"), 403, "FORBIDDEN");
+        assertProblem(client.post("/api/kill-switch", Tokens.customer("c1"), "{\"reason\":\"x\"}"), 403, "FORBIDDEN");
+        assertProblem(client.send("DELETE", "/api/kill-switch", Tokens.operator(), "{\"reason\":\"x\"}"), 403, "FORBIDDEN");
+        assertProblem(client.send("PUT", "/api/maintenance", Tokens.operator(), "{\"on\":true,\"reason\":\"x\"}"), 403, "FORBIDDEN");
+        assertProblem(client.post("/internal/trading/pause", Tokens.customer("c1"), "{\"reason\":\"x\"}"), 403, "FORBIDDEN");
+        String auditor = Tokens.rs256(Tokens.claims("aud-1", null, "auditor"));
+        assertProblem(client.post("/api/profiles", auditor, "{\"profileId\":\"p\",\"name\":\"n\",\"tenantId\":\"t\"}"),
+                403, "FORBIDDEN");
+    }
+
+    @Test
+    void readinessReportsKafkaAndProcessorsUp() {
+        HttpResponse<String> ready = http.get("/health/ready", null);
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        JsonNode checks = Http.json(ready).path("checks");
+        assertThat(checks.path("kafka").path("status").asText()).isEqualTo("UP");
+        assertThat(checks.path("processors").path("status").asText()).isEqualTo("UP");
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------
+
+    private static JsonNode waited(String path, String json) {
+        HttpResponse<String> response = client.postWaiting(path, Tokens.admin(), json);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Http.json(response);
+    }
+
+    private static JsonNode pollUntilDecided(String location, String token) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        JsonNode body;
+        do {
+            HttpResponse<String> response = http.get(location, token);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            body = Http.json(response);
+            if (!body.path("status").asText().equals("PENDING")) {
+                return body;
+            }
+            Thread.sleep(20);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("still pending: " + body);
+    }
+
+    /** Reads messages until one matches (each within 5s). */
+    private static JsonNode until(WsClient ws, Predicate<JsonNode> match) {
+        for (int i = 0; i < 50; i++) {
+            JsonNode message = ws.next();
+            if (match.test(message)) {
+                return message;
+            }
+        }
+        throw new AssertionError("no matching websocket message");
+    }
+}

@@ -1,0 +1,154 @@
+package com.tradingcontrol.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The benchmark command: starts an embedded broker and the whole platform in this JVM, measures the
+ * raw-Kafka baseline and then each selected scenario, prints one {@code BENCH ...} line per figure and
+ * writes a JSON report. See docs/benchmarks.md.
+ */
+@Command(name = "tcp-bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks the trading control plane against raw Kafka on the same embedded broker.")
+public final class Bench implements Callable<Integer> {
+
+    static final Set<String> SCENARIOS = Set.of("halt", "reads", "timetravel", "rebuild", "throughput");
+
+    @Option(names = "--scenarios", split = ",", description = "any of ${COMPLETION-CANDIDATES}; default all",
+            completionCandidates = ScenarioNames.class)
+    List<String> scenarios = List.of("halt", "reads", "timetravel", "rebuild", "throughput");
+    @Option(names = "--halts", description = "measured control changes per halt run (default ${DEFAULT-VALUE})")
+    int halts = 200;
+    @Option(names = "--background-rate", description = "other commands/s during the loaded halt run (default ${DEFAULT-VALUE})")
+    int backgroundRate = 1000;
+    @Option(names = "--raw-roundtrips", description = "raw Kafka round trips (default ${DEFAULT-VALUE})")
+    int rawRoundTrips = 1000;
+    @Option(names = "--raw-seconds", description = "raw producer throughput run (default ${DEFAULT-VALUE})")
+    int rawSeconds = 10;
+    @Option(names = "--throughput-seconds", description = "each command throughput run (default ${DEFAULT-VALUE})")
+    int throughputSeconds = 20;
+    @Option(names = "--max-lag", description = "unanswered commands allowed in the Kafka throughput run (default ${DEFAULT-VALUE})")
+    int maxLag = 20_000;
+    @Option(names = "--http-clients", description = "concurrent HTTP command clients (default ${DEFAULT-VALUE})")
+    int httpClients = 16;
+    @Option(names = "--read-clients", description = "concurrent read clients (default ${DEFAULT-VALUE})")
+    int readClients = 50;
+    @Option(names = "--read-rate", description = "total reads/s per endpoint (default ${DEFAULT-VALUE})")
+    int readRate = 500;
+    @Option(names = "--read-seconds", description = "read run per endpoint (default ${DEFAULT-VALUE})")
+    int readSeconds = 10;
+    @Option(names = "--timetravel-events", split = ",", description = "log sizes for asOf (default ${DEFAULT-VALUE})")
+    List<Long> timeTravelEvents = List.of(20_000L, 100_000L);
+    @Option(names = "--timetravel-queries", description = "asOf queries per size (default ${DEFAULT-VALUE})")
+    int timeTravelQueries = 50;
+    @Option(names = "--rebuild-events", description = "log size for the rebuild (default ${DEFAULT-VALUE})")
+    long rebuildEvents = 100_000;
+    @Option(names = "--commit-interval-ms", description = "processors' commit interval (default ${DEFAULT-VALUE})")
+    int commitIntervalMs = 10;
+    @Option(names = "--report", description = "JSON report file (default ${DEFAULT-VALUE})")
+    Path reportFile = Path.of("bench/target/bench-report.json");
+    @Option(names = "--work-dir", description = "broker and store data (default: a new temp dir)")
+    Path workDir;
+
+    private final PrintStream out;
+
+    public Bench(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        int code = new CommandLine(new Bench(System.out)).execute(args);
+        // Kafka, Jetty and Streams leave non-daemon threads behind their close(); the run is over.
+        System.exit(code);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        for (String s : scenarios) {
+            if (!SCENARIOS.contains(s)) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--scenarios: unknown '" + s
+                        + "', expected any of " + SCENARIOS);
+            }
+        }
+        Report report = new Report(out);
+        long started = System.nanoTime();
+        try (Platform platform = Platform.startBroker(workDir == null ? Platform.tempWorkDir() : workDir)) {
+            new RawKafkaBaseline(platform.bootstrapServers()).run(report, rawRoundTrips, rawSeconds);
+            platform.startServices(commitIntervalMs);
+            runScenarios(platform, report);
+        }
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("options", options());
+        run.put("seconds", (System.nanoTime() - started) / 1e9);
+        run.put("cpus", Runtime.getRuntime().availableProcessors());
+        run.put("java", System.getProperty("java.version"));
+        report.write(reportFile, run);
+        out.println("BENCH-REPORT " + reportFile.toAbsolutePath());
+        return report.failures().isEmpty() ? 0 : 1;
+    }
+
+    /** Each scenario runs on its own: a failing one is reported and the others still run. */
+    private void runScenarios(Platform platform, Report report) {
+        LogScenarios logs = null;
+        for (String scenario : List.of("halt", "reads", "timetravel", "rebuild", "throughput")) {
+            if (!scenarios.contains(scenario)) {
+                continue;
+            }
+            try {
+                switch (scenario) {
+                    case "halt" -> {
+                        HaltPropagation halt = new HaltPropagation(platform);
+                        halt.run(report, halts, 0, "idle");
+                        halt.run(report, halts, backgroundRate, "load");
+                    }
+                    case "reads" -> new ApiReads(platform).run(report, readClients, readRate, readSeconds);
+                    case "timetravel" -> {
+                        logs = logs == null ? new LogScenarios(platform) : logs;
+                        logs.timeTravel(report, timeTravelEvents, timeTravelQueries);
+                    }
+                    case "rebuild" -> {
+                        logs = logs == null ? new LogScenarios(platform) : logs;
+                        logs.rebuild(report, rebuildEvents);
+                    }
+                    default -> {
+                        CommandThroughput throughput = new CommandThroughput(platform);
+                        throughput.viaKafka(report, throughputSeconds, maxLag);
+                        throughput.viaHttp(report, throughputSeconds, httpClients);
+                    }
+                }
+            } catch (Exception e) {
+                report.failed(scenario, e);
+            }
+        }
+    }
+
+    private Map<String, Object> options() {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("scenarios", scenarios);
+        o.put("halts", halts);
+        o.put("backgroundRate", backgroundRate);
+        o.put("rawRoundTrips", rawRoundTrips);
+        o.put("throughputSeconds", throughputSeconds);
+        o.put("httpClients", httpClients);
+        o.put("readClients", readClients);
+        o.put("readRate", readRate);
+        o.put("timeTravelEvents", timeTravelEvents);
+        o.put("rebuildEvents", rebuildEvents);
+        o.put("commitIntervalMs", commitIntervalMs);
+        return o;
+    }
+
+    static final class ScenarioNames extends java.util.ArrayList<String> {
+        ScenarioNames() {
+            super(List.of("halt", "reads", "timetravel", "rebuild", "throughput"));
+        }
+    }
+}

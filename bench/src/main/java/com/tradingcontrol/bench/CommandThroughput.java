@@ -1,0 +1,173 @@
+package com.tradingcontrol.bench;
+
+import com.tradingcontrol.schemas.avro.CommandEnvelope;
+import com.tradingcontrol.schemas.avro.CommandOutcome;
+import com.tradingcontrol.schemas.avro.OutcomeStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Sustained accepted commands/s under exactly-once: commands produced straight to
+ * {@code trading.commands} (at most {@code maxLag} unanswered, so the figure is what the processors
+ * sustain, not how fast a backlog builds) and through {@code POST /api/trading-control/pause|resume}
+ * with N concurrent HTTP clients. "Accepted" = ACCEPTED outcomes read (read_committed) from
+ * {@code trading.command-outcomes}; lag = commands sent minus outcomes seen, sampled every second.
+ */
+public final class CommandThroughput {
+
+    private final Platform platform;
+
+    public CommandThroughput(Platform platform) {
+        this.platform = platform;
+    }
+
+    public void viaKafka(Report report, int seconds, int maxLag) throws Exception {
+        AtomicLong sent = new AtomicLong();
+        try (OutcomeCounter outcomes = new OutcomeCounter(platform);
+             KafkaProducer<String, CommandEnvelope> producer = new KafkaProducer<>(
+                     KafkaSupport.throughputProducer(platform.bootstrapServers()), new StringSerializer(),
+                     platform.topics().commands().valueSerde().serializer())) {
+            Sampler sampler = new Sampler(outcomes, sent);
+            long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+            String topic = platform.topics().commands().name();
+            for (long i = 0; System.nanoTime() < end; i++) {
+                while (sent.get() - outcomes.total() > maxLag && System.nanoTime() < end) {
+                    Thread.sleep(1);
+                }
+                // 1,000 scopes, each alternating pause/resume: every command is accepted and changes state.
+                String scope = "symbol:TP" + (i % 1000);
+                producer.send(new ProducerRecord<>(topic, scope,
+                        KafkaSupport.pauseOrResume("tp-" + i + "-" + end, scope, (i / 1000) % 2 == 0)));
+                sent.incrementAndGet();
+                sampler.maybeSample();
+            }
+            report.add(sampler.rate.figure("commands_eos_kafka", "commands/s", Map.of("seconds", seconds,
+                    "sent", sent.get(), "accepted", outcomes.accepted(), "maxLag", maxLag)));
+            report.add(sampler.lag.figure("commands_eos_kafka_lag", "commands", Map.of(
+                    "meaning", "commands sent minus outcomes seen, sampled each second; p99 here = 1st percentile")));
+        }
+    }
+
+    public void viaHttp(Report report, int seconds, int clients) throws Exception {
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        Http http = new Http(platform.api().baseUrl());
+        String token = platform.tokens().operator();
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            Thread t = new Thread(() -> {
+                for (long i = 0; System.nanoTime() < end; i++) {
+                    String scope = "symbol:HTTP" + client + "x" + (i % 50);
+                    String path = (i / 50) % 2 == 0 ? "/api/trading-control/pause" : "/api/trading-control/resume";
+                    try {
+                        http.send("POST", path, token, "{\"scope\":\"" + scope + "\",\"reason\":\"bench\"}");
+                        accepted.incrementAndGet();
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                }
+            }, "bench-http-client-" + c);
+            threads.add(t);
+            t.start();
+        }
+        RateSamples rate = new RateSamples();
+        long last = 0;
+        while (System.nanoTime() < end) {
+            Thread.sleep(1000);
+            long now = accepted.get();
+            rate.add(now - last);
+            last = now;
+        }
+        for (Thread t : threads) {
+            t.join(60_000);
+        }
+        report.add(rate.figure("commands_http_202", "commands/s", Map.of("seconds", seconds, "clients", clients,
+                "accepted", accepted.get(), "failed", failed.get())));
+    }
+
+    /** Per-second outcome rate and lag samples. */
+    private static final class Sampler {
+        final RateSamples rate = new RateSamples();
+        final RateSamples lag = new RateSamples();
+        private final OutcomeCounter outcomes;
+        private final AtomicLong sent;
+        private long next = System.nanoTime() + 1_000_000_000L;
+        private long lastAccepted;
+
+        Sampler(OutcomeCounter outcomes, AtomicLong sent) {
+            this.outcomes = outcomes;
+            this.sent = sent;
+        }
+
+        void maybeSample() {
+            if (System.nanoTime() < next) {
+                return;
+            }
+            long accepted = outcomes.accepted();
+            rate.add(accepted - lastAccepted);
+            lag.add(sent.get() - outcomes.total());
+            lastAccepted = accepted;
+            next += 1_000_000_000L;
+        }
+    }
+
+    /** Counts outcomes (read_committed, from the end at start) on its own thread. */
+    static final class OutcomeCounter implements AutoCloseable {
+        private final KafkaConsumer<String, CommandOutcome> consumer;
+        private final AtomicLong total = new AtomicLong();
+        private final AtomicLong accepted = new AtomicLong();
+        private final Thread thread;
+        private volatile boolean closed;
+
+        OutcomeCounter(Platform platform) {
+            consumer = new KafkaConsumer<>(KafkaSupport.committedReader(platform.bootstrapServers()),
+                    new StringDeserializer(), platform.topics().outcomes().valueSerde().deserializer());
+            KafkaSupport.assignAtEnd(consumer, platform.topics().outcomes().name());
+            thread = new Thread(this::run, "bench-outcome-counter");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void run() {
+            try {
+                while (!closed) {
+                    for (ConsumerRecord<String, CommandOutcome> r : consumer.poll(Duration.ofMillis(100))) {
+                        total.incrementAndGet();
+                        if (r.value().getStatus() == OutcomeStatus.ACCEPTED) {
+                            accepted.incrementAndGet();
+                        }
+                    }
+                }
+            } catch (org.apache.kafka.common.errors.WakeupException e) {
+                // close() woke the consumer up to stop it; nothing was lost.
+            }
+        }
+
+        long total() {
+            return total.get();
+        }
+
+        long accepted() {
+            return accepted.get();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            closed = true;
+            consumer.wakeup();
+            thread.join(10_000);
+            consumer.close();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package com.tradingcontrol.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A JDK HTTP client against the bench API with bearer tokens; non-2xx answers are errors. */
+public final class Http {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1).build();
+    private final String baseUrl;
+
+    public Http(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public HttpClient client() {
+        return client;
+    }
+
+    public JsonNode get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest request = request(path, token).GET().build();
+        return JSON.readTree(check(client.send(request, HttpResponse.BodyHandlers.ofString()), "GET " + path));
+    }
+
+    public String send(String method, String path, String token, String jsonBody)
+            throws IOException, InterruptedException {
+        HttpRequest request = request(path, token).header("Content-Type", "application/json")
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(jsonBody)).build();
+        return check(client.send(request, HttpResponse.BodyHandlers.ofString()), method + " " + path);
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token);
+    }
+
+    private static String check(HttpResponse<String> response, String what) throws IOException {
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException(what + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+}

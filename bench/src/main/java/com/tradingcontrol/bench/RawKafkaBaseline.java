@@ -1,0 +1,105 @@
+package com.tradingcontrol.bench;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.LongDeserializer;
+import org.apache.kafka.common.serialization.LongSerializer;
+
+/**
+ * What the broker alone does in this run: produce→consume round trip of one record at a time
+ * (acks=all, idempotent, linger 0, read_committed consumer polling the same topic) and the raw
+ * producer throughput of command-sized records. Every platform figure is divided by these.
+ */
+public final class RawKafkaBaseline {
+
+    public static final String ROUND_TRIP = "raw_kafka_roundtrip";
+    public static final String THROUGHPUT = "raw_kafka_produce_throughput";
+    private static final String TOPIC = "bench.raw";
+
+    private final String bootstrap;
+
+    public RawKafkaBaseline(String bootstrap) {
+        this.bootstrap = bootstrap;
+    }
+
+    public void run(Report report, int roundTrips, int seconds) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(java.util.List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
+        }
+        report.add(roundTrip(roundTrips));
+        report.add(throughput(seconds));
+    }
+
+    private Figure roundTrip(int count) {
+        Latencies latencies = new Latencies();
+        try (KafkaProducer<Long, byte[]> producer = new KafkaProducer<>(KafkaSupport.latencyProducer(bootstrap),
+                new LongSerializer(), new ByteArraySerializer());
+             KafkaConsumer<Long, byte[]> consumer = new KafkaConsumer<>(KafkaSupport.committedReader(bootstrap),
+                     new LongDeserializer(), new ByteArrayDeserializer())) {
+            KafkaSupport.assignAtEnd(consumer, TOPIC);
+            byte[] payload = new byte[200];
+            int warmUp = Math.min(50, count);
+            for (long i = 0; i < count + warmUp; i++) {
+                long start = System.nanoTime();
+                producer.send(new ProducerRecord<>(TOPIC, i, payload));
+                awaitKey(consumer, i);
+                if (i >= warmUp) {
+                    latencies.recordSince(start);
+                }
+            }
+        }
+        return latencies.figure(ROUND_TRIP, Map.of("records", count, "payloadBytes", 200));
+    }
+
+    private static void awaitKey(KafkaConsumer<Long, byte[]> consumer, long key) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<Long, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                if (r.key() == key) {
+                    return;
+                }
+            }
+        }
+        throw new IllegalStateException("record " + key + " did not come back within 30 s");
+    }
+
+    private Figure throughput(int seconds) throws InterruptedException {
+        Properties props = KafkaSupport.throughputProducer(bootstrap);
+        RateSamples samples = new RateSamples();
+        AtomicLong acked = new AtomicLong();
+        try (KafkaProducer<Long, byte[]> producer = new KafkaProducer<>(props, new LongSerializer(),
+                new ByteArraySerializer())) {
+            byte[] payload = new byte[200];
+            long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+            long nextSample = System.nanoTime() + 1_000_000_000L;
+            long lastAcked = 0;
+            for (long i = 0; System.nanoTime() < end; i++) {
+                producer.send(new ProducerRecord<>(TOPIC, i, payload), (m, e) -> {
+                    if (e == null) {
+                        acked.incrementAndGet();
+                    }
+                });
+                if (System.nanoTime() >= nextSample) {
+                    long now = acked.get();
+                    samples.add(now - lastAcked);
+                    lastAcked = now;
+                    nextSample += 1_000_000_000L;
+                }
+            }
+            producer.flush();
+        }
+        return samples.figure(THROUGHPUT, "records/s", Map.of("payloadBytes", 200, "seconds", seconds,
+                "totalAcked", acked.get()));
+    }
+}
