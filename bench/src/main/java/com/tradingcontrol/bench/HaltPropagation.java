@@ -60,7 +60,7 @@ public final class HaltPropagation {
     private static HaltOp op(int i) {
         int pair = i / 2;
         boolean on = i % 2 == 0;
-        if (pair % 5 == 4) {
+        if (pair % 5 == 0) {
             return new HaltOp(i, true, "global", on);
         }
         return new HaltOp(i, false, "symbol:HALT" + (pair % 20), on);

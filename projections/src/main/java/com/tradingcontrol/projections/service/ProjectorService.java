@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,8 +26,14 @@ import picocli.CommandLine.Option;
         subcommands = {ProjectorService.Run.class, ProjectorService.RebuildCommand.class, ProjectorService.Drift.class})
 public final class ProjectorService {
 
+    /** Set by the shutdown hook: System.exit must not be called while the JVM is already shutting down. */
+    private static final AtomicBoolean SHUTTING_DOWN = new AtomicBoolean();
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ProjectorService()).execute(args));
+        int code = new CommandLine(new ProjectorService()).execute(args);
+        if (!SHUTTING_DOWN.get()) {
+            System.exit(code);
+        }
     }
 
     /** Options every command shares: the config file and key=value overrides. */
@@ -54,19 +63,27 @@ public final class ProjectorService {
 
         @Override
         public Integer call() throws Exception {
+            CountDownLatch stopped = new CountDownLatch(1);
             try (ProjectorComponents components = ProjectorComponents.open(options.load())) {
                 ProjectorRunner runner = components.runner();
-                Thread main = Thread.currentThread();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    SHUTTING_DOWN.set(true);
                     runner.close();
-                    try {
-                        main.join(30_000);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+                    awaitQuietly(stopped);
                 }, "projector-shutdown"));
                 runner.run();
                 return 0;
+            } finally {
+                stopped.countDown();
+            }
+        }
+
+        /** Lets the runner stop its loop and close the store before the JVM halts (bounded). */
+        private static void awaitQuietly(CountDownLatch stopped) {
+            try {
+                stopped.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
