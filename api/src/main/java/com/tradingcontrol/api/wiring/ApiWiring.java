@@ -11,7 +11,7 @@ import com.tradingcontrol.api.commands.CommandSubmitter;
 import com.tradingcontrol.api.commands.ConfigCommands;
 import com.tradingcontrol.api.commands.InternalTradingCommands;
 import com.tradingcontrol.api.commands.KafkaCommandGateway;
-import com.tradingcontrol.api.commands.KillSwitchCommands;
+import com.tradingcontrol.api.commands.GlobalControlCommands;
 import com.tradingcontrol.api.commands.OutcomeTracker;
 import com.tradingcontrol.api.commands.Outcomes;
 import com.tradingcontrol.api.commands.ProfileCommands;
@@ -125,7 +125,7 @@ public final class ApiWiring implements ApiExtension {
         environment.jersey().property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
         environment.jersey().register(new TradingControlCommands(endpoint));
         environment.jersey().register(new InternalTradingCommands(endpoint));
-        environment.jersey().register(new KillSwitchCommands(endpoint));
+        environment.jersey().register(new GlobalControlCommands(endpoint));
         environment.jersey().register(new ConfigCommands(endpoint));
         environment.jersey().register(new ProfileCommands(endpoint));
         environment.jersey().register(new CommandStatusResource(tracker));

@@ -11,7 +11,15 @@ import com.tradingcontrol.api.support.Http;
 import com.tradingcontrol.api.support.TestApps;
 import com.tradingcontrol.api.support.Tokens;
 import com.tradingcontrol.api.support.WsClient;
+import com.tradingcontrol.api.reads.LogSource;
+import com.tradingcontrol.api.reads.ReadsExtension;
 import com.tradingcontrol.api.wiring.ApiWiring;
+import com.tradingcontrol.api.wiring.ProjectionReadBarrier;
+import com.tradingcontrol.projections.rebuild.ActiveProjection;
+import com.tradingcontrol.projections.service.ProjectorComponents;
+import com.tradingcontrol.projections.service.ProjectorConfig;
+import com.tradingcontrol.projections.service.ProjectorRunner;
+import com.tradingcontrol.projections.store.sqlite.SqliteProjectionStore;
 import com.tradingcontrol.kafka.embedded.EmbeddedKafkaBroker;
 import com.tradingcontrol.processors.service.ProcessorConfig;
 import com.tradingcontrol.processors.service.ProcessorService;
@@ -46,17 +54,29 @@ class CommandsIT {
     private static final EmbeddedKafkaBroker BROKER = EmbeddedKafkaBroker.startTemporary();
     private static final InProcessSchemaRegistry REGISTRY = InProcessSchemaRegistry.inMemory();
     private static final Topics TOPICS = new Topics(REGISTRY, 3);
-    private static final ApiWiring WIRING = new ApiWiring(REGISTRY, Clock.systemUTC(), List.of());
+    // The read side over a real projection fed by the real projector, so read-your-writes is checked end to end.
+    private static final SqliteProjectionStore STORE = SqliteProjectionStore.inMemory();
+    private static final ActiveProjection PROJECTION = new ActiveProjection(STORE, "", Duration.ofMillis(200));
+    private static final ApiWiring WIRING = new ApiWiring(REGISTRY, Clock.systemUTC(),
+            List.of(ProjectionReadBarrier.of(PROJECTION)));
+    private static final ReadsExtension READS = new ReadsExtension(PROJECTION,
+            LogSource.standard(BROKER.bootstrapServers(), REGISTRY), Clock.systemUTC());
 
     @RegisterExtension @Order(1)
     static final AfterAllCallback CLOSE_BROKER = context -> BROKER.close();
 
     @RegisterExtension @Order(2)
-    static final DropwizardAppExtension<ControlPlaneConfiguration> APP = TestApps.withRsaKey(WIRING,
+    static final DropwizardAppExtension<ControlPlaneConfiguration> APP = TestApps.withRsaKey(
+            (config, environment, runtime) -> {
+                WIRING.register(config, environment, runtime);
+                READS.register(config, environment, runtime);
+            },
             ConfigOverride.config("kafka.bootstrapServers", BROKER.bootstrapServers()),
             ConfigOverride.config("kafka.partitions", "3"));
 
     private static ProcessorService processors;
+    private static ProjectorComponents projector;
+    private static ProjectorRunner projectorRunner;
     private static CommandClient client;
     private static Http http;
 
@@ -67,12 +87,22 @@ class CommandsIT {
                 ProcessorConfig.APPLICATION_ID, "api-commands-it",
                 ProcessorConfig.STATE_DIR, Files.createTempDirectory("api-it-streams").toString())), REGISTRY);
         assertThat(processors.awaitReady(Duration.ofSeconds(60))).as("processors running").isTrue();
+        projector = new ProjectorComponents(ProjectorConfig.from(Map.of(
+                "kafka.bootstrapServers", BROKER.bootstrapServers(), "kafka.groupId", "api-commands-it-projector",
+                // the registry and store are handed over directly; these two only satisfy the config's checks
+                "registry.url", "http://127.0.0.1:9/unused", "store.type", "sqlite",
+                "store.sqlite.file", Files.createTempFile("unused", ".db").toString())), STORE, REGISTRY);
+        projectorRunner = projector.runner();
+        Thread thread = new Thread(projectorRunner, "api-it-projector");
+        thread.setDaemon(true);
+        thread.start();
         http = new Http(APP.getLocalPort());
         client = new CommandClient(http);
     }
 
     @AfterAll
     static void stopProcessors() {
+        projectorRunner.close();
         processors.close(Duration.ofSeconds(10));
     }
 
@@ -99,7 +129,12 @@ class CommandsIT {
             assertThat(body.path("resultingVersion").asLong()).isEqualTo(1);
             assertThat(body.path("eventIds")).hasSize(1);
             assertThat(response.headers().firstValue("Location")).hasValue("/api/commands/" + body.path("commandId").asText());
-            // read-your-writes: no polling, the view already has it
+            // read-your-writes, no polling: the projection-backed read and the API's own view already show it
+            JsonNode read = Http.json(http.get("/api/trading-control", Tokens.operator()));
+            assertThat(read.path("scopes")).anySatisfy(scope -> {
+                assertThat(scope.path("scope").asText()).isEqualTo("tenant:" + tenant);
+                assertThat(scope.path("mode").asText()).isEqualTo("PAUSED");
+            });
             assertThat(WIRING.controlStateView().state("tenant:" + tenant)).map(ScopeState::mode).contains("PAUSED");
             assertThat(WIRING.controlStateView().controls(tenant)).anySatisfy(
                     view -> assertThat(view.scope()).isEqualTo("tenant:" + tenant));
@@ -220,6 +255,9 @@ class CommandsIT {
                 "Prefer", "wait=5", "If-Match", "\"" + version + "\"");
         assertThat(current.statusCode()).as(current.body()).isEqualTo(200);
         assertThat(Http.json(current).path("resultingVersion").asLong()).isEqualTo(version + 1);
+        HttpResponse<String> read = http.get(key, Tokens.admin());
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(Http.json(read).path("value").asLong()).as("read-your-writes through the projection").isEqualTo(70);
     }
 
     @Test

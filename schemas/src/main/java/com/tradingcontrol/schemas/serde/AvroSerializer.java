@@ -37,6 +37,7 @@ public final class AvroSerializer<T> implements Serializer<T> {
     private final boolean autoRegister;
     private final SubjectNameStrategy subjects;
     private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
+    private final Map<SchemaInstance, Integer> idsBySchemaInstance = new ConcurrentHashMap<>();
 
     public AvroSerializer(SchemaRegistryClient registry, boolean isKey) {
         this(registry, isKey, true, SubjectNameStrategy.TOPIC_NAME);
@@ -79,6 +80,32 @@ public final class AvroSerializer<T> implements Serializer<T> {
     }
 
     private int schemaId(String topic, Schema schema) {
+        // Hot path: the registry cache keys on a normalized fingerprint, which costs more than encoding
+        // a small record. A record's schema is one shared instance per class, so remember ids by identity.
+        SchemaInstance key = new SchemaInstance(topic, schema);
+        Integer cached = idsBySchemaInstance.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        int id = lookupSchemaId(topic, schema);
+        idsBySchemaInstance.put(key, id);
+        return id;
+    }
+
+    /** Identity (not equality) of a schema instance, per topic. */
+    private record SchemaInstance(String topic, Schema schema) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SchemaInstance other && other.schema == schema && other.topic.equals(topic);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * topic.hashCode() + System.identityHashCode(schema);
+        }
+    }
+
+    private int lookupSchemaId(String topic, Schema schema) {
         String subject = subjects.subject(topic, isKey);
         try {
             return autoRegister ? registry.register(subject, schema) : registry.lookupId(subject, schema);

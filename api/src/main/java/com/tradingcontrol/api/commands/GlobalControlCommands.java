@@ -26,11 +26,11 @@ import jakarta.ws.rs.core.Response;
 @Path("/api")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-public final class KillSwitchCommands {
+public final class GlobalControlCommands {
     private static final String GLOBAL = "global";
     private final CommandEndpoint endpoint;
 
-    public KillSwitchCommands(CommandEndpoint endpoint) {
+    public GlobalControlCommands(CommandEndpoint endpoint) {
         this.endpoint = endpoint;
     }
 
