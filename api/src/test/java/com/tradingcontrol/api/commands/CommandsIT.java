@@ -180,12 +180,29 @@ class CommandsIT {
 
         assertThat(again.statusCode()).isEqualTo(200);
         JsonNode second = Http.json(again);
-        assertThat(second.path("commandId").asText()).isEqualTo(key);
+        String commandId = first.path("commandId").asText();
+        assertThat(second.path("commandId").asText()).isEqualTo(commandId);
         assertThat(second.path("resultingVersion")).isEqualTo(first.path("resultingVersion"));
         assertThat(second.path("eventIds")).isEqualTo(first.path("eventIds"));
         List<EventEnvelope> events = TopicReader.awaitMatching(BROKER.bootstrapServers(), TOPICS.events(),
-                event -> key.equals(event.getCommandId()));
+                event -> commandId.equals(event.getCommandId()));
         assertThat(events).hasSize(1);
+    }
+
+    @Test
+    void anIdempotencyKeyIsScopedToItsCaller() {
+        String key = unique("shared-key");
+        String tenant = unique("t");
+        JsonNode operators = Http.json(client.postWaiting("/api/trading-control/pause", Tokens.operator(),
+                "{\"scope\":\"tenant:" + tenant + "\",\"reason\":\"operator\"}", "Idempotency-Key", key));
+        JsonNode admins = Http.json(client.postWaiting("/api/trading-control/resume", Tokens.admin(),
+                "{\"scope\":\"tenant:" + tenant + "\",\"reason\":\"admin\"}", "Idempotency-Key", key));
+
+        assertThat(admins.path("commandId").asText()).isNotEqualTo(operators.path("commandId").asText());
+        assertThat(admins.path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(admins.path("resultingVersion").asLong())
+                .as("the admin's resume is a new command, not the operator's recorded pause")
+                .isEqualTo(operators.path("resultingVersion").asLong() + 1);
     }
 
     @Test
