@@ -7,6 +7,7 @@ import com.tradingcontrol.projections.store.ProjectionStoreException;
 import com.tradingcontrol.projections.store.StoredDocument;
 import com.tradingcontrol.projections.store.WriteCondition;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,11 @@ public final class DocumentWriter {
 
     public DocumentWriter(ProjectionStore store) {
         this.store = store;
+    }
+
+    /** Runs {@code work} with a writer whose writes form one {@link ProjectionStore#inBatch batch}. */
+    public <T> T inBatch(Function<DocumentWriter, T> work) {
+        return store.inBatch(batchStore -> work.apply(batchStore == store ? this : new DocumentWriter(batchStore)));
     }
 
     public Outcome apply(ContainerNames names, DocumentUpdate update) {

@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Kafka side of the projector: polls events and audit records as a consumer-group member,
- * writes each through the {@link RecordProjector}, and commits a partition's offset only after
- * every record before it was written. When the store fails it commits what succeeded, seeks back
- * to the first unwritten record, pauses all partitions (polling on, so the group keeps it) and
+ * writes each poll's records through the {@link RecordProjector} in one store batch, and commits
+ * the offsets only after the batch was written. When the store fails it seeks back to the poll's
+ * first record, pauses all partitions (polling on, so the group keeps it) and
  * retries after an exponential backoff, reporting DEGRADED until a write succeeds again.
  */
 public final class ProjectorLoop implements Runnable, AutoCloseable {
@@ -136,30 +136,37 @@ public final class ProjectorLoop implements Runnable, AutoCloseable {
         positions.keySet().retainAll(consumer.assignment());
     }
 
-    /** @return true when every record was written and committed */
+    /**
+     * Writes the poll's records in one store batch, then commits their offsets.
+     *
+     * @return true when every record was written and committed
+     */
     private boolean processBatch(ConsumerRecords<String, byte[]> records) {
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-        for (TopicPartition tp : records.partitions()) {
-            for (ConsumerRecord<String, byte[]> record : records.records(tp)) {
-                try {
-                    count(projector.apply(record));
-                } catch (ProjectionStoreException e) {
-                    commit(done);
-                    rewind(records, done);
-                    pauseAfter(e);
-                    return false;
+        long[] outcomes = new long[2];
+        try {
+            projector.inBatch(batch -> {
+                for (TopicPartition tp : records.partitions()) {
+                    for (ConsumerRecord<String, byte[]> record : records.records(tp)) {
+                        outcomes[batch.apply(record) == DocumentWriter.Outcome.APPLIED ? 0 : 1]++;
+                        done.put(tp, new OffsetAndMetadata(record.offset() + 1));
+                    }
                 }
-                done.put(tp, new OffsetAndMetadata(record.offset() + 1));
-            }
+                return null;
+            });
+        } catch (ProjectionStoreException e) {
+            // The embedded store rolled the whole batch back; a store without transactions may have kept a
+            // prefix of it, which the position guard turns into skips when the batch is delivered again.
+            rewind(records, Map.of());
+            pauseAfter(e);
+            return false;
         }
+        applied.addAndGet(outcomes[0]);
+        skipped.addAndGet(outcomes[1]);
         boolean committedAll = commit(done);
         backoff.reset();
         health.up();
         return committedAll;
-    }
-
-    private void count(DocumentWriter.Outcome outcome) {
-        (outcome == DocumentWriter.Outcome.APPLIED ? applied : skipped).incrementAndGet();
     }
 
     /** Records polled but not to be processed now go back to be fetched again. */

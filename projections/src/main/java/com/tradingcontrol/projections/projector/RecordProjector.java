@@ -4,6 +4,7 @@ import com.tradingcontrol.schemas.avro.AuditRecord;
 import com.tradingcontrol.schemas.avro.EventEnvelope;
 import com.tradingcontrol.schemas.registry.SchemaRegistryClient;
 import com.tradingcontrol.schemas.serde.AvroSerdes;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -44,6 +45,14 @@ public final class RecordProjector {
         this.audit = audit;
         this.writer = writer;
         this.names = names;
+    }
+
+    /**
+     * Runs {@code work} with a projector whose writes form one {@link DocumentWriter#inBatch batch}:
+     * one store transaction for a whole poll instead of one per document.
+     */
+    public <T> T inBatch(Function<RecordProjector, T> work) {
+        return writer.inBatch(batchWriter -> work.apply(batchWriter == writer ? this : to(batchWriter, names)));
     }
 
     public DocumentWriter.Outcome apply(ConsumerRecord<String, byte[]> record) {

@@ -2,6 +2,7 @@ package com.tradingcontrol.projections.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The narrow port the projector writes through and the API reads through.
@@ -40,6 +41,19 @@ public interface ProjectionStore extends AutoCloseable {
 
     /** One page of matching documents; pass {@link Page#continuation()} back in the next query. */
     Page query(String container, Query query);
+
+    /**
+     * Runs {@code work}, whose operations on the store it is given form one batch, and returns its
+     * result. Every operation keeps its own meaning, conditions included, and sees the writes made
+     * before it in the batch, so a read-then-conditional-write guard works unchanged inside a batch.
+     * A store with transactions (the embedded one) commits the batch as a whole, which is also far
+     * cheaper than a transaction per operation; this default runs the operations one by one, so a
+     * failure part-way leaves the writes before it in place (each of them valid on its own). Callers
+     * must therefore be able to redo a failed batch from its start.
+     */
+    default <T> T inBatch(Function<ProjectionStore, T> work) {
+        return work.apply(this);
+    }
 
     @Override
     void close();

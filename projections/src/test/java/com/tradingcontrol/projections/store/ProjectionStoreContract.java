@@ -219,6 +219,29 @@ public abstract class ProjectionStoreContract {
         assertThat(store.read(container, "p1", "a").orElseThrow().body().get("writer").asInt()).isEqualTo(winners.get(0).writer);
     }
 
+    // ---- batches ----------------------------------------------------------------------------
+
+    @Test
+    void operationsInABatchSeeTheBatchsEarlierWritesAndConditionsStillHold() {
+        String result = store.inBatch(batch -> {
+            StoredDocument first = batch.upsert(container, "p1", doc("a", "p1", Map.of("n", 1)), WriteCondition.ifAbsent());
+            assertThat(batch.read(container, "p1", "a")).contains(first);
+            StoredDocument second = batch.upsert(container, "p1", doc("a", "p1", Map.of("n", 2)),
+                    WriteCondition.ifMatch(first.etag()));
+            assertThatThrownBy(() -> batch.upsert(container, "p1", doc("a", "p1", Map.of("n", 3)),
+                    WriteCondition.ifMatch(first.etag()))).isInstanceOf(PreconditionFailedException.class);
+            assertThatThrownBy(() -> batch.upsert(container, "p1", doc("a", "p1", Map.of("n", 4)),
+                    WriteCondition.ifAbsent())).isInstanceOf(ConflictException.class);
+            batch.upsert(container, "p2", doc("b", "p2", Map.of("n", 5)), WriteCondition.none());
+            return second.etag();
+        });
+
+        StoredDocument a = store.read(container, "p1", "a").orElseThrow();
+        assertThat(a.etag()).isEqualTo(result);
+        assertThat(a.body().get("n").asInt()).isEqualTo(2);
+        assertThat(store.read(container, "p2", "b").orElseThrow().body().get("n").asInt()).isEqualTo(5);
+    }
+
     // ---- partitions -------------------------------------------------------------------------
 
     @Test

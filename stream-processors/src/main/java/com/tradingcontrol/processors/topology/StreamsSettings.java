@@ -23,6 +23,8 @@ import org.apache.kafka.streams.StreamsConfig;
 public final class StreamsSettings {
 
     public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(10);
+    static final long RETRY_BACKOFF_MS = 2;
+    static final long RETRY_BACKOFF_MAX_MS = 50;
 
     private StreamsSettings() {
     }
@@ -40,6 +42,17 @@ public final class StreamsSettings {
         // Records are emitted at once; the record cache would only delay forwarding of store updates.
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "0");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "0");
+        // Under transactions v2 (the Kafka 4 default) a transaction's first send to a partition also enrols
+        // it; sent right after the previous commit, it races the coordinator writing that commit's markers
+        // and the broker answers CONCURRENT_TRANSACTIONS (the WARN lines), which the producer retries after
+        // retry.backoff.ms: 100 ms by default, doubling up to 1 s. At a 10 ms commit interval nearly every
+        // transaction paid that, which dominated both halt latency and throughput. The markers take a few
+        // ms, so retry after a few ms. The OutOfOrderSequence warnings that come with it are the later
+        // in-flight batches of the same partition being refused while the first one is retried; the
+        // idempotent producer re-sends them in order, so they are benign too.
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), Long.toString(RETRY_BACKOFF_MS));
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG),
+                Long.toString(RETRY_BACKOFF_MAX_MS));
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterDeserializationHandler.class.getName());
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());

@@ -27,12 +27,11 @@ final class SqliteConnections {
             // NORMAL is durable in WAL mode except for the last commits on power loss; the log can replay them.
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         }
-        // IMMEDIATE takes the write lock at BEGIN, so a check-then-write never upgrades a read lock.
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.setBusyTimeout(5_000);
-        Connection connection = config.createConnection(url);
-        connection.setAutoCommit(false);
-        return connection;
+        // Auto-commit stays on: the store opens its own BEGIN IMMEDIATE ... COMMIT around each operation.
+        // With auto-commit off the driver begins the next transaction right after every commit, so an idle
+        // store held the write lock for good and no other process could write to (or open) the file.
+        return config.createConnection(url);
     }
 
     static ProjectionStoreException translate(SQLException e) {

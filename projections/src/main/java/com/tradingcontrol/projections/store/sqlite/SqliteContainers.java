@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The {@code containers} table plus an in-memory copy; callers hold the store's lock. */
+/** The {@code containers} table plus an in-memory copy; callers hold the store's lock and own the transaction. */
 final class SqliteContainers {
 
     private final Connection connection;
@@ -24,7 +24,11 @@ final class SqliteContainers {
                 known.put(rs.getString("name"), new ContainerSpec(rs.getString("name"), rs.getString("pk_path"), ttl));
             }
         }
-        connection.commit();
+    }
+
+    /** The spec when this process knows the container, without touching the database; else null. */
+    ContainerSpec cached(String name) {
+        return known.get(name);
     }
 
     ContainerSpec require(String name) throws SQLException {
@@ -71,7 +75,6 @@ final class SqliteContainers {
             s.setObject(3, spec.defaultTtlSeconds());
             s.executeUpdate();
         }
-        connection.commit();
         known.put(spec.name(), spec);
     }
 
@@ -82,7 +85,6 @@ final class SqliteContainers {
                 s.executeUpdate();
             }
         }
-        connection.commit();
         known.remove(name);
     }
 

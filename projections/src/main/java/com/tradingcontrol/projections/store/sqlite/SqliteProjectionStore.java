@@ -17,18 +17,24 @@ import com.tradingcontrol.projections.store.WriteCondition;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * The embedded {@link ProjectionStore}: one SQLite file in WAL mode (inspectable with the
  * {@code sqlite3} tool while running), or a private in-memory database for tests.
  *
- * <p>One connection guarded by a lock: every operation, including each check-then-write of a
- * conditional write, runs under the lock and in one IMMEDIATE transaction, so conditions are atomic
- * within this process and against other processes opening the same file.
+ * <p>Writes go through one connection guarded by a lock: every write, including each check-then-write
+ * of a conditional write, runs under the lock in one IMMEDIATE transaction, so conditions are atomic
+ * within this process and against other processes opening the same file. Between operations no
+ * transaction is open, so an idle store holds no lock on the file. {@link #inBatch} runs many
+ * operations in one such transaction. A file store reads through a second connection with its own
+ * lock: WAL lets it read the last committed state while a write or a batch is in progress, so API
+ * reads never queue behind the projector.
  */
 public final class SqliteProjectionStore implements ProjectionStore {
 
@@ -37,13 +43,21 @@ public final class SqliteProjectionStore implements ProjectionStore {
     private final Clock clock;
     private final SqliteDocumentTable documents;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Null for an in-memory store, whose database no second connection can see; reads then take {@link #lock}. */
+    private final Connection readConnection;
+    private final SqliteDocumentTable readDocuments;
+    private final ReentrantLock readLock = new ReentrantLock();
+    /** Guarded by {@link #lock}: a batch's transaction is open, so single operations join it. */
+    private boolean batchOpen;
 
-    private SqliteProjectionStore(Connection connection, Clock clock) throws SQLException {
+    private SqliteProjectionStore(Connection connection, Connection readConnection, Clock clock) throws SQLException {
         this.connection = connection;
         this.clock = clock;
         SqliteSchema.create(connection);
         this.containers = new SqliteContainers(connection);
         this.documents = new SqliteDocumentTable(connection, clock);
+        this.readConnection = readConnection;
+        this.readDocuments = readConnection == null ? null : new SqliteDocumentTable(readConnection, clock);
     }
 
     /** Opens (creating if needed) the store in {@code file}; the parent directory must exist. */
@@ -60,12 +74,33 @@ public final class SqliteProjectionStore implements ProjectionStore {
         return connect("jdbc:sqlite::memory:", false, Clock.systemUTC());
     }
 
-    private static SqliteProjectionStore connect(String url, boolean wal, Clock clock) {
+    private static SqliteProjectionStore connect(String url, boolean file, Clock clock) {
+        Connection writer = null;
         try {
-            return new SqliteProjectionStore(SqliteConnections.open(url, wal), clock);
+            writer = SqliteConnections.open(url, file);
+            // The writer created the file and schema first, so the reader opens an initialised database.
+            Connection reader = file ? SqliteConnections.open(url, true) : null;
+            return new SqliteProjectionStore(writer, reader, clock);
         } catch (SQLException e) {
+            closeQuietly(writer, e);
             throw new StoreUnavailableException("cannot open embedded store " + url + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Runs {@code work} in one IMMEDIATE transaction: everything it does through the store it is given
+     * commits together or not at all, and other writers (threads or processes) wait until it ends.
+     */
+    @Override
+    public <T> T inBatch(Function<ProjectionStore, T> work) {
+        return locked(() -> {
+            batchOpen = true;
+            try {
+                return work.apply(this);
+            } finally {
+                batchOpen = false;
+            }
+        });
     }
 
     @Override
@@ -87,12 +122,11 @@ public final class SqliteProjectionStore implements ProjectionStore {
 
     @Override
     public Optional<StoredDocument> read(String container, String partitionKey, String id) {
-        return locked(() -> {
-            ContainerSpec spec = containers.require(container);
-            Optional<StoredDocument> doc = documents.readLive(spec, partitionKey, id);
-            connection.commit();
-            return doc;
-        });
+        ContainerSpec known = readerMay(container);
+        if (known != null) {
+            return readLocked(() -> readDocuments.readLive(known, partitionKey, id));
+        }
+        return locked(() -> documents.readLive(containers.require(container), partitionKey, id));
     }
 
     @Override
@@ -101,9 +135,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
             ContainerSpec spec = containers.require(container);
             String id = Documents.validateForWrite(doc, spec, partitionKey);
             checkCondition(condition, documents.readLive(spec, partitionKey, id), container, partitionKey, id);
-            StoredDocument written = documents.write(spec, partitionKey, id, Documents.withoutSystemFields(doc));
-            connection.commit();
-            return written;
+            return documents.write(spec, partitionKey, id, Documents.withoutSystemFields(doc));
         });
     }
 
@@ -120,7 +152,6 @@ public final class SqliteProjectionStore implements ProjectionStore {
             }
             checkCondition(condition, current, container, partitionKey, id);
             documents.delete(container, partitionKey, id);
-            connection.commit();
             return null;
         });
     }
@@ -128,34 +159,47 @@ public final class SqliteProjectionStore implements ProjectionStore {
     @Override
     public Page query(String container, Query query) {
         long offset = OffsetContinuation.decode(query.continuation());
-        return locked(() -> {
-            ContainerSpec spec = containers.require(container);
-            List<StoredDocument> rows = documents.select(SqliteQueryBuilder.page(spec, query, offset, clock.millis()));
-            connection.commit();
-            if (rows.size() <= query.pageSize()) {
-                return new Page(rows, null);
-            }
-            return new Page(rows.subList(0, query.pageSize()), OffsetContinuation.encode(offset + query.pageSize()));
-        });
+        ContainerSpec known = readerMay(container);
+        List<StoredDocument> rows = known != null
+                ? readLocked(() -> readDocuments.select(SqliteQueryBuilder.page(known, query, offset, clock.millis())))
+                : locked(() -> documents.select(SqliteQueryBuilder.page(containers.require(container), query, offset,
+                        clock.millis())));
+        if (rows.size() <= query.pageSize()) {
+            return new Page(rows, null);
+        }
+        return new Page(rows.subList(0, query.pageSize()), OffsetContinuation.encode(offset + query.pageSize()));
+    }
+
+    /**
+     * The container's spec when the read connection may serve this read: a file store, a container this
+     * process knows (looking one up needs the writer's connection), and not inside this thread's batch
+     * (which must see its own uncommitted writes).
+     */
+    private ContainerSpec readerMay(String container) {
+        if (readConnection == null || lock.isHeldByCurrentThread()) {
+            return null;
+        }
+        return containers.cached(container);
     }
 
     /** Deletes expired documents; reads never return them anyway, this only reclaims space. */
     public int purgeExpired() {
-        return locked(() -> {
-            int purged = containers.purgeExpired(clock.millis());
-            connection.commit();
-            return purged;
-        });
+        return locked(() -> containers.purgeExpired(clock.millis()));
     }
 
     @Override
     public void close() {
         lock.lock();
+        readLock.lock();
         try {
+            if (readConnection != null) {
+                readConnection.close();
+            }
             connection.close();
         } catch (SQLException e) {
             throw new StoreUnavailableException("closing embedded store failed: " + e.getMessage(), e);
         } finally {
+            readLock.unlock();
             lock.unlock();
         }
     }
@@ -182,30 +226,69 @@ public final class SqliteProjectionStore implements ProjectionStore {
         return "document " + container + "/" + partitionKey + "/" + id;
     }
 
+    /** Runs {@code work} in its own IMMEDIATE transaction, or inside the open batch's. */
     private <T> T locked(SqlWork<T> work) {
         lock.lock();
         try {
-            return work.run();
+            // The enclosing batch owns the transaction and rolls all of it back if the batch fails.
+            return batchOpen ? work.run() : transaction(work);
         } catch (SQLException e) {
-            rollbackQuietly(e);
             throw SqliteConnections.translate(e);
         } catch (JsonProcessingException e) {
-            rollbackQuietly(e);
             throw new ProjectionStoreException("stored document is not valid JSON: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            rollbackQuietly(e);
-            throw e;
         } finally {
             lock.unlock();
         }
     }
 
-    private void rollbackQuietly(Exception cause) {
+    private <T> T transaction(SqlWork<T> work) throws SQLException, JsonProcessingException {
+        execute("BEGIN IMMEDIATE");
         try {
-            connection.rollback();
+            T result = work.run();
+            execute("COMMIT");
+            return result;
+        } catch (Throwable e) {
+            rollbackQuietly(e);
+            throw e;
+        }
+    }
+
+    private <T> T readLocked(SqlWork<T> work) {
+        readLock.lock();
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw SqliteConnections.translate(e);
+        } catch (JsonProcessingException e) {
+            throw new ProjectionStoreException("stored document is not valid JSON: " + e.getMessage(), e);
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private void rollbackQuietly(Throwable cause) {
+        try {
+            execute("ROLLBACK");
         } catch (SQLException rollbackFailure) {
             // The original failure is what the caller must see; keep the rollback failure attached to it.
             cause.addSuppressed(rollbackFailure);
+        }
+    }
+
+    private static void closeQuietly(Connection opened, Exception cause) {
+        if (opened == null) {
+            return;
+        }
+        try {
+            opened.close();
+        } catch (SQLException closeFailure) {
+            cause.addSuppressed(closeFailure);
         }
     }
 

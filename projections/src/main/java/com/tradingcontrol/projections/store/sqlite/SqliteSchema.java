@@ -33,6 +33,5 @@ final class SqliteSchema {
                       doc_ttl INTEGER,
                       PRIMARY KEY (container, pk, id)) WITHOUT ROWID""");
         }
-        connection.commit();
     }
 }

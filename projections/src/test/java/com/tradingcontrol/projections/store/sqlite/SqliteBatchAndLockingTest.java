@@ -1,0 +1,113 @@
+package com.tradingcontrol.projections.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tradingcontrol.projections.store.ContainerSpec;
+import com.tradingcontrol.projections.store.NotFoundException;
+import com.tradingcontrol.projections.store.Query;
+import com.tradingcontrol.projections.store.StoredDocument;
+import com.tradingcontrol.projections.store.WriteCondition;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded store's batch transactions, and what it leaves locked (nothing) between operations. */
+class SqliteBatchAndLockingTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ContainerSpec CONTAINER = new ContainerSpec("trading-control", "/productId", -1);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFailingBatchLeavesNothingBehind() {
+        try (SqliteProjectionStore store = SqliteProjectionStore.open(dir.resolve("store.db"))) {
+            store.createContainerIfAbsent(CONTAINER);
+            StoredDocument before = store.upsert("trading-control", "p1", doc("a", "p1", 1), WriteCondition.none());
+
+            assertThatThrownBy(() -> store.inBatch(batch -> {
+                batch.upsert("trading-control", "p1", doc("a", "p1", 2), WriteCondition.ifMatch(before.etag()));
+                batch.upsert("trading-control", "p1", doc("b", "p1", 3), WriteCondition.none());
+                return batch.upsert("no-such-container", "p1", doc("c", "p1", 4), WriteCondition.none());
+            })).isInstanceOf(NotFoundException.class);
+
+            assertThat(store.read("trading-control", "p1", "a")).contains(before);
+            assertThat(store.read("trading-control", "p1", "b")).isEmpty();
+            // The store is usable again: the failed batch's transaction was rolled back, not left open.
+            store.upsert("trading-control", "p1", doc("b", "p1", 5), WriteCondition.ifAbsent());
+        }
+    }
+
+    @Test
+    void anIdleStoreHoldsNoLockSoAnotherProcessCanWriteTheFile() throws Exception {
+        Path file = dir.resolve("store.db");
+        try (SqliteProjectionStore store = SqliteProjectionStore.open(file)) {
+            store.createContainerIfAbsent(CONTAINER);
+            store.upsert("trading-control", "p1", doc("a", "p1", 1), WriteCondition.none());
+            store.read("trading-control", "p1", "a");
+
+            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
+                 Statement s = other.createStatement()) {
+                s.execute("PRAGMA busy_timeout = 0");
+                s.execute("BEGIN IMMEDIATE");
+                s.execute("DELETE FROM documents WHERE id = 'a'");
+                s.execute("COMMIT");
+            }
+            try (SqliteProjectionStore second = SqliteProjectionStore.open(file)) {
+                second.upsert("trading-control", "p1", doc("b", "p1", 2), WriteCondition.ifAbsent());
+            }
+            assertThat(store.read("trading-control", "p1", "a")).isEmpty();
+            assertThat(store.read("trading-control", "p1", "b")).isPresent();
+        }
+    }
+
+    @Test
+    void readersSeeTheLastCommittedStateWhileABatchIsOpen() throws Exception {
+        try (SqliteProjectionStore store = SqliteProjectionStore.open(dir.resolve("store.db"))) {
+            store.createContainerIfAbsent(CONTAINER);
+            store.upsert("trading-control", "p1", doc("a", "p1", 1), WriteCondition.none());
+            CountDownLatch written = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Void> batch = CompletableFuture.runAsync(() -> store.inBatch(b -> {
+                b.upsert("trading-control", "p1", doc("a", "p1", 2), WriteCondition.none());
+                written.countDown();
+                await(release);
+                return null;
+            }));
+            await(written);
+
+            Optional<StoredDocument> during = store.read("trading-control", "p1", "a");
+            int queried = store.query("trading-control", Query.crossPartition()).items().size();
+            release.countDown();
+            batch.get(30, TimeUnit.SECONDS);
+
+            assertThat(during.orElseThrow().body().get("n").asInt()).isEqualTo(1);
+            assertThat(queried).isEqualTo(1);
+            assertThat(store.read("trading-control", "p1", "a").orElseThrow().body().get("n").asInt()).isEqualTo(2);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ObjectNode doc(String id, String productId, int n) {
+        return JSON.createObjectNode().put("id", id).put("productId", productId).put("n", n);
+    }
+}
