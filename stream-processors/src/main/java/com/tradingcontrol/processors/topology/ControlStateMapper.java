@@ -3,18 +3,22 @@ package com.tradingcontrol.processors.topology;
 import com.tradingcontrol.processors.domain.Provenance;
 import com.tradingcontrol.processors.domain.Scope;
 import com.tradingcontrol.processors.domain.control.ControlState;
+import com.tradingcontrol.schemas.avro.ActiveControl;
+import com.tradingcontrol.schemas.avro.ControlKind;
 import com.tradingcontrol.schemas.avro.ControlMode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Domain control state to the compacted {@code trading.control-state} record and back.
  *
- * <p>The Avro record carries one mode plus one reason/setBy/setAt (the last change), so the way
- * back is lossy: each active control gets that last-change provenance, and a pause is only
- * recognised when it is not hidden behind maintenance or the kill switch (mode PAUSED without
- * maintenance, or an expiresAt). The processors use the way back only for other partitions' scopes,
- * where it feeds notes ("kill switch engaged: effective mode stays HALTED"), never a decision about
- * the record's own aggregate, whose full state lives in the task's store.
+ * <p>Since v2 the record lists every control in force with its own provenance ({@code controls}),
+ * so the way back is exact. Records written before v2 carry only the last change's
+ * reason/setBy/setAt; for them the way back is lossy (each control gets the last-change
+ * provenance, and a pause hidden behind maintenance is not recognised). The processors use the
+ * way back only for other partitions' scopes, where it feeds notes ("kill switch engaged:
+ * effective mode stays HALTED"), never a decision about the record's own aggregate.
  */
 public final class ControlStateMapper {
 
@@ -47,10 +51,57 @@ public final class ControlStateMapper {
                 .setExpiresAt(state.pause() == null ? null : state.pause().expiresAt())
                 .setVersion(state.version())
                 .setLastEventId(lastEventId)
+                .setControls(activeControls(state))
                 .build();
     }
 
+    private static List<ActiveControl> activeControls(ControlState state) {
+        List<ActiveControl> controls = new ArrayList<>();
+        if (state.pause() != null) {
+            controls.add(control(ControlKind.PAUSE, ControlMode.PAUSED, state.pause().setBy(), state.pause().expiresAt(), null));
+        }
+        if (state.isKillSwitchEngaged()) {
+            controls.add(control(ControlKind.KILL_SWITCH, ControlMode.HALTED, state.killSwitch().engagedBy(), null, null));
+        }
+        if (state.isMaintenanceOn()) {
+            controls.add(control(ControlKind.MAINTENANCE, ControlMode.PAUSED, state.maintenance().enabledBy(), null,
+                    state.maintenance().message()));
+        }
+        return controls;
+    }
+
+    private static ActiveControl control(ControlKind kind, ControlMode mode, Provenance by, Instant expiresAt,
+                                         String message) {
+        return ActiveControl.newBuilder().setKind(kind).setMode(mode).setReason(by.reason())
+                .setSetBy(by.actorSubject()).setSetAt(by.at()).setCommandId(by.commandId())
+                .setExpiresAt(expiresAt).setMessage(message).build();
+    }
+
+    private static Provenance provenance(ActiveControl control) {
+        return new Provenance(control.getSetBy(), control.getSetAt(), control.getCommandId(), control.getReason());
+    }
+
+    private static ControlState fromControls(com.tradingcontrol.schemas.avro.ControlState avro) {
+        ControlState.Pause pause = null;
+        ControlState.KillSwitch killSwitch = null;
+        ControlState.Maintenance maintenance = null;
+        for (ActiveControl control : avro.getControls()) {
+            switch (control.getKind()) {
+                case PAUSE -> pause = new ControlState.Pause(provenance(control), control.getExpiresAt());
+                case KILL_SWITCH -> killSwitch = new ControlState.KillSwitch(provenance(control));
+                case MAINTENANCE -> maintenance = new ControlState.Maintenance(control.getMessage(), provenance(control));
+                default -> throw new IllegalArgumentException("unknown control kind " + control.getKind());
+            }
+        }
+        return new ControlState(Scope.parse(avro.getScope()), avro.getVersion(), pause, killSwitch, maintenance);
+    }
+
     public static ControlState fromAvro(com.tradingcontrol.schemas.avro.ControlState avro) {
+        boolean restricted = avro.getMode() != ControlMode.ACTIVE || avro.getKillSwitch() || avro.getMaintenance();
+        if (!avro.getControls().isEmpty() || !restricted) {
+            return fromControls(avro);
+        }
+        // A pre-v2 record: only the last change's provenance is known.
         Instant setAt = avro.getSetAt() == null ? Instant.EPOCH : avro.getSetAt();
         String setBy = avro.getSetBy() == null ? "unknown" : avro.getSetBy();
         Provenance last = new Provenance(setBy, setAt, commandIdOf(avro.getLastEventId()), avro.getReason());
