@@ -89,6 +89,9 @@ public final class LocalPlatform implements AutoCloseable {
         ControlPlaneApplication app = new ControlPlaneApplication(List.of(wiring, reads, admin,
                 (cfg, env, runtime) -> {
                     env.lifecycle().addServerLifecycleListener(s -> {
+                        // Jetty's own shutdown hook would stop the API concurrently with ours, so the
+                        // API's Kafka clients could outlive the broker; close() stops it first instead.
+                        s.setStopAtShutdown(false);
                         server = s;
                         apiPort = localPort(s);
                     });
