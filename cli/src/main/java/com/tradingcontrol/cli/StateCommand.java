@@ -25,13 +25,33 @@ final class StateCommand extends ApiCommand {
         out().line("state as of " + Output.text(state, "asOf"));
         out().line("control:");
         out().table(List.of("SCOPE", "MODE", "KILL-SWITCH", "MAINTENANCE", "SET-BY", "REASON"),
-                rows(state.path("control"), "scope", "mode", "killSwitch", "maintenance", "setBy", "reason"));
+                controlRows(state.path("control")));
         out().line("config:");
         out().table(List.of("KEY", "VALUE", "VERSION"), rows(state.path("config"), "key", "value", "version"));
         out().line("profiles:");
         out().table(List.of("PROFILE", "TENANT", "NAME", "ENABLED"),
                 rows(state.path("profiles"), "profileId", "tenantId", "name", "enabled"));
         return 0;
+    }
+
+    /** SET-BY and REASON name the control that causes the scope's mode: kill switch, then pause, then maintenance. */
+    static List<List<String>> controlRows(JsonNode items) {
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode item : items) {
+            JsonNode cause = first(item.path("killSwitchBy"), item.path("pause"), item.path("maintenanceBy"));
+            rows.add(List.of(Output.text(item, "scope"), Output.text(item, "mode"), Output.text(item, "killSwitch"),
+                    Output.text(item, "maintenance"), Output.text(cause, "by"), Output.text(cause, "reason")));
+        }
+        return rows;
+    }
+
+    private static JsonNode first(JsonNode... changes) {
+        for (JsonNode change : changes) {
+            if (change.isObject()) {
+                return change;
+            }
+        }
+        return changes[changes.length - 1];
     }
 
     static List<List<String>> rows(JsonNode items, String... fields) {

@@ -96,8 +96,12 @@ class ReadCommandsTest {
     void stateAsOfARelativeTimeAsksForTheResolvedInstant() {
         api.respond("GET", "/api/state", 200, """
                 {"asOf":"2026-11-21T09:59:00Z",
-                 "control":[{"scope":"tenant:u1","mode":"PAUSED","killSwitch":false,"maintenance":false,
-                             "setBy":"alice","reason":"risk"}],
+                 "control":[{"scope":"tenant:u1","mode":"PAUSED","paused":true,"killSwitch":false,"maintenance":false,
+                             "pause":{"by":"alice","at":"2026-11-21T09:58:00Z","reason":"risk"},"killSwitchBy":null,
+                             "maintenanceBy":null},
+                            {"scope":"global","mode":"HALTED","paused":true,"killSwitch":true,"maintenance":false,
+                             "pause":{"by":"bob","at":"2026-11-21T09:50:00Z","reason":"slow"},
+                             "killSwitchBy":{"by":"carol","at":"2026-11-21T09:55:00Z","reason":"outage"}}],
                  "config":[{"key":"risk.maxOrderNotional","value":50000,"version":4}],
                  "profiles":[]}""");
 
@@ -110,6 +114,7 @@ class ReadCommandsTest {
                 "control:",
                 "SCOPE      MODE    KILL-SWITCH  MAINTENANCE  SET-BY  REASON",
                 "tenant:u1  PAUSED  false        false        alice   risk",
+                "global     HALTED  true         false        carol   outage",
                 "config:",
                 "KEY                    VALUE  VERSION",
                 "risk.maxOrderNotional  50000  4",
