@@ -137,7 +137,7 @@ class LocalLauncherE2EIT {
         assertThat(before.exitCode()).as(before.err()).isZero();
         assertThat(before.out()).contains("control:\n(none)\n").containsPattern("risk.maxOpenOrders +500 +0");
         assertThat(now.exitCode()).as(now.err()).isZero();
-        assertThat(now.out()).containsPattern("tenant:tenant-a +PAUSED");
+        assertThat(now.out()).containsPattern("tenant:tenant-a +PAUSED +false +false +dev-\\w+ +investigating fills");
     }
 
     @Test
