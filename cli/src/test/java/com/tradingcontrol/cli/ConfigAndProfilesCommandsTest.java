@@ -3,14 +3,9 @@ package com.tradingcontrol.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ConfigAndProfilesCommandsTest {
+class ConfigAndProfilesCommandsTest extends FakeApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ACCEPTED = """
@@ -18,25 +13,6 @@ class ConfigAndProfilesCommandsTest {
     private static final String CONFLICT = """
             {"type":"about:blank","title":"Conflict","status":409,"code":"VERSION_CONFLICT",
              "detail":"expected version 3 but is 4","requestId":"r-1","commandId":"c-9"}""";
-    private static FakeApi api;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        api = new FakeApi();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        api.reset();
-    }
 
     @Test
     void configGetListsEntriesAsATable() {

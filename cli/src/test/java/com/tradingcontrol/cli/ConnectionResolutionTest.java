@@ -5,33 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ConnectionResolutionTest {
+class ConnectionResolutionTest extends FakeApiTest {
 
     private static final String ME = "{\"subject\":\"s\",\"tenantId\":null,\"roles\":[]}";
-    private static FakeApi api;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        api = new FakeApi();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
 
     @BeforeEach
-    void reset() {
-        api.reset();
+    void answerWhoAmI() {
         api.respond("GET", "/api/me/profile", 200, ME);
     }
 

@@ -3,38 +3,14 @@ package com.tradingcontrol.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ControlCommandsTest {
+class ControlCommandsTest extends FakeApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ACCEPTED = """
             {"commandId":"c-1","status":"ACCEPTED","aggregateId":"tenant:u1","resultingVersion":3,"eventIds":["e-1"]}""";
-    private static FakeApi api;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        api = new FakeApi();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        api.reset();
-    }
 
     @Test
     void pauseSendsBodyTokenWaitIdempotencyKeyAndRequestIdAndPrintsTheOutcome() throws Exception {

@@ -4,36 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ReadCommandsTest {
+class ReadCommandsTest extends FakeApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static FakeApi api;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        api = new FakeApi();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        api.reset();
-    }
 
     private static String auditPage(String auditId, String continuation) {
         return "{\"items\":[{\"auditId\":\"" + auditId + "\",\"occurredAt\":\"2026-11-21T09:00:00Z\","
