@@ -24,7 +24,10 @@ public final class AuditChain {
                 .setHash("")
                 .build();
         String hash = AuditHashing.hashOf(unsealed);
-        AuditRecord sealed = AuditRecord.newBuilder(unsealed).setHash(hash).build();
+        // The record was built just above and nobody else holds it, so seal it in place instead of
+        // deep-copying it through a second builder.
+        AuditRecord sealed = unsealed;
+        sealed.setHash(hash);
         return new Appended(sealed, new ChainHead(head.chainId(), sealed.getChainSequence(), hash));
     }
 }

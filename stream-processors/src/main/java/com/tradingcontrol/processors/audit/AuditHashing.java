@@ -30,6 +30,8 @@ public final class AuditHashing {
     public static final String GENESIS = "0".repeat(64);
 
     private static final HexFormat HEX = HexFormat.of();
+    // Built once: a DatumWriter is thread-safe and building one walks the whole schema (issue 7 profile).
+    private static final SpecificDatumWriter<AuditRecord> WRITER = new SpecificDatumWriter<>(AuditRecord.class);
 
     private AuditHashing() {
     }
@@ -44,11 +46,13 @@ public final class AuditHashing {
 
     /** Avro binary encoding of a copy of the record with {@code hash = ""}. */
     public static byte[] canonicalBytes(AuditRecord record) {
-        AuditRecord unhashed = AuditRecord.newBuilder(record).setHash("").build();
+        // The chain hashes records built with hash "" already; only copy (a deep copy) when it is set.
+        AuditRecord unhashed = record.getHash() != null && record.getHash().isEmpty() ? record
+                : AuditRecord.newBuilder(record).setHash("").build();
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
         try {
-            new SpecificDatumWriter<>(AuditRecord.class).write(unhashed, encoder);
+            WRITER.write(unhashed, encoder);
             encoder.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode audit record " + record.getAuditId(), e);
