@@ -50,9 +50,15 @@ public final class ConfigEntries {
         return catalogue.find(key).map(def -> entry(def, projection.config(key).orElse(null)));
     }
 
-    /** The value in force as a boolean; false for a missing or non-boolean key, which is the safe default for a flag. */
+    /**
+     * The value in force as a boolean; false for a missing or non-boolean key, which is the safe default for a flag.
+     * Looked up in the whole-container listing, which the projection serves from memory while nothing changed.
+     */
     public boolean flag(String key) {
-        return find(key).map(e -> e.value().asBoolean(false)).orElse(false);
+        return catalogue.find(key)
+                .map(def -> entry(def, projection.configs().stream()
+                        .filter(d -> key.equals(d.path("key").asText())).findFirst().orElse(null)))
+                .map(e -> e.value().asBoolean(false)).orElse(false);
     }
 
     private static Entry entry(ConfigKeyDefinition def, ObjectNode doc) {

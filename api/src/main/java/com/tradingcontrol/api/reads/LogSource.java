@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,13 +26,17 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * assigned partitions directly (no group, nothing committed) and read committed data only, so
  * records of aborted processor transactions are never served.
  */
-public final class LogSource {
+public final class LogSource implements AutoCloseable {
+
+    /** Idle consumers kept for {@link #withConsumer}: enough for a few concurrent time-travel queries. */
+    private static final int POOLED_CONSUMERS = 4;
 
     private final Map<String, Object> consumerConfig;
     private final SchemaRegistryClient registry;
     private final String eventsTopic;
     private final String auditTopic;
     private final Duration timeout;
+    private final ConsumerPool pool = new ConsumerPool(() -> consumer("pooled"), POOLED_CONSUMERS);
 
     /**
      * @param consumerConfig at least {@code bootstrap.servers}; any other consumer settings (security, ...)
@@ -76,6 +81,20 @@ public final class LogSource {
         config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         config.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /**
+     * Runs {@code work} with a reused consumer (see {@link ConsumerPool}): it arrives unassigned, must
+     * not be closed or kept by {@code work}, and is discarded if {@code work} throws.
+     */
+    public <T> T withConsumer(Function<Consumer<String, byte[]>, T> work) {
+        return pool.withConsumer(work);
+    }
+
+    /** Closes the idle pooled consumers; consumers handed out by {@link #consumer} stay the caller's. */
+    @Override
+    public void close() {
+        pool.close();
     }
 
     /** All partitions of {@code topic}, assigned to {@code consumer}. */

@@ -30,8 +30,12 @@ import java.util.Objects;
  */
 public final class ReadsExtension implements ApiExtension {
 
-    /** Default events between time-travel snapshots (raised automatically when there are more aggregates). */
-    public static final int DEFAULT_SNAPSHOT_EVERY = 10_000;
+    /**
+     * Default events between time-travel snapshots (raised automatically when there are more aggregates).
+     * A query replays at most about this many events on top of its snapshot, so this bounds asOf latency;
+     * each snapshot copies one entry per aggregate, so memory stays linear in the log.
+     */
+    public static final int DEFAULT_SNAPSHOT_EVERY = 2_000;
 
     private final ActiveProjection projection;
     private final LogSource log;
@@ -65,6 +69,7 @@ public final class ReadsExtension implements ApiExtension {
             @Override
             public void stop() {
                 index.close();
+                log.close();
             }
         });
         var jersey = environment.jersey();

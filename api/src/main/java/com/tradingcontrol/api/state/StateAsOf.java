@@ -41,12 +41,9 @@ public final class StateAsOf {
         long t = asOf.toEpochMilli();
         EventLogIndex.View view = index.view();
         List<Snapshot> snapshots = view.snapshots();
-        int base = snapshots.size() - 1;
-        while (base > 0 && snapshots.get(base).maxOccurredAt() > t) {
-            base--;
-        }
+        int base = nearestSnapshot(snapshots, t);
         Snapshot start = base < 0 ? new Snapshot(Map.of(), Long.MIN_VALUE, Map.of()) : snapshots.get(base);
-        try (Consumer<String, byte[]> consumer = log.consumer("state-as-of")) {
+        return log.withConsumer(consumer -> {
             List<TopicPartition> partitions = log.assignAll(consumer, log.eventsTopic());
             Map<TopicPartition, Long> logEnd = consumer.endOffsets(partitions, log.timeout());
             // While the index is behind the log (e.g. right after startup), events it has not seen may
@@ -57,7 +54,16 @@ public final class StateAsOf {
                 return new Result(start.states(), 0);
             }
             return replay(consumer, start, end, t);
+        });
+    }
+
+    /** The latest snapshot whose events all occurred at or before {@code t} (-1 when there is none yet). */
+    private static int nearestSnapshot(List<Snapshot> snapshots, long t) {
+        int base = snapshots.size() - 1;
+        while (base > 0 && snapshots.get(base).maxOccurredAt() > t) {
+            base--;
         }
+        return base;
     }
 
     private static boolean caughtUp(EventLogIndex.View view, Map<TopicPartition, Long> logEnd) {

@@ -21,6 +21,10 @@ import java.util.function.Function;
  * time) and reads documents from that version's containers. Each call resolves the version once,
  * so a call sees either the old or the new version, never a mix. Continuation tokens carry their
  * version, so paging stays on one version even across a switch.
+ *
+ * <p>The whole-container listings ({@link #controlScopes()}, {@link #configs()}) are served from
+ * memory until the store reports a committed write (see {@link ListingCache}); the documents they
+ * return are shared between callers and must not be modified.
  */
 public final class ActiveProjection {
 
@@ -37,6 +41,7 @@ public final class ActiveProjection {
     private final ProjectionMeta meta;
     private final Duration cacheTtl;
     private final Clock clock;
+    private final ListingCache listings;
     private volatile Cached cached;
 
     public ActiveProjection(ProjectionStore store, String prefix, Duration cacheTtl) {
@@ -48,6 +53,7 @@ public final class ActiveProjection {
         this.meta = new ProjectionMeta(store, prefix, clock);
         this.cacheTtl = cacheTtl;
         this.clock = clock;
+        this.listings = new ListingCache(store);
     }
 
     /** The active version (0 while no projector has initialised the store). */
@@ -64,7 +70,7 @@ public final class ActiveProjection {
     }
 
     public List<ObjectNode> controlScopes() {
-        return list(ProjectionContainer.TRADING_CONTROL, Query.crossPartition());
+        return cachedList(ProjectionContainer.TRADING_CONTROL);
     }
 
     public Optional<ObjectNode> config(String key) {
@@ -72,7 +78,7 @@ public final class ActiveProjection {
     }
 
     public List<ObjectNode> configs() {
-        return list(ProjectionContainer.DYNAMIC_CONFIG, Query.crossPartition());
+        return cachedList(ProjectionContainer.DYNAMIC_CONFIG);
     }
 
     public Optional<ObjectNode> profile(String tenantId, String profileId) {
@@ -113,18 +119,25 @@ public final class ActiveProjection {
                 Optional.empty());
     }
 
+    private List<ObjectNode> cachedList(ProjectionContainer container) {
+        return withActive(names -> listings.get(container, names.version(),
+                () -> listAll(names, container, Query.crossPartition())), List.of());
+    }
+
     private List<ObjectNode> list(ProjectionContainer container, Query query) {
-        return withActive(names -> {
-            List<ObjectNode> all = new ArrayList<>();
-            Query q = query.pageSize(LIST_PAGE);
-            Page page;
-            do {
-                page = store.query(names.name(container), q);
-                page.items().forEach(d -> all.add(d.body()));
-                q = q.continuation(page.continuation());
-            } while (page.hasMore());
-            return all;
-        }, List.of());
+        return withActive(names -> listAll(names, container, query), List.of());
+    }
+
+    private List<ObjectNode> listAll(ContainerNames names, ProjectionContainer container, Query query) {
+        List<ObjectNode> all = new ArrayList<>();
+        Query q = query.pageSize(LIST_PAGE);
+        Page page;
+        do {
+            page = store.query(names.name(container), q);
+            page.items().forEach(d -> all.add(d.body()));
+            q = q.continuation(page.continuation());
+        } while (page.hasMore());
+        return all;
     }
 
     private ResultPage page(ContainerNames names, ProjectionContainer container, Query query) {

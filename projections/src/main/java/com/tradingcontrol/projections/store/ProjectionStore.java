@@ -2,6 +2,7 @@ package com.tradingcontrol.projections.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -53,6 +54,16 @@ public interface ProjectionStore extends AutoCloseable {
      */
     default <T> T inBatch(Function<ProjectionStore, T> work) {
         return work.apply(this);
+    }
+
+    /**
+     * A cheap value that differs after any committed write to the store (by this process or, for a
+     * shared file, another one), so a reader can keep derived data until it changes. Read it BEFORE
+     * reading the data it guards: data read after an equal token is at least as new as the token.
+     * Empty means the store cannot tell cheaply, so callers must not cache.
+     */
+    default OptionalLong changeToken() {
+        return OptionalLong.empty();
     }
 
     @Override

@@ -8,6 +8,7 @@ import com.tradingcontrol.projections.store.Query;
 import com.tradingcontrol.projections.store.StoredDocument;
 import com.tradingcontrol.projections.store.WriteCondition;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** A store decorator base: delegates everything; subclasses intercept what they test. */
 public abstract class ForwardingStore implements ProjectionStore {
@@ -46,6 +47,11 @@ public abstract class ForwardingStore implements ProjectionStore {
     @Override
     public Page query(String container, Query query) {
         return delegate.query(container, query);
+    }
+
+    @Override
+    public OptionalLong changeToken() {
+        return delegate.changeToken();
     }
 
     @Override

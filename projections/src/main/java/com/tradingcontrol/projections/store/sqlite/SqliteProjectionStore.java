@@ -16,11 +16,14 @@ import com.tradingcontrol.projections.store.StoredDocument;
 import com.tradingcontrol.projections.store.WriteCondition;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -35,6 +38,10 @@ import java.util.function.Function;
  * operations in one such transaction. A file store reads through a second connection with its own
  * lock: WAL lets it read the last committed state while a write or a batch is in progress, so API
  * reads never queue behind the projector.
+ *
+ * <p>{@link #changeToken()} is SQLite's {@code PRAGMA data_version} on the read connection, which
+ * changes whenever another connection (this store's writer or another process) commits; an in-memory
+ * store counts its own committed writes instead.
  */
 public final class SqliteProjectionStore implements ProjectionStore {
 
@@ -49,6 +56,8 @@ public final class SqliteProjectionStore implements ProjectionStore {
     private final ReentrantLock readLock = new ReentrantLock();
     /** Guarded by {@link #lock}: a batch's transaction is open, so single operations join it. */
     private boolean batchOpen;
+    /** Committed write transactions of this store; the change token of an in-memory store. */
+    private final AtomicLong commits = new AtomicLong();
 
     private SqliteProjectionStore(Connection connection, Connection readConnection, Clock clock) throws SQLException {
         this.connection = connection;
@@ -93,7 +102,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
      */
     @Override
     public <T> T inBatch(Function<ProjectionStore, T> work) {
-        return locked(() -> {
+        return written(() -> {
             batchOpen = true;
             try {
                 return work.apply(this);
@@ -105,7 +114,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
 
     @Override
     public void createContainerIfAbsent(ContainerSpec spec) {
-        locked(() -> {
+        written(() -> {
             containers.createOrUpdate(spec);
             return null;
         });
@@ -114,7 +123,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
     @Override
     public void deleteContainer(String container) {
         ContainerSpec.requireValidName(container);
-        locked(() -> {
+        written(() -> {
             containers.delete(container);
             return null;
         });
@@ -131,7 +140,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
 
     @Override
     public StoredDocument upsert(String container, String partitionKey, ObjectNode doc, WriteCondition condition) {
-        return locked(() -> {
+        return written(() -> {
             ContainerSpec spec = containers.require(container);
             String id = Documents.validateForWrite(doc, spec, partitionKey);
             checkCondition(condition, documents.readLive(spec, partitionKey, id), container, partitionKey, id);
@@ -144,7 +153,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
         if (condition.kind() == WriteCondition.Kind.IF_ABSENT) {
             throw new IllegalArgumentException("IF_ABSENT makes no sense for a delete");
         }
-        locked(() -> {
+        written(() -> {
             ContainerSpec spec = containers.require(container);
             Optional<StoredDocument> current = documents.readLive(spec, partitionKey, id);
             if (current.isEmpty()) {
@@ -184,7 +193,20 @@ public final class SqliteProjectionStore implements ProjectionStore {
 
     /** Deletes expired documents; reads never return them anyway, this only reclaims space. */
     public int purgeExpired() {
-        return locked(() -> containers.purgeExpired(clock.millis()));
+        return written(() -> containers.purgeExpired(clock.millis()));
+    }
+
+    @Override
+    public OptionalLong changeToken() {
+        if (readConnection == null) {
+            return OptionalLong.of(commits.get());
+        }
+        return OptionalLong.of(readLocked(() -> {
+            try (Statement s = readConnection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA data_version")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }));
     }
 
     @Override
@@ -226,12 +248,29 @@ public final class SqliteProjectionStore implements ProjectionStore {
         return "document " + container + "/" + partitionKey + "/" + id;
     }
 
-    /** Runs {@code work} in its own IMMEDIATE transaction, or inside the open batch's. */
     private <T> T locked(SqlWork<T> work) {
+        return locked(work, false);
+    }
+
+    /** Like {@link #locked(SqlWork)} for work that writes: counts the commit once it has happened. */
+    private <T> T written(SqlWork<T> work) {
+        return locked(work, true);
+    }
+
+    /** Runs {@code work} in its own IMMEDIATE transaction, or inside the open batch's. */
+    private <T> T locked(SqlWork<T> work, boolean writes) {
         lock.lock();
         try {
-            // The enclosing batch owns the transaction and rolls all of it back if the batch fails.
-            return batchOpen ? work.run() : transaction(work);
+            if (batchOpen) {
+                // The enclosing batch owns the transaction, rolls all of it back if it fails, and counts its commit.
+                return work.run();
+            }
+            T result = transaction(work);
+            // Counted only after COMMIT: a reader that sees the new count also sees the committed data.
+            if (writes) {
+                commits.incrementAndGet();
+            }
+            return result;
         } catch (SQLException e) {
             throw SqliteConnections.translate(e);
         } catch (JsonProcessingException e) {

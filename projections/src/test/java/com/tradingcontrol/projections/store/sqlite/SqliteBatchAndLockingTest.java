@@ -98,6 +98,50 @@ class SqliteBatchAndLockingTest {
         }
     }
 
+    @Test
+    void theChangeTokenMovesOnEveryCommittedWriteFromThisStoreOrAnotherProcessAndOnlyThen() throws Exception {
+        Path file = dir.resolve("store.db");
+        try (SqliteProjectionStore store = SqliteProjectionStore.open(file)) {
+            store.createContainerIfAbsent(CONTAINER);
+            long initial = store.changeToken().orElseThrow();
+            store.read("trading-control", "p1", "a");
+            store.query("trading-control", Query.crossPartition());
+            assertThat(store.changeToken()).as("reads change nothing").hasValue(initial);
+
+            store.upsert("trading-control", "p1", doc("a", "p1", 1), WriteCondition.none());
+            long afterUpsert = store.changeToken().orElseThrow();
+            assertThat(afterUpsert).as("own write through the writer connection").isNotEqualTo(initial);
+
+            store.inBatch(b -> b.upsert("trading-control", "p1", doc("b", "p1", 2), WriteCondition.none()));
+            long afterBatch = store.changeToken().orElseThrow();
+            assertThat(afterBatch).as("committed batch").isNotEqualTo(afterUpsert);
+
+            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
+                 Statement s = other.createStatement()) {
+                s.execute("DELETE FROM documents WHERE id = 'a'");
+            }
+            assertThat(store.changeToken().orElseThrow()).as("another process's commit").isNotEqualTo(afterBatch);
+        }
+    }
+
+    @Test
+    void anInMemoryStoreCountsItsCommittedWritesButNotFailedOnesOrReads() {
+        try (SqliteProjectionStore store = SqliteProjectionStore.inMemory()) {
+            store.createContainerIfAbsent(CONTAINER);
+            long initial = store.changeToken().orElseThrow();
+            store.query("trading-control", Query.crossPartition());
+            assertThatThrownBy(() -> store.upsert("trading-control", "p1", doc("a", "p1", 1),
+                    WriteCondition.ifMatch("no-such-etag"))).isInstanceOf(RuntimeException.class);
+            assertThat(store.changeToken()).hasValue(initial);
+
+            store.inBatch(b -> {
+                b.upsert("trading-control", "p1", doc("a", "p1", 1), WriteCondition.none());
+                return b.upsert("trading-control", "p1", doc("b", "p1", 2), WriteCondition.none());
+            });
+            assertThat(store.changeToken()).hasValue(initial + 1);
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
