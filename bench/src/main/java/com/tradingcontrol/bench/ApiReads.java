@@ -19,7 +19,13 @@ public final class ApiReads {
         this.platform = platform;
     }
 
-    public void run(Report report, int clients, int ratePerSecond, int seconds) throws Exception {
+    /** First half of {@code warmupSeconds} on each endpoint, same traffic, figures discarded. */
+    public void run(Report report, int clients, int ratePerSecond, int seconds, int warmupSeconds) throws Exception {
+        for (String path : new String[] {"/api/trading-control", "/api/feature-flags"}) {
+            if (warmupSeconds > 0) {
+                measure(path, clients, ratePerSecond, Math.max(1, warmupSeconds / 2));
+            }
+        }
         for (String path : new String[] {"/api/trading-control", "/api/feature-flags"}) {
             report.add(measure(path, clients, ratePerSecond, seconds));
         }

@@ -14,6 +14,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class BackgroundLoad implements AutoCloseable {
 
+    /** Every background command id starts with this, so its outcomes can be told from the measured ones. */
+    public static final String COMMAND_ID_PREFIX = "bg-";
+
     private final KafkaProducer<String, CommandEnvelope> producer;
     private final String topic;
     private final int perSecond;
@@ -46,7 +49,7 @@ public final class BackgroundLoad implements AutoCloseable {
                 String scope = "symbol:BG" + (i % 100);
                 // Every scope alternates pause/resume, so each command is accepted and changes state.
                 boolean pause = (i / 100) % 2 == 0;
-                producer.send(new ProducerRecord<>(topic, scope, KafkaSupport.pauseOrResume("bg-" + i + "-"
+                producer.send(new ProducerRecord<>(topic, scope, KafkaSupport.pauseOrResume(COMMAND_ID_PREFIX + i + "-"
                         + System.nanoTime(), scope, pause)));
                 sent.incrementAndGet();
                 next += interval;

@@ -25,44 +25,63 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class CommandThroughput {
 
     private final Platform platform;
+    /** Makes command ids unique across runs on one broker (a repeated id would be a deduplicated no-op). */
+    private final long runId = System.nanoTime();
 
     public CommandThroughput(Platform platform) {
         this.platform = platform;
     }
 
-    public void viaKafka(Report report, int seconds, int maxLag) throws Exception {
+    /** {@code warmupSeconds} of the same traffic first, excluded from the figures. */
+    public void viaKafka(Report report, int seconds, int maxLag, int warmupSeconds) throws Exception {
         AtomicLong sent = new AtomicLong();
         try (OutcomeCounter outcomes = new OutcomeCounter(platform);
              KafkaProducer<String, CommandEnvelope> producer = new KafkaProducer<>(
                      KafkaSupport.throughputProducer(platform.bootstrapServers()), new StringSerializer(),
                      platform.topics().commands().valueSerde().serializer())) {
+            long next = produce(producer, outcomes, sent, 0, warmupSeconds, maxLag, null);
+            long sentBefore = sent.get();
+            long acceptedBefore = outcomes.accepted();
             Sampler sampler = new Sampler(outcomes, sent);
-            long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-            String topic = platform.topics().commands().name();
-            for (long i = 0; System.nanoTime() < end; i++) {
-                while (sent.get() - outcomes.total() > maxLag && System.nanoTime() < end) {
-                    Thread.sleep(1);
-                }
-                // 1,000 scopes, each alternating pause/resume: every command is accepted and changes state.
-                String scope = "symbol:TP" + (i % 1000);
-                producer.send(new ProducerRecord<>(topic, scope,
-                        KafkaSupport.pauseOrResume("tp-" + i + "-" + end, scope, (i / 1000) % 2 == 0)));
-                sent.incrementAndGet();
-                sampler.maybeSample();
-            }
+            produce(producer, outcomes, sent, next, seconds, maxLag, sampler);
             report.add(sampler.rate.figure("commands_eos_kafka", "commands/s", Map.of("seconds", seconds,
-                    "sent", sent.get(), "accepted", outcomes.accepted(), "maxLag", maxLag)));
+                    "warmupSeconds", warmupSeconds, "sent", sent.get() - sentBefore,
+                    "accepted", outcomes.accepted() - acceptedBefore, "maxLag", maxLag)));
             report.add(sampler.lag.figure("commands_eos_kafka_lag", "commands", Map.of(
                     "meaning", "commands sent minus outcomes seen, sampled each second; p99 here = 1st percentile")));
         }
     }
 
-    public void viaHttp(Report report, int seconds, int clients) throws Exception {
+    /** Produces commands number {@code first}, ... for {@code seconds}; returns the next number. */
+    private long produce(KafkaProducer<String, CommandEnvelope> producer, OutcomeCounter outcomes, AtomicLong sent,
+                         long first, int seconds, int maxLag, Sampler sampler) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        String topic = platform.topics().commands().name();
+        long i = first;
+        for (; System.nanoTime() < end; i++) {
+            while (sent.get() - outcomes.total() > maxLag && System.nanoTime() < end) {
+                Thread.sleep(1);
+            }
+            // 1,000 scopes, each alternating pause/resume: every command is accepted and changes state.
+            String scope = "symbol:TP" + (i % 1000);
+            producer.send(new ProducerRecord<>(topic, scope,
+                    KafkaSupport.pauseOrResume("tp-" + i + "-" + runId, scope, (i / 1000) % 2 == 0)));
+            sent.incrementAndGet();
+            if (sampler != null) {
+                sampler.maybeSample();
+            }
+        }
+        return i;
+    }
+
+    /** {@code warmupSeconds} of the same traffic first, excluded from the figures. */
+    public void viaHttp(Report report, int seconds, int clients, int warmupSeconds) throws Exception {
         AtomicLong accepted = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         Http http = new Http(platform.api().baseUrl());
         String token = platform.tokens().operator();
-        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        long measuredFrom = System.nanoTime() + Duration.ofSeconds(warmupSeconds).toNanos();
+        long end = measuredFrom + Duration.ofSeconds(seconds).toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int client = c;
@@ -81,8 +100,11 @@ public final class CommandThroughput {
             threads.add(t);
             t.start();
         }
+        Thread.sleep(Math.max(0, (measuredFrom - System.nanoTime()) / 1_000_000));
+        long acceptedBefore = accepted.get();
+        long failedBefore = failed.get();
         RateSamples rate = new RateSamples();
-        long last = 0;
+        long last = acceptedBefore;
         while (System.nanoTime() < end) {
             Thread.sleep(1000);
             long now = accepted.get();
@@ -93,7 +115,8 @@ public final class CommandThroughput {
             t.join(60_000);
         }
         report.add(rate.figure("commands_http_202", "commands/s", Map.of("seconds", seconds, "clients", clients,
-                "accepted", accepted.get(), "failed", failed.get())));
+                "warmupSeconds", warmupSeconds, "accepted", accepted.get() - acceptedBefore,
+                "failed", failed.get() - failedBefore)));
     }
 
     /** Per-second outcome rate and lag samples. */
@@ -108,6 +131,7 @@ public final class CommandThroughput {
         Sampler(OutcomeCounter outcomes, AtomicLong sent) {
             this.outcomes = outcomes;
             this.sent = sent;
+            this.lastAccepted = outcomes.accepted();
         }
 
         void maybeSample() {
@@ -122,15 +146,24 @@ public final class CommandThroughput {
         }
     }
 
-    /** Counts outcomes (read_committed, from the end at start) on its own thread. */
+    /**
+     * Counts outcomes (read_committed, from the end at start) on its own thread; {@code accepted} only
+     * those whose command id starts with the given prefix ("" = all).
+     */
     static final class OutcomeCounter implements AutoCloseable {
         private final KafkaConsumer<String, CommandOutcome> consumer;
         private final AtomicLong total = new AtomicLong();
         private final AtomicLong accepted = new AtomicLong();
         private final Thread thread;
+        private final String acceptedPrefix;
         private volatile boolean closed;
 
         OutcomeCounter(Platform platform) {
+            this(platform, "");
+        }
+
+        OutcomeCounter(Platform platform, String acceptedPrefix) {
+            this.acceptedPrefix = acceptedPrefix;
             consumer = new KafkaConsumer<>(KafkaSupport.committedReader(platform.bootstrapServers()),
                     new StringDeserializer(), platform.topics().outcomes().valueSerde().deserializer());
             KafkaSupport.assignAtEnd(consumer, platform.topics().outcomes().name());
@@ -144,7 +177,8 @@ public final class CommandThroughput {
                 while (!closed) {
                     for (ConsumerRecord<String, CommandOutcome> r : consumer.poll(Duration.ofMillis(100))) {
                         total.incrementAndGet();
-                        if (r.value().getStatus() == OutcomeStatus.ACCEPTED) {
+                        if (r.value().getStatus() == OutcomeStatus.ACCEPTED
+                                && r.value().getCommandId().startsWith(acceptedPrefix)) {
                             accepted.incrementAndGet();
                         }
                     }

@@ -5,16 +5,24 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * From sending a pause/resume (or kill switch engage/release) over HTTP until (a) the push arrives on
  * a {@code /ws/trading} client, (b) a plain Kafka consumer of {@code trading.control-state} sees it,
  * (c) {@code GET /api/trading-control} shows it. One change at a time; every fifth is a kill-switch
- * change, the rest alternate pause/resume over 20 symbols.
+ * change, the rest alternate pause/resume over 20 symbols. A change that misses the deadline on a path
+ * counts as a timeout there and the run goes on (see {@link HaltTally}).
  */
 public final class HaltPropagation {
 
-    private static final long TIMEOUT_SECONDS = 15;
+    static final long TIMEOUT_SECONDS = 15;
+    /** After a miss, how long the state may take to catch up before the run stops (see {@link #resync}). */
+    private static final long RESYNC_SECONDS = 60;
+    private static final int MIN_WARM_UP_CHANGES = 10;
+
+    /** One halt run: {@code label} e.g. "idle"; budget = wall-clock cap on the measured part. */
+    public record Settings(int halts, int backgroundPerSecond, String label, int warmupSeconds, int budgetSeconds) {}
 
     private final Platform platform;
     private final Http http;
@@ -24,37 +32,77 @@ public final class HaltPropagation {
         this.http = new Http(platform.api().baseUrl());
     }
 
-    /** Runs {@code halts} changes with {@code backgroundPerSecond} other commands/s; label e.g. "idle". */
-    public void run(Report report, int halts, int backgroundPerSecond, String label) throws Exception {
-        Map<String, Latencies> byPath = new LinkedHashMap<>();
-        for (String kind : new String[] {"halt", "killswitch"}) {
-            for (String path : new String[] {"ws", "state_topic", "rest"}) {
-                byPath.put(kind + "_" + path, new Latencies());
-            }
-        }
+    public void run(Report report, Settings s) throws Exception {
+        HaltTally tally = new HaltTally(TIMEOUT_SECONDS);
         BenchTokens tokens = platform.tokens();
         try (StateWatchers watchers = new StateWatchers(platform, tokens.customer("bench-tenant"));
-             BackgroundLoad load = new BackgroundLoad(platform, backgroundPerSecond).start()) {
-            int warmUp = 10;
-            for (int i = 0; i < halts + warmUp; i++) {
+             CommandThroughput.OutcomeCounter bgOutcomes = new CommandThroughput.OutcomeCounter(platform,
+                     BackgroundLoad.COMMAND_ID_PREFIX);
+             BackgroundLoad load = new BackgroundLoad(platform, s.backgroundPerSecond()).start()) {
+            int i = warmUp(watchers, s.warmupSeconds());
+            long from = System.nanoTime();
+            long sentBefore = load.sent();
+            long acceptedBefore = bgOutcomes.accepted();
+            long budgetEnd = from + TimeUnit.SECONDS.toNanos(s.budgetSeconds());
+            String stopped = null;
+            int done = 0;
+            for (; done < s.halts() && stopped == null; done++, i++) {
+                if (System.nanoTime() > budgetEnd) {
+                    stopped = "budget of " + s.budgetSeconds() + " s spent";
+                    break;
+                }
                 HaltOp op = op(i);
-                String kind = op.killSwitch() ? "killswitch" : "halt";
-                long[] took = measure(op, watchers, op.killSwitch() ? tokens.admin() : tokens.operator());
-                if (i >= warmUp) {
-                    byPath.get(kind + "_ws").recordNanos(took[0]);
-                    byPath.get(kind + "_state_topic").recordNanos(took[1]);
-                    byPath.get(kind + "_rest").recordNanos(took[2]);
+                long[] took = measure(op, watchers);
+                tally.record(op, took);
+                if (HaltTally.anyTimeout(took) && !resync(op)) {
+                    stopped = "state did not show " + op + " within " + RESYNC_SECONDS + " s after its timeout";
                 }
             }
-            Figure baseline = report.find(RawKafkaBaseline.ROUND_TRIP);
-            for (Map.Entry<String, Latencies> e : byPath.entrySet()) {
-                if (e.getValue().count() > 0) {
-                    report.add(e.getValue().figure(e.getKey() + "_" + label, Map.of("halts", halts,
-                            "backgroundCommandsPerSecond", backgroundPerSecond,
-                            "backgroundCommandsSent", load.sent())).ratioTo(baseline));
-                }
+            double seconds = (System.nanoTime() - from) / 1e9;
+            Map<String, Object> notes = new LinkedHashMap<>();
+            notes.put("halts", s.halts());
+            notes.put("measuredChanges", done);
+            notes.put("warmupSeconds", s.warmupSeconds());
+            notes.put("deadlineSeconds", TIMEOUT_SECONDS);
+            notes.put("stoppedEarly", stopped == null ? "no" : stopped);
+            notes.put("backgroundCommandsPerSecondTarget", s.backgroundPerSecond());
+            notes.put("backgroundCommandsSent", load.sent() - sentBefore);
+            report(report, tally, s, notes, (load.sent() - sentBefore) / seconds,
+                    (bgOutcomes.accepted() - acceptedBefore) / seconds);
+        }
+    }
+
+    private void report(Report report, HaltTally tally, Settings s, Map<String, Object> notes, double sentPerSecond,
+                        double acceptedPerSecond) {
+        Figure baseline = report.find(RawKafkaBaseline.ROUND_TRIP);
+        for (Map.Entry<String, Latencies> e : tally.latencies().entrySet()) {
+            if (e.getValue().count() == 0) {
+                continue;
+            }
+            Figure f = e.getValue().figure(e.getKey() + "_" + s.label(), notes).ratioTo(baseline)
+                    .withExtra("timeouts", tally.timeouts(e.getKey()));
+            if (s.backgroundPerSecond() > 0) {
+                f = f.withExtra("load_target_per_s", s.backgroundPerSecond())
+                        .withExtra("load_sent_per_s", Math.round(sentPerSecond))
+                        .withExtra("load_accepted_per_s", Math.round(acceptedPerSecond));
+            }
+            report.add(f);
+        }
+    }
+
+    /** Unmeasured changes of the same kind for {@code seconds} (at least 10); returns the next index. */
+    private int warmUp(StateWatchers watchers, int seconds) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        int i = 0;
+        for (; i < MIN_WARM_UP_CHANGES || System.nanoTime() < end; i++) {
+            HaltOp op = op(i);
+            if (HaltTally.anyTimeout(measure(op, watchers)) && !resync(op)) {
+                // Skip the missed change's partner (same scope, opposite direction): it would "arrive" at
+                // once. The next pair is another scope, so the measured part starts unambiguous.
+                return (i / 2 + 1) * 2;
             }
         }
+        return i;
     }
 
     private static HaltOp op(int i) {
@@ -66,29 +114,44 @@ public final class HaltPropagation {
         return new HaltOp(i, false, "symbol:HALT" + (pair % 20), on);
     }
 
-    /** Sends one change; returns nanoseconds to websocket, state topic, REST read. */
-    private long[] measure(HaltOp op, StateWatchers watchers, String token) throws Exception {
+    /** Sends one change; returns nanoseconds to websocket, state topic, REST read (negative: timed out). */
+    private long[] measure(HaltOp op, StateWatchers watchers) throws Exception {
         CompletableFuture<Long>[] pushes = watchers.expect(op);
+        String token = op.killSwitch() ? platform.tokens().admin() : platform.tokens().operator();
         long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         http.send(op.method(), op.path(), token, op.body());
-        long rest = awaitRest(op, start) - start;
-        long ws = pushes[0].get(TIMEOUT_SECONDS, TimeUnit.SECONDS) - start;
-        long topic = pushes[1].get(TIMEOUT_SECONDS, TimeUnit.SECONDS) - start;
-        return new long[] {ws, topic, rest};
+        long rest = awaitRest(op, deadline);
+        return new long[] {arrival(pushes[0], deadline) - start, arrival(pushes[1], deadline) - start,
+            rest < 0 ? -1 : rest - start};
+    }
+
+    /** The push's nanoTime, or a value that makes {@code arrival - start} negative if it missed the deadline. */
+    private static long arrival(CompletableFuture<Long> push, long deadline) throws Exception {
+        try {
+            return push.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return Long.MIN_VALUE / 2;
+        }
     }
 
     /** Polls the read endpoint back to back (no sleep: the poll interval would be a floor on the figure). */
-    private long awaitRest(HaltOp op, long start) throws Exception {
-        long deadline = start + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+    private long awaitRest(HaltOp op, long deadline) throws Exception {
         String token = platform.tokens().operator();
         while (System.nanoTime() < deadline) {
-            JsonNode body = http.get("/api/trading-control", token);
-            if (shows(body, op)) {
+            if (shows(http.get("/api/trading-control", token), op)) {
                 return System.nanoTime();
             }
         }
-        throw new IllegalStateException("GET /api/trading-control did not show halt " + op + " within "
-                + TIMEOUT_SECONDS + " s");
+        return -1;
+    }
+
+    /**
+     * After a miss the next change (often the same scope, opposite direction) would "arrive" at once
+     * if the missed one never applied, so wait, unmeasured, until the read side shows the missed one.
+     */
+    private boolean resync(HaltOp op) throws Exception {
+        return awaitRest(op, System.nanoTime() + TimeUnit.SECONDS.toNanos(RESYNC_SECONDS)) >= 0;
     }
 
     private static boolean shows(JsonNode body, HaltOp op) {

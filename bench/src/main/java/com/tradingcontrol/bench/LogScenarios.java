@@ -23,12 +23,21 @@ public final class LogScenarios {
         this.http = new Http(platform.api().baseUrl());
     }
 
-    public void timeTravel(Report report, List<Long> sizes, int queries) throws Exception {
+    /** Before the first size, {@code warmupSeconds} of the same queries, excluded from the figures. */
+    public void timeTravel(Report report, List<Long> sizes, int queries, int warmupSeconds) throws Exception {
+        boolean jitWarm = false;
         for (long size : sizes.stream().sorted().toList()) {
             log.growTo(size);
             long actual = log.size();
             String token = platform.tokens().admin();
             warmUp(token);
+            if (!jitWarm) {
+                long end = System.nanoTime() + warmupSeconds * 1_000_000_000L;
+                while (System.nanoTime() < end) {
+                    http.get("/api/state?asOf=" + randomInstant(), token);
+                }
+                jitWarm = true;
+            }
             Latencies latencies = new Latencies();
             for (int i = 0; i < queries; i++) {
                 long start = System.nanoTime();
@@ -36,7 +45,7 @@ public final class LogScenarios {
                 latencies.recordSince(start);
             }
             report.add(latencies.figure("timetravel_asof_" + label(size), Map.of("eventsInLog", actual,
-                    "queries", queries)));
+                    "queries", queries, "warmupSeconds", warmupSeconds)));
         }
     }
 

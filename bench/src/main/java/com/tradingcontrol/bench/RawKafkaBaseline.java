@@ -33,15 +33,16 @@ public final class RawKafkaBaseline {
         this.bootstrap = bootstrap;
     }
 
-    public void run(Report report, int roundTrips, int seconds) throws Exception {
+    /** Round trips for at least {@code warmupSeconds} (and 50) first, excluded from the figure. */
+    public void run(Report report, int roundTrips, int seconds, int warmupSeconds) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(java.util.List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
         }
-        report.add(roundTrip(roundTrips));
+        report.add(roundTrip(roundTrips, warmupSeconds));
         report.add(throughput(seconds));
     }
 
-    private Figure roundTrip(int count) {
+    private Figure roundTrip(int count, int warmupSeconds) {
         Latencies latencies = new Latencies();
         try (KafkaProducer<Long, byte[]> producer = new KafkaProducer<>(KafkaSupport.latencyProducer(bootstrap),
                 new LongSerializer(), new ByteArraySerializer());
@@ -49,17 +50,21 @@ public final class RawKafkaBaseline {
                      new LongDeserializer(), new ByteArrayDeserializer())) {
             KafkaSupport.assignAtEnd(consumer, TOPIC);
             byte[] payload = new byte[200];
-            int warmUp = Math.min(50, count);
-            for (long i = 0; i < count + warmUp; i++) {
+            long warmEnd = System.nanoTime() + Duration.ofSeconds(warmupSeconds).toNanos();
+            long key = 0;
+            for (; key < Math.min(50, count) || System.nanoTime() < warmEnd; key++) {
+                producer.send(new ProducerRecord<>(TOPIC, key, payload));
+                awaitKey(consumer, key);
+            }
+            for (long i = 0; i < count; i++, key++) {
                 long start = System.nanoTime();
-                producer.send(new ProducerRecord<>(TOPIC, i, payload));
-                awaitKey(consumer, i);
-                if (i >= warmUp) {
-                    latencies.recordSince(start);
-                }
+                producer.send(new ProducerRecord<>(TOPIC, key, payload));
+                awaitKey(consumer, key);
+                latencies.recordSince(start);
             }
         }
-        return latencies.figure(ROUND_TRIP, Map.of("records", count, "payloadBytes", 200));
+        return latencies.figure(ROUND_TRIP, Map.of("records", count, "payloadBytes", 200,
+                "warmupSeconds", warmupSeconds));
     }
 
     private static void awaitKey(KafkaConsumer<Long, byte[]> consumer, long key) {

@@ -70,6 +70,7 @@ public final class Report {
             }
             node.put("samples", f.samples());
             node.set("notes", JSON.valueToTree(f.notes()));
+            f.extras().forEach((k, v) -> node.set(k, JSON.valueToTree(v)));
         }
         root.set("failures", JSON.valueToTree(failures));
         Path parent = file.toAbsolutePath().getParent();

@@ -21,14 +21,16 @@ import picocli.CommandLine;
 class BenchSmokeIT {
 
     private static final Pattern LINE = Pattern.compile(
-            "BENCH (\\S+) p50=([0-9.]+) p99=([0-9.]+) max=([0-9.]+) unit=(\\S+) ratio_to_kafka=(n/a|[0-9.]+)");
+            "BENCH (\\S+) p50=([0-9.]+) p99=([0-9.]+) max=([0-9.]+) unit=(\\S+) ratio_to_kafka=(n/a|[0-9.]+)"
+                    + "( \\w+=[0-9.]+)*");
 
     @Test
     void tinyRunPrintsEveryFigureAndWritesTheReport(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Path reportFile = dir.resolve("report.json");
         int code = new CommandLine(new Bench(new PrintStream(bytes, true, StandardCharsets.UTF_8))).execute(
-                "--halts", "4", "--background-rate", "50", "--raw-roundtrips", "20", "--raw-seconds", "2",
+                "--halts", "4", "--warmup-seconds", "1", "--background-rate", "50", "--raw-roundtrips", "20",
+                "--raw-seconds", "2",
                 "--throughput-seconds", "3", "--http-clients", "2", "--read-clients", "4", "--read-rate", "40",
                 "--read-seconds", "2", "--timetravel-events", "200,400", "--timetravel-queries", "5",
                 "--rebuild-events", "500", "--work-dir", dir.resolve("work").toString(),
@@ -58,6 +60,12 @@ class BenchSmokeIT {
         assertThat(lines.stream().filter(l -> l.startsWith("BENCH halt_")).allMatch(l -> !l.endsWith("n/a")))
                 .as("halt figures carry a ratio to raw Kafka").isTrue();
 
+        assertThat(lines.stream().filter(l -> l.startsWith("BENCH halt_")))
+                .as("halt figures count their deadline misses").allMatch(l -> l.contains(" timeouts="));
+        assertThat(lines.stream().filter(l -> l.startsWith("BENCH halt_") && l.contains("_load ")))
+                .as("loaded halt figures report the background load achieved")
+                .allMatch(l -> l.contains(" load_target_per_s=50 ") && l.contains(" load_accepted_per_s="));
+
         JsonNode report = new ObjectMapper().readTree(Files.readString(reportFile));
         assertThat(report.path("failures")).isEmpty();
         assertThat(report.path("figures")).hasSize(lines.size());
@@ -67,6 +75,8 @@ class BenchSmokeIT {
         assertThat(figure(report, "timetravel_asof_400").path("notes").path("eventsInLog").asLong())
                 .isGreaterThanOrEqualTo(400);
         assertThat(figure(report, "commands_eos_kafka").path("notes").path("accepted").asLong()).isPositive();
+        assertThat(figure(report, "halt_ws_load").path("timeouts").isInt()).isTrue();
+        assertThat(figure(report, "halt_ws_load").path("load_accepted_per_s").asLong()).isPositive();
     }
 
     private static JsonNode figure(JsonNode report, String name) {
