@@ -1,11 +1,6 @@
 package com.tradingcontrol.api;
 
-import com.tradingcontrol.api.reads.LogSource;
-import com.tradingcontrol.api.reads.ReadsExtension;
-import com.tradingcontrol.api.wiring.ApiWiring;
-import com.tradingcontrol.api.wiring.ProjectionReadBarrier;
 import io.dropwizard.lifecycle.Managed;
-import com.tradingcontrol.projections.rebuild.ActiveProjection;
 import com.tradingcontrol.projections.store.ProjectionStore;
 import com.tradingcontrol.projections.store.cosmos.CosmosProjectionStore;
 import com.tradingcontrol.projections.store.sqlite.SqliteProjectionStore;
@@ -14,12 +9,12 @@ import com.tradingcontrol.schemas.registry.RestRegistryConfig;
 import com.tradingcontrol.schemas.registry.RestSchemaRegistryClient;
 import com.tradingcontrol.schemas.registry.SchemaRegistryClient;
 import com.tradingcontrol.projections.service.ProjectorConfig;
+import com.tradingcontrol.api.wiring.StandardExtensions;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -52,18 +47,15 @@ public final class ApiMain {
         ProjectionStore store = reads.storeType() == ProjectorConfig.StoreType.SQLITE
                 ? SqliteProjectionStore.open(reads.sqliteFile())
                 : new CosmosProjectionStore(reads.cosmos());
-        ActiveProjection projection = new ActiveProjection(store, reads.prefix(), Duration.ofMillis(500));
-        Clock clock = Clock.systemUTC();
-        ApiWiring wiring = new ApiWiring(registry, clock, List.of(ProjectionReadBarrier.of(projection)));
-        ReadsExtension readSide = new ReadsExtension(projection,
-                LogSource.standard(reads.bootstrapServers(), registry), clock);
+        StandardExtensions api = StandardExtensions.over(store, reads.prefix(), reads.bootstrapServers(), registry,
+                Clock.systemUTC());
         ApiExtension closeStore = (config, environment, runtime) -> environment.lifecycle().manage(new Managed() {
             @Override
             public void stop() throws Exception {
                 store.close();
             }
         });
-        new ControlPlaneApplication(List.of(wiring, readSide, closeStore)).run(args);
+        new ControlPlaneApplication(List.of(api.wiring(), api.reads(), closeStore)).run(args);
     }
 
     static Properties readsProperties() throws IOException {

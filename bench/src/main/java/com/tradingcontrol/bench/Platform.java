@@ -1,18 +1,15 @@
 package com.tradingcontrol.bench;
 
-import com.tradingcontrol.api.reads.LogSource;
-import com.tradingcontrol.api.reads.ReadsExtension;
-import com.tradingcontrol.api.wiring.ApiWiring;
 import com.tradingcontrol.kafka.embedded.EmbeddedKafkaBroker;
 import com.tradingcontrol.processors.service.ProcessorConfig;
 import com.tradingcontrol.processors.service.ProcessorService;
-import com.tradingcontrol.projections.rebuild.ActiveProjection;
 import com.tradingcontrol.projections.service.ProjectorComponents;
 import com.tradingcontrol.projections.service.ProjectorConfig;
 import com.tradingcontrol.projections.service.ProjectorRunner;
 import com.tradingcontrol.projections.store.sqlite.SqliteProjectionStore;
 import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
 import com.tradingcontrol.schemas.topics.Topics;
+import com.tradingcontrol.api.wiring.StandardExtensions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,11 +70,9 @@ public final class Platform implements AutoCloseable {
         projector = new ProjectorComponents(projectorConfig(), store, registry);
         closeables.add(0, projector);
         startProjector();
-        ActiveProjection projection = new ActiveProjection(store, "", Duration.ofMillis(500));
-        LogSource log = LogSource.standard(broker.bootstrapServers(), registry);
-        api = ApiServer.start(workDir, broker.bootstrapServers(), tokens.secret(), List.of(
-                new ApiWiring(registry, Clock.systemUTC(), List.of()),
-                new ReadsExtension(projection, log, Clock.systemUTC())));
+        // The same API assembly users run (incl. the read-your-writes barrier), so the figures are theirs.
+        api = ApiServer.start(workDir, broker.bootstrapServers(), tokens.secret(),
+                StandardExtensions.over(store, "", broker.bootstrapServers(), registry, Clock.systemUTC()).list());
         closeables.add(0, api);
     }
 

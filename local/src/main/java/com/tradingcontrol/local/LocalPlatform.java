@@ -3,10 +3,6 @@ package com.tradingcontrol.local;
 import com.tradingcontrol.api.ControlPlaneApplication;
 import com.tradingcontrol.api.admin.ProjectionAdmin;
 import com.tradingcontrol.api.admin.ProjectionAdminExtension;
-import com.tradingcontrol.api.reads.LogSource;
-import com.tradingcontrol.api.reads.ReadsExtension;
-import com.tradingcontrol.api.wiring.ApiWiring;
-import com.tradingcontrol.api.wiring.ProjectionReadBarrier;
 import com.tradingcontrol.kafka.embedded.EmbeddedKafkaBroker;
 import com.tradingcontrol.processors.service.ProcessorConfig;
 import com.tradingcontrol.processors.service.ProcessorService;
@@ -18,6 +14,7 @@ import com.tradingcontrol.projections.service.ProjectorConfig;
 import com.tradingcontrol.projections.service.ProjectorRunner;
 import com.tradingcontrol.projections.store.sqlite.SqliteProjectionStore;
 import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
+import com.tradingcontrol.api.wiring.StandardExtensions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -81,12 +78,10 @@ public final class LocalPlatform implements AutoCloseable {
         DevTokens tokens = DevTokens.loadOrCreate(dataDir);
         Path config = LocalApiConfig.write(dataDir, requestedPort, broker.bootstrapServers(), PARTITIONS,
                 tokens.publicKeyPem());
-        ActiveProjection projection = new ActiveProjection(projector.store(), "", Duration.ofMillis(500));
-        Clock clock = Clock.systemUTC();
-        ApiWiring wiring = new ApiWiring(registry, clock, List.of(ProjectionReadBarrier.of(projection)));
-        ReadsExtension reads = new ReadsExtension(projection, LogSource.standard(broker.bootstrapServers(), registry), clock);
-        ProjectionAdminExtension admin = new ProjectionAdminExtension(new InProcessAdmin(projector, projection));
-        ControlPlaneApplication app = new ControlPlaneApplication(List.of(wiring, reads, admin,
+        StandardExtensions api = StandardExtensions.over(projector.store(), "", broker.bootstrapServers(), registry,
+                Clock.systemUTC());
+        ProjectionAdminExtension admin = new ProjectionAdminExtension(new InProcessAdmin(projector, api.projection()));
+        ControlPlaneApplication app = new ControlPlaneApplication(List.of(api.wiring(), api.reads(), admin,
                 (cfg, env, runtime) -> {
                     env.lifecycle().addServerLifecycleListener(s -> {
                         // Jetty's own shutdown hook would stop the API concurrently with ours, so the
