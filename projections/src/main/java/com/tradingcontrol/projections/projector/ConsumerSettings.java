@@ -11,9 +11,13 @@ public final class ConsumerSettings {
     private ConsumerSettings() {
     }
 
-    /** For a group member: manual commits only, start from the beginning of the log for a new group. */
-    public static Properties group(String bootstrapServers, String groupId) {
+    /**
+     * For a group member: manual commits only, start from the beginning of the log for a new group, at
+     * most {@code maxPollRecords} per poll (one store batch each).
+     */
+    public static Properties group(String bootstrapServers, String groupId, int maxPollRecords) {
         Properties props = common(bootstrapServers);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(maxPollRecords));
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + Long.toHexString(System.nanoTime()));
         return props;
@@ -34,7 +38,8 @@ public final class ConsumerSettings {
         // Offsets are committed by hand, only after the store write succeeded.
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
+        // For the drift check's reader, which only reads; a group member's size comes with its loop's timing.
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(ProjectorLoops.Timing.DEFAULT_MAX_POLL_RECORDS));
         return props;
     }
 }

@@ -24,9 +24,17 @@ public record DocumentUpdate(ProjectionContainer container, String partitionKey,
         Objects.requireNonNull(fold, "fold");
     }
 
-    /** The folded body with its position stamped on it. */
+    /** The folded body with its position stamped on it; {@code current} stays as it was. */
     public ObjectNode applyTo(ObjectNode current) {
-        ObjectNode next = fold.apply(current == null ? null : current.deepCopy());
+        return foldInto(current == null ? null : current.deepCopy());
+    }
+
+    /**
+     * Like {@link #applyTo} without the copy: may change and return {@code current}, which the caller
+     * hands over (a body it just read from the store, which is the reader's own).
+     */
+    ObjectNode foldInto(ObjectNode current) {
+        ObjectNode next = fold.apply(current);
         next.put(POSITION_FIELD, position);
         return next;
     }

@@ -47,7 +47,8 @@ public final class DocumentWriter {
             warnOnGap(container, update, stored);
             WriteCondition condition = current.map(d -> WriteCondition.ifMatch(d.etag())).orElse(WriteCondition.ifAbsent());
             try {
-                store.upsert(container, update.partitionKey(), update.applyTo(current.map(StoredDocument::body).orElse(null)),
+                // The body read is this call's own, so the fold may change it instead of copying it first.
+                store.upsert(container, update.partitionKey(), update.foldInto(current.map(StoredDocument::body).orElse(null)),
                         condition);
                 return Outcome.APPLIED;
             } catch (PreconditionFailedException | ConflictException raced) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -147,10 +148,11 @@ public final class ProjectorLoop implements Runnable, AutoCloseable {
         try {
             projector.inBatch(batch -> {
                 for (TopicPartition tp : records.partitions()) {
-                    for (ConsumerRecord<String, byte[]> record : records.records(tp)) {
+                    List<ConsumerRecord<String, byte[]>> polled = records.records(tp);
+                    for (ConsumerRecord<String, byte[]> record : polled) {
                         outcomes[batch.apply(record) == DocumentWriter.Outcome.APPLIED ? 0 : 1]++;
-                        done.put(tp, new OffsetAndMetadata(record.offset() + 1));
                     }
+                    done.put(tp, new OffsetAndMetadata(polled.get(polled.size() - 1).offset() + 1));
                 }
                 return null;
             });

@@ -27,6 +27,7 @@ import java.util.Properties;
  * cosmos.consistency, cosmos.connectionMode      (store.type=cosmos)
  * projection.prefix        container name prefix (default empty)
  * projector.pollTimeout, projector.backoffInitial, projector.backoffMax, projector.pointerCheck   ISO-8601 durations
+ * projector.maxPollRecords records per poll = per store batch and offset commit (default 5000)
  * rebuild.handover, rebuild.dropGrace, rebuild.catchUpTimeout (durations), rebuild.dropOld (boolean)
  * </pre>
  */
@@ -55,7 +56,8 @@ public record ProjectorConfig(String bootstrapServers, String groupId, Projector
             throw new IllegalArgumentException("projection.prefix: " + e.getMessage(), e);
         }
         ProjectorLoops.Timing timing = new ProjectorLoops.Timing(k.duration("projector.pollTimeout", "PT0.2S"),
-                k.duration("projector.backoffInitial", "PT0.2S"), k.duration("projector.backoffMax", "PT30S"));
+                k.duration("projector.backoffInitial", "PT0.2S"), k.duration("projector.backoffMax", "PT30S"),
+                k.positiveInt("projector.maxPollRecords", ProjectorLoops.Timing.DEFAULT_MAX_POLL_RECORDS));
         if (timing.backoffMax().compareTo(timing.backoffInitial()) < 0) {
             throw new IllegalArgumentException("projector.backoffMax must be >= projector.backoffInitial");
         }
@@ -111,6 +113,19 @@ public record ProjectorConfig(String bootstrapServers, String groupId, Projector
                 return d;
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as PT5S: " + value, e);
+            }
+        }
+
+        int positiveInt(String key, int fallback) {
+            String value = optional(key, Integer.toString(fallback));
+            try {
+                int n = Integer.parseInt(value);
+                if (n < 1) {
+                    throw new IllegalArgumentException(key + " must be a positive integer: " + value);
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be a positive integer: " + value, e);
             }
         }
 

@@ -23,6 +23,7 @@ public interface ProjectionStore extends AutoCloseable {
     /** Removes the container and all its documents; a missing container is not an error. */
     void deleteContainer(String container);
 
+    /** The document if it exists; its body is the caller's own (a later change to it changes nothing stored). */
     Optional<StoredDocument> read(String container, String partitionKey, String id);
 
     /**

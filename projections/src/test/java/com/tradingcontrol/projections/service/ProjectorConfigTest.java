@@ -33,6 +33,7 @@ class ProjectorConfigTest {
         assertThat(config.storeType()).isEqualTo(ProjectorConfig.StoreType.SQLITE);
         assertThat(config.sqliteFile()).isEqualTo(Path.of("/tmp/p.db"));
         assertThat(config.timing().backoffMax()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.timing().maxPollRecords()).isEqualTo(5_000);
         assertThat(config.prefix()).isEmpty();
     }
 
@@ -53,6 +54,11 @@ class ProjectorConfigTest {
         m = valid();
         m.put("projector.backoffMax", "soon");
         assertRejected(m, "projector.backoffMax");
+        m = valid();
+        m.put("projector.maxPollRecords", "0");
+        assertRejected(m, "projector.maxPollRecords");
+        m.put("projector.maxPollRecords", "many");
+        assertRejected(m, "projector.maxPollRecords");
         m = valid();
         m.put("projection.prefix", "bad/prefix");
         assertRejected(m, "projection.prefix");

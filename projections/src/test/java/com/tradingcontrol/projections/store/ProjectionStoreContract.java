@@ -242,6 +242,44 @@ public abstract class ProjectionStoreContract {
         assertThat(store.read(container, "p2", "b").orElseThrow().body().get("n").asInt()).isEqualTo(5);
     }
 
+    @Test
+    void queriesAndDeletesInABatchSeeTheBatchsEarlierWrites() {
+        store.inBatch(batch -> {
+            batch.upsert(container, "p1", doc("a", "p1", Map.of("n", 1)), WriteCondition.none());
+            StoredDocument b = batch.upsert(container, "p1", doc("b", "p1", Map.of("n", 2)), WriteCondition.none());
+            assertThat(ids(batch.query(container, Query.inPartition("p1")).items())).containsExactlyInAnyOrder("a", "b");
+
+            batch.delete(container, "p1", "b", WriteCondition.ifMatch(b.etag()));
+            assertThat(batch.read(container, "p1", "b")).isEmpty();
+            batch.upsert(container, "p1", doc("b", "p1", Map.of("n", 3)), WriteCondition.ifAbsent());
+            return batch.upsert(container, "p1", doc("a", "p1", Map.of("n", 4)), WriteCondition.none());
+        });
+
+        assertThat(store.read(container, "p1", "a").orElseThrow().body().get("n").asInt()).isEqualTo(4);
+        assertThat(store.read(container, "p1", "b").orElseThrow().body().get("n").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void changingABodyReadPassedOrReturnedChangesNothingStoredInOrOutOfABatch() {
+        ObjectNode passed = doc("a", "p1", Map.of("n", 1));
+        StoredDocument returned = store.upsert(container, "p1", passed, WriteCondition.none());
+        passed.put("n", 90);
+        returned.body().put("n", 91);
+        store.read(container, "p1", "a").orElseThrow().body().put("n", 92);
+        assertThat(store.read(container, "p1", "a").orElseThrow().body().get("n").asInt()).isEqualTo(1);
+
+        store.inBatch(batch -> {
+            ObjectNode inBatch = doc("a", "p1", Map.of("n", 2));
+            StoredDocument written = batch.upsert(container, "p1", inBatch, WriteCondition.none());
+            inBatch.put("n", 93);
+            written.body().put("n", 94);
+            batch.read(container, "p1", "a").orElseThrow().body().put("n", 95);
+            assertThat(batch.read(container, "p1", "a").orElseThrow().body().get("n").asInt()).isEqualTo(2);
+            return null;
+        });
+        assertThat(store.read(container, "p1", "a").orElseThrow().body().get("n").asInt()).isEqualTo(2);
+    }
+
     // ---- partitions -------------------------------------------------------------------------
 
     @Test

@@ -52,7 +52,9 @@ public final class ProjectorFixture implements AutoCloseable {
         recording = new RecordingStore(sqlite);
         store = new FlakyStore(recording);
         loops = new ProjectorLoops(bootstrap, topics, registry, store, health,
-                new ProjectorLoops.Timing(Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofMillis(400)));
+                // Small polls (the former default): the crash test counts on a crash after the 250th write
+                // landing when records of both topics have been written and others have not.
+                new ProjectorLoops.Timing(Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofMillis(400), 500));
         meta = new ProjectionMeta(store, prefix, Clock.systemUTC());
         producer = new LogProducer(bootstrap, topics, registry);
         stream = new CommandStream(id.hashCode(), 3);

@@ -2,6 +2,8 @@ package com.tradingcontrol.projections.store.sqlite;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tradingcontrol.projections.store.ContainerSpec;
 import com.tradingcontrol.projections.store.Documents;
@@ -12,49 +14,109 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
-/** Row-level access to the {@code documents} table; callers hold the store's lock and own the transaction. */
-final class SqliteDocumentTable {
+/**
+ * Row-level access to the {@code documents} table; callers hold the store's lock and own the transaction.
+ * The point read and the write are prepared once per connection: compiling them again for every
+ * document cost more than running them.
+ */
+final class SqliteDocumentTable implements AutoCloseable {
+
+    private static final String SELECT_ONE = """
+            SELECT pk, id, etag, body, written_at_ms, doc_ttl FROM documents WHERE container = ? AND pk = ? AND id = ?""";
+    private static final String UPSERT = """
+            INSERT OR REPLACE INTO documents (container, pk, id, etag, body, written_at_ms, doc_ttl)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""";
+
+    /** A stored row as the liveness rule needs it. */
+    record Row(StoredDocument document, long writtenAtMs, Integer docTtl) {
+        boolean liveAt(ContainerSpec spec, long nowMillis) {
+            return SqliteQueryBuilder.isLive(spec, writtenAtMs, docTtl, nowMillis);
+        }
+    }
+
+    /** A row to write into a container. */
+    record Write(String container, Row row) {
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectReader NODE_READER = MAPPER.readerFor(ObjectNode.class);
+    private static final ObjectWriter NODE_WRITER = MAPPER.writer();
 
     private final Connection connection;
     private final Clock clock;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final Etags etags = new Etags();
+    private PreparedStatement selectOne;
+    private PreparedStatement upsert;
 
     SqliteDocumentTable(Connection connection, Clock clock) {
         this.connection = connection;
         this.clock = clock;
     }
 
+    Clock clock() {
+        return clock;
+    }
+
+    String nextEtag() {
+        return etags.next();
+    }
+
     Optional<StoredDocument> readLive(ContainerSpec spec, String partitionKey, String id)
             throws SQLException, JsonProcessingException {
-        SqlStatement sql = new SqlStatement().append(
-                "SELECT pk, id, etag, body FROM documents WHERE container = ? AND pk = ? AND id = ?",
-                spec.name(), partitionKey, id);
-        SqliteQueryBuilder.appendLive(sql, spec, clock.millis());
-        try (PreparedStatement s = sql.prepare(connection); ResultSet rs = s.executeQuery()) {
-            return rs.next() ? Optional.of(toDocument(rs)) : Optional.empty();
+        long now = clock.millis();
+        return readRow(spec.name(), partitionKey, id).filter(row -> row.liveAt(spec, now)).map(Row::document);
+    }
+
+    /** The stored row, expired or not. */
+    Optional<Row> readRow(String container, String partitionKey, String id) throws SQLException, JsonProcessingException {
+        if (selectOne == null) {
+            selectOne = connection.prepareStatement(SELECT_ONE);
+        }
+        selectOne.setString(1, container);
+        selectOne.setString(2, partitionKey);
+        selectOne.setString(3, id);
+        // Closing the result set resets the statement, so a cached statement holds no read snapshot.
+        try (ResultSet rs = selectOne.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            long writtenAt = rs.getLong(5);
+            Integer ttl = rs.getObject(6) == null ? null : rs.getInt(6);
+            return Optional.of(new Row(toDocument(rs), writtenAt, ttl));
         }
     }
 
     StoredDocument write(ContainerSpec spec, String partitionKey, String id, ObjectNode body)
             throws SQLException, JsonProcessingException {
-        String etag = UUID.randomUUID().toString();
-        try (PreparedStatement s = connection.prepareStatement("""
-                INSERT OR REPLACE INTO documents (container, pk, id, etag, body, written_at_ms, doc_ttl)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-            s.setString(1, spec.name());
-            s.setString(2, partitionKey);
-            s.setString(3, id);
-            s.setString(4, etag);
-            s.setString(5, mapper.writeValueAsString(body));
-            s.setLong(6, clock.millis());
-            s.setObject(7, Documents.ttlOf(body));
-            s.executeUpdate();
+        Row row = new Row(new StoredDocument(id, partitionKey, nextEtag(), body), clock.millis(), Documents.ttlOf(body));
+        writeAll(List.of(new Write(spec.name(), row)));
+        return row.document();
+    }
+
+    /** Writes every row with one prepared statement, in the caller's transaction. */
+    void writeAll(Collection<Write> writes) throws SQLException, JsonProcessingException {
+        if (writes.isEmpty()) {
+            return;
         }
-        return new StoredDocument(id, partitionKey, etag, body);
+        if (upsert == null) {
+            upsert = connection.prepareStatement(UPSERT);
+        }
+        for (Write w : writes) {
+            StoredDocument doc = w.row().document();
+            upsert.setString(1, w.container());
+            upsert.setString(2, doc.partitionKey());
+            upsert.setString(3, doc.id());
+            upsert.setString(4, doc.etag());
+            upsert.setString(5, NODE_WRITER.writeValueAsString(doc.body()));
+            upsert.setLong(6, w.row().writtenAtMs());
+            upsert.setObject(7, w.row().docTtl());
+            upsert.addBatch();
+        }
+        upsert.executeBatch();
     }
 
     List<StoredDocument> select(SqlStatement sql) throws SQLException, JsonProcessingException {
@@ -77,8 +139,18 @@ final class SqliteDocumentTable {
         }
     }
 
-    private StoredDocument toDocument(ResultSet rs) throws SQLException, JsonProcessingException {
-        ObjectNode body = (ObjectNode) mapper.readTree(rs.getString("body"));
-        return new StoredDocument(rs.getString("id"), rs.getString("pk"), rs.getString("etag"), body);
+    /** Closes the cached statements; the caller closes the connection. */
+    @Override
+    public void close() throws SQLException {
+        try (PreparedStatement a = selectOne; PreparedStatement b = upsert) {
+            selectOne = null;
+            upsert = null;
+        }
+    }
+
+    /** Reads columns pk, id, etag, body, which every select here starts with in that order. */
+    private static StoredDocument toDocument(ResultSet rs) throws SQLException, JsonProcessingException {
+        ObjectNode body = NODE_READER.readValue(rs.getString(4));
+        return new StoredDocument(rs.getString(2), rs.getString(1), rs.getString(3), body);
     }
 }

@@ -35,7 +35,8 @@ import java.util.function.Function;
  * of a conditional write, runs under the lock in one IMMEDIATE transaction, so conditions are atomic
  * within this process and against other processes opening the same file. Between operations no
  * transaction is open, so an idle store holds no lock on the file. {@link #inBatch} runs many
- * operations in one such transaction. A file store reads through a second connection with its own
+ * operations in one such transaction, serving its reads and buffering its writes in
+ * {@link BatchDocuments} until the commit. A file store reads through a second connection with its own
  * lock: WAL lets it read the last committed state while a write or a batch is in progress, so API
  * reads never queue behind the projector.
  *
@@ -54,8 +55,8 @@ public final class SqliteProjectionStore implements ProjectionStore {
     private final Connection readConnection;
     private final SqliteDocumentTable readDocuments;
     private final ReentrantLock readLock = new ReentrantLock();
-    /** Guarded by {@link #lock}: a batch's transaction is open, so single operations join it. */
-    private boolean batchOpen;
+    /** Guarded by {@link #lock}: non-null while a batch's transaction is open, so single operations join it. */
+    private BatchDocuments batch;
     /** Committed write transactions of this store; the change token of an in-memory store. */
     private final AtomicLong commits = new AtomicLong();
 
@@ -103,11 +104,17 @@ public final class SqliteProjectionStore implements ProjectionStore {
     @Override
     public <T> T inBatch(Function<ProjectionStore, T> work) {
         return written(() -> {
-            batchOpen = true;
-            try {
+            if (batch != null) {
+                // Nested in this thread's open batch: part of that one.
                 return work.apply(this);
+            }
+            batch = new BatchDocuments(documents);
+            try {
+                T result = work.apply(this);
+                batch.flush();
+                return result;
             } finally {
-                batchOpen = false;
+                batch = null;
             }
         });
     }
@@ -115,6 +122,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
     @Override
     public void createContainerIfAbsent(ContainerSpec spec) {
         written(() -> {
+            settleBatch();
             containers.createOrUpdate(spec);
             return null;
         });
@@ -124,6 +132,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
     public void deleteContainer(String container) {
         ContainerSpec.requireValidName(container);
         written(() -> {
+            settleBatch();
             containers.delete(container);
             return null;
         });
@@ -135,7 +144,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
         if (known != null) {
             return readLocked(() -> readDocuments.readLive(known, partitionKey, id));
         }
-        return locked(() -> documents.readLive(containers.require(container), partitionKey, id));
+        return locked(() -> readLive(containers.require(container), partitionKey, id));
     }
 
     @Override
@@ -143,7 +152,12 @@ public final class SqliteProjectionStore implements ProjectionStore {
         return written(() -> {
             ContainerSpec spec = containers.require(container);
             String id = Documents.validateForWrite(doc, spec, partitionKey);
-            checkCondition(condition, documents.readLive(spec, partitionKey, id), container, partitionKey, id);
+            Optional<StoredDocument> current = batch != null ? batch.peekLive(spec, partitionKey, id)
+                    : documents.readLive(spec, partitionKey, id);
+            checkCondition(condition, current, container, partitionKey, id);
+            if (batch != null) {
+                return batch.write(spec, partitionKey, id, doc);
+            }
             return documents.write(spec, partitionKey, id, Documents.withoutSystemFields(doc));
         });
     }
@@ -154,6 +168,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
             throw new IllegalArgumentException("IF_ABSENT makes no sense for a delete");
         }
         written(() -> {
+            settleBatch();
             ContainerSpec spec = containers.require(container);
             Optional<StoredDocument> current = documents.readLive(spec, partitionKey, id);
             if (current.isEmpty()) {
@@ -171,8 +186,11 @@ public final class SqliteProjectionStore implements ProjectionStore {
         ContainerSpec known = readerMay(container);
         List<StoredDocument> rows = known != null
                 ? readLocked(() -> readDocuments.select(SqliteQueryBuilder.page(known, query, offset, clock.millis())))
-                : locked(() -> documents.select(SqliteQueryBuilder.page(containers.require(container), query, offset,
-                        clock.millis())));
+                : locked(() -> {
+                    settleBatch();
+                    return documents.select(SqliteQueryBuilder.page(containers.require(container), query, offset,
+                            clock.millis()));
+                });
         if (rows.size() <= query.pageSize()) {
             return new Page(rows, null);
         }
@@ -193,7 +211,10 @@ public final class SqliteProjectionStore implements ProjectionStore {
 
     /** Deletes expired documents; reads never return them anyway, this only reclaims space. */
     public int purgeExpired() {
-        return written(() -> containers.purgeExpired(clock.millis()));
+        return written(() -> {
+            settleBatch();
+            return containers.purgeExpired(clock.millis());
+        });
     }
 
     @Override
@@ -215,14 +236,28 @@ public final class SqliteProjectionStore implements ProjectionStore {
         readLock.lock();
         try {
             if (readConnection != null) {
+                readDocuments.close();
                 readConnection.close();
             }
+            documents.close();
             connection.close();
         } catch (SQLException e) {
             throw new StoreUnavailableException("closing embedded store failed: " + e.getMessage(), e);
         } finally {
             readLock.unlock();
             lock.unlock();
+        }
+    }
+
+    private Optional<StoredDocument> readLive(ContainerSpec spec, String partitionKey, String id)
+            throws SQLException, JsonProcessingException {
+        return batch != null ? batch.readLive(spec, partitionKey, id) : documents.readLive(spec, partitionKey, id);
+    }
+
+    /** Operations that work on the table itself first give it the open batch's buffered writes. */
+    private void settleBatch() throws SQLException, JsonProcessingException {
+        if (batch != null) {
+            batch.flush();
         }
     }
 
@@ -261,7 +296,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
     private <T> T locked(SqlWork<T> work, boolean writes) {
         lock.lock();
         try {
-            if (batchOpen) {
+            if (batch != null) {
                 // The enclosing batch owns the transaction, rolls all of it back if it fails, and counts its commit.
                 return work.run();
             }

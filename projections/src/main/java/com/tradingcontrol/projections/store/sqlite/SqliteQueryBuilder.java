@@ -47,6 +47,16 @@ final class SqliteQueryBuilder {
                 defaultTtl, defaultTtl, nowMillis);
     }
 
+    /** The rule of {@link #appendLive} for one row in hand (a point read or a write not yet flushed). */
+    static boolean isLive(ContainerSpec spec, long writtenAtMs, Integer docTtl, long nowMillis) {
+        Integer defaultTtl = spec.defaultTtlSeconds();
+        if (defaultTtl == null) {
+            return true;
+        }
+        long ttl = docTtl != null ? docTtl : defaultTtl;
+        return ttl == -1 || writtenAtMs + ttl * 1000 > nowMillis;
+    }
+
     private static void appendFilter(SqlStatement s, Filter filter) {
         String path = jsonPath(filter.field());
         switch (filter.op()) {

@@ -13,11 +13,17 @@ import com.tradingcontrol.projections.store.WriteCondition;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -139,6 +145,62 @@ class SqliteBatchAndLockingTest {
                 return b.upsert("trading-control", "p1", doc("b", "p1", 2), WriteCondition.none());
             });
             assertThat(store.changeToken()).hasValue(initial + 1);
+        }
+    }
+
+    @Test
+    void aBatchFoldingManyWritesIntoOneDocumentCommitsItsLastVersionAndEachConditionHeld() throws Exception {
+        Path file = dir.resolve("store.db");
+        try (SqliteProjectionStore store = SqliteProjectionStore.open(file)) {
+            store.createContainerIfAbsent(CONTAINER);
+            StoredDocument last = store.inBatch(batch -> {
+                StoredDocument current = batch.upsert("trading-control", "p1", doc("a", "p1", 0), WriteCondition.ifAbsent());
+                for (int n = 1; n <= 100; n++) {
+                    StoredDocument read = batch.read("trading-control", "p1", "a").orElseThrow();
+                    assertThat(read).isEqualTo(current);
+                    current = batch.upsert("trading-control", "p1", doc("a", "p1", read.body().get("n").asInt() + 1),
+                            WriteCondition.ifMatch(read.etag()));
+                }
+                return current;
+            });
+
+            assertThat(store.read("trading-control", "p1", "a")).contains(last);
+            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
+                 Statement s = other.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(*), max(etag), max(json_extract(body, '$.n')) FROM documents")) {
+                assertThat(rs.getInt(1)).isEqualTo(1);
+                assertThat(rs.getString(2)).isEqualTo(last.etag());
+                assertThat(rs.getInt(3)).isEqualTo(100);
+            }
+        }
+    }
+
+    @Test
+    void insideABatchExpiredDocumentsAreAbsentAsOutsideIt() {
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
+        Clock clock = new Clock() {
+            @Override public ZoneId getZone() { return ZoneId.of("UTC"); }
+            @Override public Clock withZone(ZoneId zone) { return this; }
+            @Override public Instant instant() { return now.get(); }
+        };
+        try (SqliteProjectionStore store = SqliteProjectionStore.open(dir.resolve("ttl.db"), clock)) {
+            store.createContainerIfAbsent(new ContainerSpec("audit-events", "/productId", 60));
+            store.upsert("audit-events", "p1", doc("old", "p1", 1), WriteCondition.none());
+            now.set(now.get().plus(Duration.ofSeconds(61)));
+
+            store.inBatch(batch -> {
+                assertThat(batch.read("audit-events", "p1", "old")).isEmpty();
+                batch.upsert("audit-events", "p1", doc("old", "p1", 2), WriteCondition.ifAbsent());
+                batch.upsert("audit-events", "p1", doc("brief", "p1", 3).put("ttl", 5), WriteCondition.none());
+                assertThat(batch.read("audit-events", "p1", "brief")).isPresent();
+                now.set(now.get().plus(Duration.ofSeconds(6)));
+                assertThat(batch.read("audit-events", "p1", "brief")).isEmpty();
+                assertThat(batch.read("audit-events", "p1", "old")).isPresent();
+                return null;
+            });
+
+            assertThat(store.read("audit-events", "p1", "old").orElseThrow().body().get("n").asInt()).isEqualTo(2);
+            assertThat(store.read("audit-events", "p1", "brief")).isEmpty();
         }
     }
 
