@@ -59,6 +59,9 @@ public final class Bench implements Callable<Integer> {
     long rebuildEvents = 100_000;
     @Option(names = "--commit-interval-ms", description = "processors' commit interval (default ${DEFAULT-VALUE})")
     int commitIntervalMs = 10;
+    @Option(names = "--streams-config", description = "extra Kafka Streams settings of the processors, "
+            + "e.g. --streams-config commit.interval.ms=50 (repeatable)")
+    Map<String, String> streamsConfig = new LinkedHashMap<>();
     @Option(names = "--report", description = "JSON report file (default ${DEFAULT-VALUE})")
     Path reportFile = Path.of("bench/target/bench-report.json");
     @Option(names = "--work-dir", description = "broker and store data (default: a new temp dir)")
@@ -89,7 +92,7 @@ public final class Bench implements Callable<Integer> {
         try (Platform platform = Platform.startBroker(workDir == null ? Platform.tempWorkDir() : workDir)) {
             new RawKafkaBaseline(platform.bootstrapServers()).run(report, rawRoundTrips, rawSeconds,
                     warmupSeconds);
-            platform.startServices(commitIntervalMs);
+            platform.startServices(commitIntervalMs, streamsConfig);
             runScenarios(platform, report);
         }
         Map<String, Object> run = new LinkedHashMap<>();
@@ -156,6 +159,7 @@ public final class Bench implements Callable<Integer> {
         o.put("timeTravelEvents", timeTravelEvents);
         o.put("rebuildEvents", rebuildEvents);
         o.put("commitIntervalMs", commitIntervalMs);
+        o.put("streamsConfig", streamsConfig);
         return o;
     }
 
