@@ -31,7 +31,7 @@ public final class Bench implements Callable<Integer> {
     int backgroundRate = 1000;
     @Option(names = "--warmup-seconds", description = "unmeasured traffic before each scenario, so figures "
             + "measure a JIT-compiled platform, not the compiler (default ${DEFAULT-VALUE})")
-    int warmupSeconds = 20;
+    int warmupSeconds = 10;
     @Option(names = "--halt-budget-seconds", description = "wall-clock cap on each measured halt run; "
             + "a run that hits it reports what it measured (default ${DEFAULT-VALUE})")
     int haltBudgetSeconds = 180;
@@ -40,7 +40,7 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--raw-seconds", description = "raw producer throughput run (default ${DEFAULT-VALUE})")
     int rawSeconds = 10;
     @Option(names = "--throughput-seconds", description = "each command throughput run (default ${DEFAULT-VALUE})")
-    int throughputSeconds = 20;
+    int throughputSeconds = 15;
     @Option(names = "--max-lag", description = "unanswered commands allowed in the Kafka throughput run (default ${DEFAULT-VALUE})")
     int maxLag = 20_000;
     @Option(names = "--http-clients", description = "concurrent HTTP command clients (default ${DEFAULT-VALUE})")

@@ -51,6 +51,9 @@ final class CpuProbe {
                 groups.merge(group(info.getThreadName()), cpu - threadStart.getOrDefault(id, 0L), Long::sum);
             }
         }
+        long javaThreads = groups.values().stream().mapToLong(Long::longValue).sum();
+        // JIT compiler, GC and other VM threads are not Java threads: what the process used beyond them.
+        out.put("cpu_ms_per_command[jit+gc+vm]", round((processMs - javaThreads / 1e6) / units));
         groups.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(TOP_GROUPS)
                 .forEach(e -> out.put("cpu_ms_per_command[" + e.getKey() + "]", round(e.getValue() / 1e6 / units)));
         return out;
