@@ -31,7 +31,7 @@ public final class Bench implements Callable<Integer> {
     int backgroundRate = 1000;
     @Option(names = "--warmup-seconds", description = "unmeasured traffic before each scenario, so figures "
             + "measure a JIT-compiled platform, not the compiler (default ${DEFAULT-VALUE})")
-    int warmupSeconds = 20;
+    int warmupSeconds = 10;
     @Option(names = "--halt-budget-seconds", description = "wall-clock cap on each measured halt run; "
             + "a run that hits it reports what it measured (default ${DEFAULT-VALUE})")
     int haltBudgetSeconds = 180;
@@ -40,7 +40,7 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--raw-seconds", description = "raw producer throughput run (default ${DEFAULT-VALUE})")
     int rawSeconds = 10;
     @Option(names = "--throughput-seconds", description = "each command throughput run (default ${DEFAULT-VALUE})")
-    int throughputSeconds = 20;
+    int throughputSeconds = 15;
     @Option(names = "--max-lag", description = "unanswered commands allowed in the Kafka throughput run (default ${DEFAULT-VALUE})")
     int maxLag = 20_000;
     @Option(names = "--http-clients", description = "concurrent HTTP command clients (default ${DEFAULT-VALUE})")
@@ -59,6 +59,9 @@ public final class Bench implements Callable<Integer> {
     long rebuildEvents = 100_000;
     @Option(names = "--commit-interval-ms", description = "processors' commit interval (default ${DEFAULT-VALUE})")
     int commitIntervalMs = 10;
+    @Option(names = "--streams-config", description = "extra Kafka Streams settings of the processors, "
+            + "e.g. --streams-config commit.interval.ms=50 (repeatable)")
+    Map<String, String> streamsConfig = new LinkedHashMap<>();
     @Option(names = "--report", description = "JSON report file (default ${DEFAULT-VALUE})")
     Path reportFile = Path.of("bench/target/bench-report.json");
     @Option(names = "--work-dir", description = "broker and store data (default: a new temp dir)")
@@ -89,7 +92,7 @@ public final class Bench implements Callable<Integer> {
         try (Platform platform = Platform.startBroker(workDir == null ? Platform.tempWorkDir() : workDir)) {
             new RawKafkaBaseline(platform.bootstrapServers()).run(report, rawRoundTrips, rawSeconds,
                     warmupSeconds);
-            platform.startServices(commitIntervalMs);
+            platform.startServices(commitIntervalMs, streamsConfig);
             runScenarios(platform, report);
         }
         Map<String, Object> run = new LinkedHashMap<>();
@@ -156,6 +159,7 @@ public final class Bench implements Callable<Integer> {
         o.put("timeTravelEvents", timeTravelEvents);
         o.put("rebuildEvents", rebuildEvents);
         o.put("commitIntervalMs", commitIntervalMs);
+        o.put("streamsConfig", streamsConfig);
         return o;
     }
 

@@ -5,6 +5,7 @@ import com.tradingcontrol.schemas.avro.CommandOutcome;
 import com.tradingcontrol.schemas.avro.OutcomeStatus;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,10 +44,15 @@ public final class CommandThroughput {
             long sentBefore = sent.get();
             long acceptedBefore = outcomes.accepted();
             Sampler sampler = new Sampler(outcomes, sent);
+            CpuProbe cpu = new CpuProbe();
             produce(producer, outcomes, sent, next, seconds, maxLag, sampler);
-            report.add(sampler.rate.figure("commands_eos_kafka", "commands/s", Map.of("seconds", seconds,
+            Map<String, Object> cpuPerCommand = cpu.perUnit(outcomes.accepted() - acceptedBefore);
+            Map<String, Object> notes = new LinkedHashMap<>(Map.of("seconds", seconds,
                     "warmupSeconds", warmupSeconds, "sent", sent.get() - sentBefore,
-                    "accepted", outcomes.accepted() - acceptedBefore, "maxLag", maxLag)));
+                    "accepted", outcomes.accepted() - acceptedBefore, "maxLag", maxLag));
+            notes.putAll(platform.streamsProbe().snapshot());
+            notes.putAll(cpuPerCommand);
+            report.add(sampler.rate.figure("commands_eos_kafka", "commands/s", notes));
             report.add(sampler.lag.figure("commands_eos_kafka_lag", "commands", Map.of(
                     "meaning", "commands sent minus outcomes seen, sampled each second; p99 here = 1st percentile")));
         }
@@ -61,6 +67,9 @@ public final class CommandThroughput {
         for (; System.nanoTime() < end; i++) {
             while (sent.get() - outcomes.total() > maxLag && System.nanoTime() < end) {
                 Thread.sleep(1);
+                if (sampler != null) {
+                    sampler.maybeSample();
+                }
             }
             // 1,000 scopes, each alternating pause/resume: every command is accepted and changes state.
             String scope = "symbol:TP" + (i % 1000);

@@ -19,6 +19,7 @@ public final class HaltPropagation {
     static final long TIMEOUT_SECONDS = 15;
     /** After a miss, how long the state may take to catch up before the run stops (see {@link #resync}). */
     private static final long RESYNC_SECONDS = 60;
+    static final long REST_POLL_INTERVAL_MS = 2;
     private static final int MIN_WARM_UP_CHANGES = 10;
 
     /** One halt run: {@code label} e.g. "idle"; budget = wall-clock cap on the measured part. */
@@ -26,6 +27,7 @@ public final class HaltPropagation {
 
     private final Platform platform;
     private final Http http;
+    private HaltStages stages = new HaltStages();
 
     public HaltPropagation(Platform platform) {
         this.platform = platform;
@@ -40,6 +42,7 @@ public final class HaltPropagation {
                      BackgroundLoad.COMMAND_ID_PREFIX);
              BackgroundLoad load = new BackgroundLoad(platform, s.backgroundPerSecond()).start()) {
             int i = warmUp(watchers, s.warmupSeconds());
+            stages = new HaltStages();
             long from = System.nanoTime();
             long sentBefore = load.sent();
             long acceptedBefore = bgOutcomes.accepted();
@@ -67,6 +70,8 @@ public final class HaltPropagation {
             notes.put("stoppedEarly", stopped == null ? "no" : stopped);
             notes.put("backgroundCommandsPerSecondTarget", s.backgroundPerSecond());
             notes.put("backgroundCommandsSent", load.sent() - sentBefore);
+            notes.putAll(platform.streamsProbe().snapshot());
+            notes.putAll(stages.summary());
             report(report, tally, s, notes, (load.sent() - sentBefore) / seconds,
                     (bgOutcomes.accepted() - acceptedBefore) / seconds);
         }
@@ -118,12 +123,21 @@ public final class HaltPropagation {
     private long[] measure(HaltOp op, StateWatchers watchers) throws Exception {
         CompletableFuture<Long>[] pushes = watchers.expect(op);
         String token = op.killSwitch() ? platform.tokens().admin() : platform.tokens().operator();
+        long startMs = System.currentTimeMillis();
         long start = System.nanoTime();
         long deadline = start + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         http.send(op.method(), op.path(), token, op.body());
+        stages.record("http_202", System.nanoTime() - start);
         long rest = awaitRest(op, deadline);
-        return new long[] {arrival(pushes[0], deadline) - start, arrival(pushes[1], deadline) - start,
+        long[] took = {arrival(pushes[0], deadline) - start, arrival(pushes[1], deadline) - start,
             rest < 0 ? -1 : rest - start};
+        long decidedMs = watchers.stateTimestampMs();
+        if (decidedMs >= startMs && took[1] >= 0) {
+            stages.record("decided", TimeUnit.MILLISECONDS.toNanos(decidedMs - startMs));
+            stages.record("decided_to_state_topic", Math.max(0, took[1] - TimeUnit.MILLISECONDS.toNanos(
+                    decidedMs - startMs)));
+        }
+        return took;
     }
 
     /** The push's nanoTime, or a value that makes {@code arrival - start} negative if it missed the deadline. */
@@ -135,13 +149,19 @@ public final class HaltPropagation {
         }
     }
 
-    /** Polls the read endpoint back to back (no sleep: the poll interval would be a floor on the figure). */
+    /**
+     * Polls the read endpoint every {@link #REST_POLL_INTERVAL_MS} ms. Back to back polling made the
+     * bench's own reader the busiest client on a 2-core machine: it took the CPU the processors and the
+     * broker needed and so delayed all three paths it was measuring. The interval adds at most that
+     * much to the REST figure (resolution), nothing to the other two.
+     */
     private long awaitRest(HaltOp op, long deadline) throws Exception {
         String token = platform.tokens().operator();
         while (System.nanoTime() < deadline) {
             if (shows(http.get("/api/trading-control", token), op)) {
                 return System.nanoTime();
             }
+            Thread.sleep(REST_POLL_INTERVAL_MS);
         }
         return -1;
     }

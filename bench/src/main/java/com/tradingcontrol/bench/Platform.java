@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +40,7 @@ public final class Platform implements AutoCloseable {
     private ProjectorRunner runner;
     private Thread runnerThread;
     private ApiServer api;
+    private ProcessorService processors;
 
     private Platform(Path workDir, EmbeddedKafkaBroker broker) {
         this.workDir = workDir;
@@ -55,13 +57,16 @@ public final class Platform implements AutoCloseable {
         return platform;
     }
 
-    public void startServices(int commitIntervalMs) throws Exception {
-        ProcessorService processors = ProcessorService.start(ProcessorConfig.fromProperties(Map.of(
+    /** @param streamsConfig extra Kafka Streams settings of the processors (bench experiments) */
+    public void startServices(int commitIntervalMs, Map<String, String> streamsConfig) throws Exception {
+        Map<String, String> settings = new HashMap<>(Map.of(
                 ProcessorConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
                 ProcessorConfig.APPLICATION_ID, "bench-processors",
                 ProcessorConfig.STATE_DIR, workDir.resolve("streams").toString(),
                 ProcessorConfig.PARTITIONS, Integer.toString(PARTITIONS),
-                ProcessorConfig.COMMIT_INTERVAL_MS, Integer.toString(commitIntervalMs))), registry);
+                ProcessorConfig.COMMIT_INTERVAL_MS, Integer.toString(commitIntervalMs)));
+        streamsConfig.forEach((k, v) -> settings.put(ProcessorConfig.STREAMS_PREFIX + k, v));
+        processors = ProcessorService.start(ProcessorConfig.fromProperties(settings), registry);
         closeables.add(0, processors);
         if (!processors.awaitReady(Duration.ofSeconds(90))) {
             throw new IllegalStateException("processors did not reach RUNNING: " + processors.state());
@@ -103,6 +108,11 @@ public final class Platform implements AutoCloseable {
             runnerThread.join(30_000);
             runner = null;
         }
+    }
+
+    /** The processors' Kafka Streams metrics, for the figures' notes. */
+    StreamsProbe streamsProbe() {
+        return new StreamsProbe(processors.streams());
     }
 
     public ProjectorComponents projector() {

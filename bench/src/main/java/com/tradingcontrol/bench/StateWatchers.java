@@ -8,6 +8,7 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,7 +22,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class StateWatchers implements AutoCloseable {
 
     /** What an observer is waiting for right now (one operation at a time). */
-    private record Pending(HaltOp op, CompletableFuture<Long> ws, CompletableFuture<Long> topic) {}
+    private record Pending(HaltOp op, CompletableFuture<Long> ws, CompletableFuture<Long> topic,
+                           AtomicLong stateTimestampMs) {}
 
     private final AtomicReference<Pending> pending = new AtomicReference<>();
     private final WebSocket socket;
@@ -42,11 +44,17 @@ public final class StateWatchers implements AutoCloseable {
 
     /** Arms both observers for {@code op}; returns the (websocket, topic) arrival futures in nanoTime. */
     public CompletableFuture<Long>[] expect(HaltOp op) {
-        Pending p = new Pending(op, new CompletableFuture<>(), new CompletableFuture<>());
+        Pending p = new Pending(op, new CompletableFuture<>(), new CompletableFuture<>(), new AtomicLong(-1));
         pending.set(p);
         @SuppressWarnings("unchecked")
         CompletableFuture<Long>[] both = new CompletableFuture[] {p.ws(), p.topic()};
         return both;
+    }
+
+    /** Epoch ms the processors stamped on the state record that showed the pending change (-1: not seen). */
+    public long stateTimestampMs() {
+        Pending p = pending.get();
+        return p == null ? -1 : p.stateTimestampMs().get();
     }
 
     private WebSocket openSocket(Platform platform, String token) {
@@ -96,6 +104,8 @@ public final class StateWatchers implements AutoCloseable {
                     ControlState s = r.value();
                     if (p != null && s != null && !p.topic().isDone()
                             && p.op().shownBy(s.getScope(), s.getMode().name(), s.getKillSwitch())) {
+                        // The processors stamp the record with their clock when they decide the command.
+                        p.stateTimestampMs().set(r.timestamp());
                         p.topic().complete(now);
                     }
                 }

@@ -89,9 +89,13 @@ public final class ControlPlaneTopology {
                 JsonStoreSerde.<ChainHead>of(StateJson::chainHead, StateJson::chainHead)));
     }
 
-    /** Persistent and changelogged (the default), so idempotency and chain heads survive restarts and moves. */
+    /**
+     * Persistent and changelogged (the default), so idempotency and chain heads survive restarts and moves.
+     * Cached: writes reach RocksDB and the changelog once per key per commit (see StreamsSettings).
+     */
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
+                .withCachingEnabled();
     }
 
     /** Sends chain {@code chain-<p>} to audit partition p, so each partition holds exactly one chain. */
