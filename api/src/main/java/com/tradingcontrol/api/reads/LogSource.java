@@ -30,13 +30,19 @@ public final class LogSource implements AutoCloseable {
 
     /** Idle consumers kept for {@link #withConsumer}: enough for a few concurrent time-travel queries. */
     private static final int POOLED_CONSUMERS = 4;
+    /**
+     * Pooled consumers read ranges that already exist, so a broker holding a fetch open for new data
+     * (fetch.max.wait.ms, 500 ms by default) can only delay: the fetch a consumer pipelines when a
+     * read reaches the log's end would hold up the next query's first fetch for that long.
+     */
+    private static final int POOLED_FETCH_MAX_WAIT_MS = 10;
 
     private final Map<String, Object> consumerConfig;
     private final SchemaRegistryClient registry;
     private final String eventsTopic;
     private final String auditTopic;
     private final Duration timeout;
-    private final ConsumerPool pool = new ConsumerPool(() -> consumer("pooled"), POOLED_CONSUMERS);
+    private final ConsumerPool pool = new ConsumerPool(this::pooledConsumer, POOLED_CONSUMERS);
 
     /**
      * @param consumerConfig at least {@code bootstrap.servers}; any other consumer settings (security, ...)
@@ -73,7 +79,16 @@ public final class LogSource implements AutoCloseable {
 
     /** A new consumer; the caller owns and closes it. Values stay bytes so one bad record can be reported, not crash the read. */
     public Consumer<String, byte[]> consumer(String purpose) {
+        return consumer(purpose, Map.of());
+    }
+
+    private Consumer<String, byte[]> pooledConsumer() {
+        return consumer("pooled", Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, POOLED_FETCH_MAX_WAIT_MS));
+    }
+
+    private Consumer<String, byte[]> consumer(String purpose, Map<String, Object> overrides) {
         Map<String, Object> config = new HashMap<>(consumerConfig);
+        config.putAll(overrides);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "api-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 8));
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -32,16 +32,25 @@ public final class ReadsExtension implements ApiExtension {
 
     /**
      * Default events between time-travel snapshots (raised automatically when there are more aggregates).
-     * A query replays at most about this many events on top of its snapshot, so this bounds asOf latency;
-     * each snapshot copies one entry per aggregate, so memory stays linear in the log.
+     * A query folds the events after its snapshot that occurred at or before its instant: a few times this
+     * many when partitions were read out of step in time (as while the index catches up), so this sets
+     * asOf latency; each snapshot copies one entry per aggregate, so memory stays linear in the log.
      */
     public static final int DEFAULT_SNAPSHOT_EVERY = 2_000;
+
+    /**
+     * Default heap for time-travel events held in memory (serialized, about 123 bytes per event in the
+     * bench's log, so some 2M events). Queries about older events re-read them from Kafka instead.
+     * Snapshots come on top: one state per aggregate every {@link #DEFAULT_SNAPSHOT_EVERY} events.
+     */
+    public static final long DEFAULT_TIME_TRAVEL_EVENT_BYTES = 256L * 1024 * 1024;
 
     private final ActiveProjection projection;
     private final LogSource log;
     private final Clock clock;
     private final ConfigCatalogue catalogue;
     private final int snapshotEvery;
+    private final long timeTravelEventBytes;
 
     public ReadsExtension(ActiveProjection projection, LogSource log, Clock clock) {
         this(projection, log, clock, ConfigCatalogueLoader.loadDefault(), DEFAULT_SNAPSHOT_EVERY);
@@ -49,17 +58,25 @@ public final class ReadsExtension implements ApiExtension {
 
     public ReadsExtension(ActiveProjection projection, LogSource log, Clock clock, ConfigCatalogue catalogue,
                           int snapshotEvery) {
+        this(projection, log, clock, catalogue, snapshotEvery, DEFAULT_TIME_TRAVEL_EVENT_BYTES);
+    }
+
+    /** @param timeTravelEventBytes see {@link #DEFAULT_TIME_TRAVEL_EVENT_BYTES} */
+    public ReadsExtension(ActiveProjection projection, LogSource log, Clock clock, ConfigCatalogue catalogue,
+                          int snapshotEvery, long timeTravelEventBytes) {
         this.projection = Objects.requireNonNull(projection, "projection");
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.snapshotEvery = snapshotEvery;
+        this.timeTravelEventBytes = timeTravelEventBytes;
     }
 
     @Override
     public void register(ControlPlaneConfiguration configuration, Environment environment, ApiRuntime runtime) {
         ConfigEntries config = new ConfigEntries(projection, catalogue);
-        EventLogIndex index = new EventLogIndex(log, snapshotEvery);
+        EventLogIndex index = new EventLogIndex(log, snapshotEvery, timeTravelEventBytes);
+        registerGauges(environment, index);
         environment.lifecycle().manage(new Managed() {
             @Override
             public void start() {
@@ -82,6 +99,14 @@ public final class ReadsExtension implements ApiExtension {
         jersey.register(new EventsExportResource(new EventsExport(log, environment.getObjectMapper())));
         jersey.register(new StateResource(new StateAsOf(index, log), catalogue));
         jersey.register(new OpenApiResource(jersey.getResourceConfig(), version()));
+    }
+
+    /** What the time-travel index holds, so its heap can be watched (the event bytes are capped, snapshots are not). */
+    private static void registerGauges(Environment environment, EventLogIndex index) {
+        var metrics = environment.metrics();
+        metrics.registerGauge("timetravel.indexedEvents", index::indexedEvents);
+        metrics.registerGauge("timetravel.snapshots", index::snapshotCount);
+        metrics.registerGauge("timetravel.eventBytes", index::eventBytes);
     }
 
     private static String version() {

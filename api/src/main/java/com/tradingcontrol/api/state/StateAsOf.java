@@ -15,45 +15,63 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Computes every aggregate's state as of an instant from the event log: the latest snapshot whose
- * events all occurred at or before the instant, plus the later events that occurred at or before it,
- * re-read from Kafka. Events of one aggregate are in one partition in order and their occurredAt
- * does not decrease, so folding "the events at or before t" per aggregate is folding a prefix.
+ * Computes every aggregate's state as of an instant: the fold, in log order, of every event that
+ * occurred at or before it. Starts from the latest snapshot whose events all occurred at or before
+ * the instant and folds the later events that did, taken from the index's memory where it holds
+ * them and re-read from Kafka where it does not (chunks over the memory budget, and the events the
+ * index has not reached yet).
  *
- * <p>Chunks whose earliest event is after the instant are not read; because the log is close to
- * time-ordered, a query reads about one chunk. When the instant is at or after the latest indexed
- * event the read goes to the log's current end, so events the index has not reached yet count too.
+ * <p>No ordering of occurredAt is assumed, neither across partitions nor within one: every event
+ * after the snapshot is tested on its own. Chunks whose earliest event is after the instant hold
+ * nothing to fold and are skipped; because the log is close to time-ordered, a query folds about
+ * one chunk. The log's end is looked up per query, so events written just before it count even
+ * when the index has not folded them yet.
  */
 public final class StateAsOf {
 
-    /** The folded states and how many events had to be replayed on top of the snapshot. */
-    public record Result(Map<String, AggregateState> states, long replayedEvents) {}
+    /**
+     * The folded states and how many events were folded on top of the snapshot.
+     *
+     * @param readFromLog how many of the events after the snapshot were re-read from Kafka (not memory)
+     */
+    public record Result(Map<String, AggregateState> states, long replayedEvents, long readFromLog) {}
+
+    private static final Snapshot EMPTY = new Snapshot(Map.of(), Long.MIN_VALUE, Map.of());
 
     private final EventLogIndex index;
     private final LogSource log;
+    /** One for all queries: it is thread-safe and caches its Avro readers, which cost to build. */
+    private final Deserializer<EventEnvelope> decoder;
 
     public StateAsOf(EventLogIndex index, LogSource log) {
         this.index = index;
         this.log = log;
+        this.decoder = log.eventDeserializer();
     }
 
     public Result at(Instant asOf) {
         long t = asOf.toEpochMilli();
         EventLogIndex.View view = index.view();
-        List<Snapshot> snapshots = view.snapshots();
-        int base = nearestSnapshot(snapshots, t);
-        Snapshot start = base < 0 ? new Snapshot(Map.of(), Long.MIN_VALUE, Map.of()) : snapshots.get(base);
+        int base = nearestSnapshot(view.snapshots(), t);
         return log.withConsumer(consumer -> {
             List<TopicPartition> partitions = log.assignAll(consumer, log.eventsTopic());
             Map<TopicPartition, Long> logEnd = consumer.endOffsets(partitions, log.timeout());
-            // While the index is behind the log (e.g. right after startup), events it has not seen may
-            // have occurred before t in any partition, so the whole rest of the log is read.
-            boolean toLogEnd = base < 0 || t >= view.maxOccurredAt() || !caughtUp(view, logEnd);
-            Map<TopicPartition, Long> end = toLogEnd ? logEnd : lastRelevantEnd(view.chunks(), base, t);
-            if (end == null) {
-                return new Result(start.states(), 0);
+            if (base < 0) {
+                // The index has not started: everything comes from the log.
+                Fold fold = new Fold(EMPTY.states(), t);
+                readLog(consumer, EMPTY.positions(), logEnd, fold);
+                return fold.result();
             }
-            return replay(consumer, start, end, t);
+            Fold fold = new Fold(view.snapshots().get(base).states(), t);
+            List<Chunk> chunks = view.chunks();
+            foldChunks(consumer, chunks.subList(base, lastRelevant(chunks, base, t) + 1), fold);
+            Map<TopicPartition, Long> indexed = chunks.get(chunks.size() - 1).end();
+            if (!covers(indexed, logEnd)) {
+                // The index is behind the log (e.g. right after startup, or events written just now):
+                // events it has not seen may have occurred before t in any partition.
+                readLog(consumer, indexed, logEnd, fold);
+            }
+            return fold.result();
         });
     }
 
@@ -66,38 +84,85 @@ public final class StateAsOf {
         return base;
     }
 
-    private static boolean caughtUp(EventLogIndex.View view, Map<TopicPartition, Long> logEnd) {
-        if (view.chunks().isEmpty()) {
-            return false;
+    /** The last chunk (from {@code first} on) holding an event at or before {@code t}; {@code first - 1} if none. */
+    private static int lastRelevant(List<Chunk> chunks, int first, long t) {
+        int last = first - 1;
+        for (int j = first; j < chunks.size(); j++) {
+            if (chunks.get(j).minOccurredAt() <= t) {
+                last = j;
+            }
         }
-        Map<TopicPartition, Long> indexed = view.chunks().get(view.chunks().size() - 1).end();
+        return last;
+    }
+
+    private static boolean covers(Map<TopicPartition, Long> indexed, Map<TopicPartition, Long> logEnd) {
         return logEnd.entrySet().stream().allMatch(e -> indexed.getOrDefault(e.getKey(), 0L) >= e.getValue());
     }
 
-    /** End positions of the last chunk (from {@code first} on) holding an event at or before {@code t}. */
-    private static Map<TopicPartition, Long> lastRelevantEnd(List<Chunk> chunks, int first, long t) {
-        Map<TopicPartition, Long> end = null;
-        for (int j = first; j < chunks.size(); j++) {
-            if (chunks.get(j).minOccurredAt() <= t) {
-                end = chunks.get(j).end();
-            }
+    /**
+     * Folds consecutive chunks in order. Memory drops events oldest first, so the chunks without
+     * events come first; they are re-read from Kafka in one range.
+     */
+    private void foldChunks(Consumer<String, byte[]> consumer, List<Chunk> chunks, Fold fold) {
+        int firstInMemory = 0;
+        while (firstInMemory < chunks.size() && !chunks.get(firstInMemory).inMemory()) {
+            firstInMemory++;
         }
-        return end;
+        if (firstInMemory > 0) {
+            readLog(consumer, chunks.get(0).start(), chunks.get(firstInMemory - 1).end(), fold);
+        }
+        for (Chunk chunk : chunks.subList(firstInMemory, chunks.size())) {
+            if (!chunk.inMemory()) {
+                throw new IllegalStateException("chunk from " + chunk.start() + " lost its events after a later one");
+            }
+            fold.memory(chunk.events());
+        }
     }
 
-    private Result replay(Consumer<String, byte[]> consumer, Snapshot start, Map<TopicPartition, Long> end, long t) {
-        Map<String, AggregateState> states = new HashMap<>(start.states());
-        Deserializer<EventEnvelope> decoder = log.eventDeserializer();
-        long[] replayed = {0};
-        LogRange.read(consumer, start.positions(), end, log.timeout(), record -> {
-            EventEnvelope event = decoder.deserialize(record.topic(), record.value());
-            if (event.getOccurredAt().toEpochMilli() <= t) {
-                String id = event.getAggregateId();
-                states.put(id, TradingDomain.evolve(states.get(id), EventMapper.recorded(event)));
-                replayed[0]++;
-            }
+    private void readLog(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> from,
+                         Map<TopicPartition, Long> to, Fold fold) {
+        LogRange.read(consumer, from, to, log.timeout(), record -> {
+            fold.logged(decoder.deserialize(record.topic(), record.value()));
             return true;
         });
-        return new Result(states, replayed[0]);
+    }
+
+    /** The states being folded for one query. */
+    private final class Fold {
+        private final Map<String, AggregateState> states;
+        private final long t;
+        private long folded;
+        private long fromLog;
+
+        Fold(Map<String, AggregateState> snapshot, long t) {
+            this.states = new HashMap<>(snapshot);
+            this.t = t;
+        }
+
+        /** Only the events at or before t are decoded: their times are kept beside the bytes. */
+        void memory(ChunkEvents events) {
+            for (int i = 0; i < events.size(); i++) {
+                if (events.occurredAt(i) <= t) {
+                    apply(decoder.deserialize(log.eventsTopic(), events.value(i)));
+                }
+            }
+        }
+
+        void logged(EventEnvelope event) {
+            if (event.getOccurredAt().toEpochMilli() <= t) {
+                apply(event);
+                fromLog++;
+            }
+        }
+
+        private void apply(EventEnvelope event) {
+            String id = event.getAggregateId();
+            states.put(id, TradingDomain.evolve(states.get(id), EventMapper.recorded(event)));
+            folded++;
+        }
+
+        Result result() {
+            return new Result(states, folded, fromLog);
+        }
     }
 }
