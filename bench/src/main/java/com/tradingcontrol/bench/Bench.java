@@ -100,6 +100,8 @@ public final class Bench implements Callable<Integer> {
         run.put("seconds", (System.nanoTime() - started) / 1e9);
         run.put("cpus", Runtime.getRuntime().availableProcessors());
         run.put("java", System.getProperty("java.version"));
+        run.put("gc", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
         report.write(reportFile, run);
         out.println("BENCH-REPORT " + reportFile.toAbsolutePath());
         return report.failures().isEmpty() ? 0 : 1;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -21,11 +22,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Grows {@code trading.events} to a target size with well-formed pause/resume events on 1,000 bench
  * symbols ({@code symbol:LOG<n>}, never touched by commands, with gapless per-aggregate sequences).
  * Written straight to the topic: going through the processors would cap the fill at the command
- * throughput and turn a 1M-event log into a many-minute setup step.
+ * throughput and turn a 1M-event log into a many-minute setup step. Written in transactions, as the
+ * processors write, so the log carries commit markers like the real one (readers that assume "last
+ * record + 1 = end" fail on such a log, and the figures must see that).
  */
 public final class EventLog {
 
     private static final int AGGREGATES = 1000;
+    private static final int RECORDS_PER_TRANSACTION = 1000;
 
     private final Platform platform;
     private final long[] sequences = new long[AGGREGATES];
@@ -60,10 +64,17 @@ public final class EventLog {
         }
         Actor actor = new Actor("bench-operator", null, List.of("operator"));
         String topic = platform.topics().events().name();
-        try (KafkaProducer<String, EventEnvelope> producer = new KafkaProducer<>(
-                KafkaSupport.throughputProducer(platform.bootstrapServers()), new StringSerializer(),
+        Properties settings = KafkaSupport.throughputProducer(platform.bootstrapServers());
+        settings.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "bench-event-log");
+        try (KafkaProducer<String, EventEnvelope> producer = new KafkaProducer<>(settings, new StringSerializer(),
                 platform.topics().events().valueSerde().serializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
             for (long i = 0; i < missing; i++) {
+                if (i > 0 && i % RECORDS_PER_TRANSACTION == 0) {
+                    producer.commitTransaction();
+                    producer.beginTransaction();
+                }
                 int n = (int) ((written + i) % AGGREGATES);
                 String scope = "symbol:LOG" + n;
                 long seq = ++sequences[n];
@@ -75,7 +86,7 @@ public final class EventLog {
                         .setAggregateType(AggregateType.TRADING_CONTROL).setSequence(seq).setOccurredAt(Instant.now())
                         .setActor(actor).setPayload(payload).build()));
             }
-            producer.flush();
+            producer.commitTransaction();
         }
         written += missing;
         return missing;

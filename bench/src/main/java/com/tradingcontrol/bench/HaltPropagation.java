@@ -16,7 +16,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class HaltPropagation {
 
-    static final long TIMEOUT_SECONDS = 15;
+    /** A halt not shown within 5 s is a failure whatever its exact latency; a longer wait only lengthens the run. */
+    static final long TIMEOUT_SECONDS = 5;
     /** After a miss, how long the state may take to catch up before the run stops (see {@link #resync}). */
     private static final long RESYNC_SECONDS = 60;
     static final long REST_POLL_INTERVAL_MS = 2;
