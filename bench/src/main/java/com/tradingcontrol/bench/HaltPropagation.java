@@ -20,7 +20,7 @@ public final class HaltPropagation {
     static final long TIMEOUT_SECONDS = 5;
     /** After a miss, how long the state may take to catch up before the run stops (see {@link #resync}). */
     private static final long RESYNC_SECONDS = 60;
-    static final long REST_POLL_INTERVAL_MS = 2;
+    static final long REST_POLL_INTERVAL_MS = 5;
     private static final int MIN_WARM_UP_CHANGES = 10;
 
     /** One halt run: {@code label} e.g. "idle"; budget = wall-clock cap on the measured part. */
@@ -151,10 +151,11 @@ public final class HaltPropagation {
     }
 
     /**
-     * Polls the read endpoint every {@link #REST_POLL_INTERVAL_MS} ms. Back to back polling made the
-     * bench's own reader the busiest client on a 2-core machine: it took the CPU the processors and the
-     * broker needed and so delayed all three paths it was measuring. The interval adds at most that
-     * much to the REST figure (resolution), nothing to the other two.
+     * Polls the read endpoint every {@link #REST_POLL_INTERVAL_MS} ms. Back to back (and even every 2 ms)
+     * polling made the bench's own reader the busiest client on a 2-core machine: under the background
+     * load every change invalidates the API's listing cache, so each poll rebuilds the listing, and the
+     * poller took the CPU the processors needed, delaying all three paths it was measuring. The interval
+     * adds at most that much to the REST figure (resolution), nothing to the other two.
      */
     private long awaitRest(HaltOp op, long deadline) throws Exception {
         String token = platform.tokens().operator();
