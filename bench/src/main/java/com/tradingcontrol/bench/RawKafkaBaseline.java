@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -25,7 +26,10 @@ public final class RawKafkaBaseline {
 
     public static final String ROUND_TRIP = "raw_kafka_roundtrip";
     public static final String THROUGHPUT = "raw_kafka_produce_throughput";
+    public static final String TXN_ROUND_TRIP = "raw_kafka_txn_roundtrip";
     private static final String TOPIC = "bench.raw";
+
+    private static final int TXN_WARM_UP = 50;
 
     private final String bootstrap;
 
@@ -39,6 +43,7 @@ public final class RawKafkaBaseline {
             admin.createTopics(java.util.List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
         }
         report.add(roundTrip(roundTrips, warmupSeconds));
+        report.add(transactionalRoundTrip(Math.max(1, roundTrips / 2)));
         report.add(throughput(seconds));
     }
 
@@ -65,6 +70,43 @@ public final class RawKafkaBaseline {
         }
         return latencies.figure(ROUND_TRIP, Map.of("records", count, "payloadBytes", 200,
                 "warmupSeconds", warmupSeconds));
+    }
+
+    /**
+     * What exactly-once costs on this broker before any processing: one record per transaction (begin,
+     * send, commit) until a read_committed consumer sees it, one at a time like the halt scenario. The
+     * halt figures' "decided → state topic" stage is this plus waiting for the commit interval.
+     */
+    private Figure transactionalRoundTrip(int count) {
+        Latencies latencies = new Latencies();
+        Latencies commits = new Latencies();
+        Properties props = KafkaSupport.latencyProducer(bootstrap);
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "bench-raw-txn");
+        try (KafkaProducer<Long, byte[]> producer = new KafkaProducer<>(props, new LongSerializer(),
+                new ByteArraySerializer());
+             KafkaConsumer<Long, byte[]> consumer = new KafkaConsumer<>(KafkaSupport.committedReader(bootstrap),
+                     new LongDeserializer(), new ByteArrayDeserializer())) {
+            producer.initTransactions();
+            KafkaSupport.assignAtEnd(consumer, TOPIC);
+            byte[] payload = new byte[200];
+            for (long i = 0; i < count + TXN_WARM_UP; i++) {
+                long key = -1 - i;
+                long start = System.nanoTime();
+                producer.beginTransaction();
+                producer.send(new ProducerRecord<>(TOPIC, key, payload));
+                long commitStart = System.nanoTime();
+                producer.commitTransaction();
+                long committed = System.nanoTime();
+                awaitKey(consumer, key);
+                if (i >= TXN_WARM_UP) {
+                    latencies.recordSince(start);
+                    commits.recordNanos(committed - commitStart);
+                }
+            }
+        }
+        Figure commit = commits.figure("commit", Map.of());
+        return latencies.figure(TXN_ROUND_TRIP, Map.of("records", count, "payloadBytes", 200,
+                "commitTransaction_p50_ms", commit.p50(), "commitTransaction_p99_ms", commit.p99()));
     }
 
     private static void awaitKey(KafkaConsumer<Long, byte[]> consumer, long key) {

@@ -40,7 +40,7 @@ class BenchSmokeIT {
                 .filter(l -> l.startsWith("BENCH ")).toList();
         assertThat(code).as("exit code; output:%n%s", String.join("\n", lines)).isZero();
         List<String> names = lines.stream().map(l -> l.split(" ")[1]).toList();
-        assertThat(names).contains("raw_kafka_roundtrip", "raw_kafka_produce_throughput", "halt_ws_idle",
+        assertThat(names).contains("raw_kafka_roundtrip", "raw_kafka_txn_roundtrip", "raw_kafka_produce_throughput", "halt_ws_idle",
                 "halt_state_topic_idle", "halt_rest_idle", "halt_ws_load", "halt_state_topic_load", "halt_rest_load",
                 "killswitch_ws_idle", "reads_trading_control", "reads_feature_flags", "timetravel_asof_200",
                 "timetravel_asof_400", "projection_rebuild", "commands_eos_kafka", "commands_eos_kafka_lag",
