@@ -134,9 +134,9 @@ public final class HaltPropagation {
             rest < 0 ? -1 : rest - start};
         long decidedMs = watchers.stateTimestampMs();
         if (decidedMs >= startMs && took[1] >= 0) {
-            stages.record("decided", TimeUnit.MILLISECONDS.toNanos(decidedMs - startMs));
-            stages.record("decided_to_state_topic", Math.max(0, took[1] - TimeUnit.MILLISECONDS.toNanos(
-                    decidedMs - startMs)));
+            long decided = TimeUnit.MILLISECONDS.toNanos(decidedMs - startMs);
+            stages.record("decided", decided);
+            stages.record("decided_to_state_topic", Math.max(0, took[1] - decided));
         }
         return took;
     }

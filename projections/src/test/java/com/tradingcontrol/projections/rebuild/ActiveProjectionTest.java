@@ -11,6 +11,7 @@ import com.tradingcontrol.projections.projector.EventFolding;
 import com.tradingcontrol.projections.store.Page;
 import com.tradingcontrol.projections.store.PreconditionFailedException;
 import com.tradingcontrol.projections.store.Query;
+import com.tradingcontrol.projections.store.ProjectionStore;
 import com.tradingcontrol.projections.store.sqlite.SqliteProjectionStore;
 import com.tradingcontrol.projections.testing.ForwardingStore;
 import com.tradingcontrol.projections.testing.TestEvents;
@@ -105,14 +106,8 @@ class ActiveProjectionTest {
         meta.initialize("g");
         ContainerNames v1 = new ContainerNames("a-", 1);
         writer.apply(v1, EventFolding.updateFor(event("global", 1, new TradingPaused("global", "first", null))));
-        AtomicInteger queries = new AtomicInteger();
-        ForwardingStore counting = new ForwardingStore(store) {
-            @Override
-            public Page query(String container, Query query) {
-                queries.incrementAndGet();
-                return super.query(container, query);
-            }
-        };
+        QueryCountingStore counting = new QueryCountingStore(store, true);
+        AtomicInteger queries = counting.queries;
         ActiveProjection reader = new ActiveProjection(counting, "a-", Duration.ofHours(1));
 
         assertThat(reader.controlScopes()).extracting(d -> d.get("pauseReason").asText()).containsExactly("first");
@@ -129,22 +124,32 @@ class ActiveProjectionTest {
     @Test
     void aStoreWithoutAChangeTokenIsReadEveryTime() {
         meta.initialize("g");
-        AtomicInteger queries = new AtomicInteger();
-        ForwardingStore noToken = new ForwardingStore(store) {
-            @Override
-            public Page query(String container, Query query) {
-                queries.incrementAndGet();
-                return super.query(container, query);
-            }
-
-            @Override
-            public OptionalLong changeToken() {
-                return OptionalLong.empty();
-            }
-        };
+        QueryCountingStore noToken = new QueryCountingStore(store, false);
         ActiveProjection reader = new ActiveProjection(noToken, "a-", Duration.ofHours(1));
         reader.configs();
         reader.configs();
-        assertThat(queries).hasValue(2);
+        assertThat(noToken.queries).hasValue(2);
+    }
+
+    /** Counts the listings' queries; without a change token it answers as a store that has none (Cosmos). */
+    private static final class QueryCountingStore extends ForwardingStore {
+        final AtomicInteger queries = new AtomicInteger();
+        private final boolean changeToken;
+
+        QueryCountingStore(ProjectionStore delegate, boolean changeToken) {
+            super(delegate);
+            this.changeToken = changeToken;
+        }
+
+        @Override
+        public Page query(String container, Query query) {
+            queries.incrementAndGet();
+            return super.query(container, query);
+        }
+
+        @Override
+        public OptionalLong changeToken() {
+            return changeToken ? super.changeToken() : OptionalLong.empty();
+        }
     }
 }
