@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** A JDK HTTP client against the bench API with bearer tokens; non-2xx answers are errors. */
@@ -29,6 +30,17 @@ public final class Http {
     public JsonNode get(String path, String token) throws IOException, InterruptedException {
         HttpRequest request = request(path, token).GET().build();
         return JSON.readTree(check(client.send(request, HttpResponse.BodyHandlers.ofString()), "GET " + path));
+    }
+
+    /** The body undecoded, for a caller that reads it with a streaming parser instead of building a tree. */
+    public byte[] getBytes(String path, String token) throws IOException, InterruptedException {
+        HttpRequest request = request(path, token).GET().build();
+        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException("GET " + path + " answered " + response.statusCode() + ": "
+                    + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        return response.body();
     }
 
     public String send(String method, String path, String token, String jsonBody)

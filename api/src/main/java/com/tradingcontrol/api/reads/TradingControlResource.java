@@ -1,7 +1,7 @@
 package com.tradingcontrol.api.reads;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tradingcontrol.api.auth.Caller;
 import com.tradingcontrol.api.errors.ApiException;
@@ -20,7 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 
 /** {@code GET /api/trading-control} and {@code GET /api/trading-control/effective}, from the projection. */
@@ -28,37 +27,42 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public final class TradingControlResource {
 
-    public record TradingControl(ObjectNode global, List<ObjectNode> scopes) {}
+    /** The documents' API views ({@link DocumentViews}); served pre-rendered, see {@link ControlListing}. */
+    public record TradingControl(JsonNode global, List<JsonNode> scopes) {}
 
     public record CauseView(String scope, String kind, String mode, String setBy, @JsonFormat(shape = JsonFormat.Shape.STRING) Instant setAt, String reason,
                             @JsonFormat(shape = JsonFormat.Shape.STRING) Instant expiresAt, String message) {}
 
     public record Effective(String mode, boolean maintenance, List<CauseView> causes) {}
 
-    private static final String GLOBAL = "global";
-
     private final ActiveProjection projection;
     private final Clock clock;
+    /** The rendering of the projection's latest listing; requests racing on a new listing may each render it. */
+    private volatile ControlListing listing = ControlListing.EMPTY;
 
     public TradingControlResource(ActiveProjection projection, Clock clock) {
         this.projection = projection;
         this.clock = clock;
     }
 
-    /** Global state plus every other scope; a customer gets only its own {@code tenant:} scope besides global. */
+    /**
+     * Global state plus every other scope, sorted by scope; a customer gets only its own {@code tenant:}
+     * scope besides global. Global defaults to active when the projection has no document for it yet.
+     */
     @GET
     public TradingControl controls(@Auth Caller caller) {
-        List<ObjectNode> docs = projection.controlScopes();
-        ObjectNode global = docs.stream().filter(d -> GLOBAL.equals(d.path("scope").asText()))
-                .findFirst().map(DocumentViews::view).orElseGet(TradingControlResource::defaultGlobal);
         String ownScope = CallerScope.isStaff(caller) ? null : "tenant:" + CallerScope.ownTenant(caller, null);
-        List<ObjectNode> scopes = docs.stream()
-                .filter(d -> !GLOBAL.equals(d.path("scope").asText()))
-                .filter(d -> ownScope == null || ownScope.equals(d.path("scope").asText()))
-                .sorted(Comparator.comparing(d -> d.path("scope").asText()))
-                .map(DocumentViews::view)
-                .toList();
-        return new TradingControl(global, scopes);
+        return rendered(projection.controlScopes()).visibleTo(ownScope);
+    }
+
+    /** The rendering of {@code docs}: the kept one while the projection serves the same listing, else a new one. */
+    private ControlListing rendered(List<ObjectNode> docs) {
+        ControlListing current = listing;
+        if (!current.isOf(docs)) {
+            current = ControlListing.of(docs, current);
+            listing = current;
+        }
+        return current;
     }
 
     /**
@@ -93,13 +97,6 @@ public final class TradingControlResource {
     private static CauseView view(Cause c) {
         return new CauseView(c.scope().toString(), c.kind().name(), c.mode().name(), c.setBy(), c.setAt(), c.reason(),
                 c.expiresAt(), c.message());
-    }
-
-    private static ObjectNode defaultGlobal() {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("scope", GLOBAL).put("mode", "ACTIVE").put("paused", false).put("killSwitch", false)
-                .put("maintenance", false).putNull("maintenanceMessage").put("version", 0);
-        return node;
     }
 
     private static String blankToNull(String value) {

@@ -23,8 +23,10 @@ import java.util.function.Function;
  * version, so paging stays on one version even across a switch.
  *
  * <p>The whole-container listings ({@link #controlScopes()}, {@link #configs()}) are served from
- * memory until the store reports a committed write (see {@link ListingCache}); the documents they
- * return are shared between callers and must not be modified.
+ * memory until the store reports a committed write to that container (see {@link ListingCache}); the
+ * documents they return are shared between callers and must not be modified. The same list instance
+ * is returned while nothing changed, and an unchanged document keeps its instance across listings, so
+ * callers may cache what they derive from either by identity.
  */
 public final class ActiveProjection {
 
@@ -120,8 +122,7 @@ public final class ActiveProjection {
     }
 
     private List<ObjectNode> cachedList(ProjectionContainer container) {
-        return withActive(names -> listings.get(container, names.version(),
-                () -> listAll(names, container, Query.crossPartition())), List.of());
+        return withActive(names -> listings.get(names, container), List.of());
     }
 
     private List<ObjectNode> list(ProjectionContainer container, Query query) {

@@ -1,6 +1,9 @@
 package com.tradingcontrol.projections.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
@@ -45,6 +48,31 @@ public interface ProjectionStore extends AutoCloseable {
     Page query(String container, Query query);
 
     /**
+     * Every live document of {@code container}, ordered as a cross-partition {@link #query}, for a reader
+     * that keeps the listing in memory: a document whose etag is a key of {@code knownByEtag} (the caller's
+     * previous listing) comes back as that very instance - etags are unique per write, so the content is
+     * the same - which spares fetching and parsing the documents that did not change. Such bodies are
+     * shared with the caller's earlier listing, so callers must treat them as read-only. This default
+     * reads every page and then swaps in the known documents; an adapter that can skip fetching them
+     * overrides it.
+     *
+     * @throws NotFoundException the container does not exist
+     */
+    default List<StoredDocument> readAll(String container, Map<String, StoredDocument> knownByEtag) {
+        List<StoredDocument> all = new ArrayList<>();
+        Query query = Query.crossPartition().pageSize(Query.MAX_PAGE_SIZE);
+        Page page;
+        do {
+            page = query(container, query);
+            for (StoredDocument doc : page.items()) {
+                all.add(knownByEtag.getOrDefault(doc.etag(), doc));
+            }
+            query = query.continuation(page.continuation());
+        } while (page.hasMore());
+        return all;
+    }
+
+    /**
      * Runs {@code work}, whose operations on the store it is given form one batch, and returns its
      * result. Every operation keeps its own meaning, conditions included, and sees the writes made
      * before it in the batch, so a read-then-conditional-write guard works unchanged inside a batch.
@@ -65,6 +93,17 @@ public interface ProjectionStore extends AutoCloseable {
      */
     default OptionalLong changeToken() {
         return OptionalLong.empty();
+    }
+
+    /**
+     * Like {@link #changeToken()} for one container: differs after any committed write that changed
+     * {@code container} (its documents, or the container itself), and need not move for writes to other
+     * containers - so a listing of a rarely written container survives a store busy with others. The
+     * same rules apply: read it before the data it guards; empty means do not cache. This default is
+     * the store-wide token, which is correct but moves for every write.
+     */
+    default OptionalLong changeToken(String container) {
+        return changeToken();
     }
 
     @Override

@@ -8,12 +8,8 @@ import com.tradingcontrol.projections.projector.AuditDocuments;
 import com.tradingcontrol.projections.projector.ContainerNames;
 import com.tradingcontrol.projections.projector.DocumentWriter;
 import com.tradingcontrol.projections.projector.EventFolding;
-import com.tradingcontrol.projections.store.Page;
 import com.tradingcontrol.projections.store.PreconditionFailedException;
-import com.tradingcontrol.projections.store.Query;
-import com.tradingcontrol.projections.store.ProjectionStore;
 import com.tradingcontrol.projections.store.sqlite.SqliteProjectionStore;
-import com.tradingcontrol.projections.testing.ForwardingStore;
 import com.tradingcontrol.projections.testing.TestEvents;
 import com.tradingcontrol.schemas.avro.ConfigUpdated;
 import com.tradingcontrol.schemas.avro.ProfileCreated;
@@ -21,8 +17,6 @@ import com.tradingcontrol.schemas.avro.TradingPaused;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -99,57 +93,5 @@ class ActiveProjectionTest {
         assertThat(reader.audit(AuditQuery.all().forProduct("u1").between(1500L, 4000L)).items())
                 .extracting(d -> d.get("auditId").asText()).containsExactly("c4", "c2");
         assertThat(reader.audit(AuditQuery.all().byActor("alice").forRequest("req-c3")).items()).hasSize(1);
-    }
-
-    @Test
-    void listingsAreServedFromMemoryUntilACommittedWriteThenNeverStale() {
-        meta.initialize("g");
-        ContainerNames v1 = new ContainerNames("a-", 1);
-        writer.apply(v1, EventFolding.updateFor(event("global", 1, new TradingPaused("global", "first", null))));
-        QueryCountingStore counting = new QueryCountingStore(store, true);
-        AtomicInteger queries = counting.queries;
-        ActiveProjection reader = new ActiveProjection(counting, "a-", Duration.ofHours(1));
-
-        assertThat(reader.controlScopes()).extracting(d -> d.get("pauseReason").asText()).containsExactly("first");
-        assertThat(reader.controlScopes()).extracting(d -> d.get("pauseReason").asText()).containsExactly("first");
-        assertThat(queries).as("second listing from memory").hasValue(1);
-
-        writer.apply(v1, EventFolding.updateFor(event("global", 2, new TradingPaused("global", "second", null))));
-        assertThat(reader.controlScopes()).extracting(d -> d.get("pauseReason").asText()).containsExactly("second");
-        writer.apply(v1, EventFolding.updateFor(event("config:k", 1, new ConfigUpdated("k", 5L, null, ""))));
-        assertThat(reader.configs()).extracting(d -> d.get("key").asText()).containsExactly("k");
-        assertThat(queries).hasValue(3);
-    }
-
-    @Test
-    void aStoreWithoutAChangeTokenIsReadEveryTime() {
-        meta.initialize("g");
-        QueryCountingStore noToken = new QueryCountingStore(store, false);
-        ActiveProjection reader = new ActiveProjection(noToken, "a-", Duration.ofHours(1));
-        reader.configs();
-        reader.configs();
-        assertThat(noToken.queries).hasValue(2);
-    }
-
-    /** Counts the listings' queries; without a change token it answers as a store that has none (Cosmos). */
-    private static final class QueryCountingStore extends ForwardingStore {
-        final AtomicInteger queries = new AtomicInteger();
-        private final boolean changeToken;
-
-        QueryCountingStore(ProjectionStore delegate, boolean changeToken) {
-            super(delegate);
-            this.changeToken = changeToken;
-        }
-
-        @Override
-        public Page query(String container, Query query) {
-            queries.incrementAndGet();
-            return super.query(container, query);
-        }
-
-        @Override
-        public OptionalLong changeToken() {
-            return changeToken ? super.changeToken() : OptionalLong.empty();
-        }
     }
 }

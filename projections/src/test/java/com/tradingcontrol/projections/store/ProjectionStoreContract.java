@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -308,6 +309,31 @@ public abstract class ProjectionStoreContract {
                 .allSatisfy(d -> assertThat(d.body().get("productId").asText()).isEqualTo(d.partitionKey()));
         assertThat(ids(queryAll(Query.crossPartition().where(Filter.eq("i", 1)))))
                 .containsExactlyInAnyOrder("p1-1", "p2-1", "p3-1");
+    }
+
+    @Test
+    void readAllListsTheContainerLikeACrossPartitionQueryAndReturnsTheCallersDocumentsForKnownEtags() {
+        for (String pk : List.of("p2", "p1")) {
+            for (int i = 0; i < 2; i++) {
+                store.upsert(container, pk, doc(pk + "-" + i, pk, Map.of("i", i)), WriteCondition.none());
+            }
+        }
+        List<StoredDocument> first = store.readAll(container, Map.of());
+        assertThat(first).containsExactlyElementsOf(queryAll(Query.crossPartition()));
+
+        store.upsert(container, "p1", doc("p1-0", "p1", Map.of("i", 10)), WriteCondition.none());
+        store.delete(container, "p2", "p2-1", WriteCondition.none());
+        Map<String, StoredDocument> known = new HashMap<>();
+        first.forEach(d -> known.put(d.etag(), d));
+        List<StoredDocument> second = store.readAll(container, known);
+
+        assertThat(second).containsExactlyElementsOf(queryAll(Query.crossPartition()));
+        assertThat(second).filteredOn(d -> d.id().equals("p1-0")).singleElement()
+                .satisfies(d -> assertThat(d.body().get("i").asInt()).as("changed: read anew").isEqualTo(10));
+        for (StoredDocument unchanged : second.stream().filter(d -> !d.id().equals("p1-0")).toList()) {
+            assertThat(unchanged).as("unchanged %s: the caller's instance", unchanged.id()).isSameAs(known.get(unchanged.etag()));
+        }
+        assertThatThrownBy(() -> store.readAll("no-such-" + container, Map.of())).isInstanceOf(NotFoundException.class);
     }
 
     // ---- filters ----------------------------------------------------------------------------

@@ -7,6 +7,8 @@ import com.tradingcontrol.projections.store.ProjectionStore;
 import com.tradingcontrol.projections.store.Query;
 import com.tradingcontrol.projections.store.StoredDocument;
 import com.tradingcontrol.projections.store.WriteCondition;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -50,8 +52,18 @@ public abstract class ForwardingStore implements ProjectionStore {
     }
 
     @Override
+    public List<StoredDocument> readAll(String container, Map<String, StoredDocument> knownByEtag) {
+        return delegate.readAll(container, knownByEtag);
+    }
+
+    @Override
     public OptionalLong changeToken() {
         return delegate.changeToken();
+    }
+
+    @Override
+    public OptionalLong changeToken(String container) {
+        return delegate.changeToken(container);
     }
 
     @Override

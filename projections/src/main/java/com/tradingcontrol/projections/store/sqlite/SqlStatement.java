@@ -25,10 +25,15 @@ final class SqlStatement {
 
     PreparedStatement prepare(Connection connection) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql.toString());
+        bindTo(statement);
+        return statement;
+    }
+
+    /** Binds the parameters to {@code statement}, prepared from this SQL text (possibly for an earlier run). */
+    void bindTo(PreparedStatement statement) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
             bind(statement, i + 1, params.get(i));
         }
-        return statement;
     }
 
     private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {

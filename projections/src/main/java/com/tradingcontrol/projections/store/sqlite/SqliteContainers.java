@@ -6,17 +6,24 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The {@code containers} table plus an in-memory copy; callers hold the store's lock and own the transaction. */
+/**
+ * The {@code containers} table plus an in-memory copy; callers hold the store's lock and own the transaction.
+ * Creating, re-configuring (TTL decides which documents are live), dropping and purging a container
+ * each raise its change counter.
+ */
 final class SqliteContainers {
 
     private final Connection connection;
+    private final ContainerChanges changes;
     private final Map<String, ContainerSpec> known = new ConcurrentHashMap<>();
 
-    SqliteContainers(Connection connection) throws SQLException {
+    SqliteContainers(Connection connection, ContainerChanges changes) throws SQLException {
         this.connection = connection;
+        this.changes = changes;
         try (PreparedStatement s = connection.prepareStatement("SELECT name, pk_path, default_ttl FROM containers");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
@@ -75,6 +82,7 @@ final class SqliteContainers {
             s.setObject(3, spec.defaultTtlSeconds());
             s.executeUpdate();
         }
+        changes.bump(List.of(spec.name()));
         known.put(spec.name(), spec);
     }
 
@@ -85,6 +93,7 @@ final class SqliteContainers {
                 s.executeUpdate();
             }
         }
+        changes.bump(List.of(name));
         known.remove(name);
     }
 
@@ -102,7 +111,11 @@ final class SqliteContainers {
                 s.setInt(2, spec.defaultTtlSeconds());
                 s.setInt(3, spec.defaultTtlSeconds());
                 s.setLong(4, nowMillis);
-                purged += s.executeUpdate();
+                int deleted = s.executeUpdate();
+                if (deleted > 0) {
+                    changes.bump(List.of(spec.name()));
+                }
+                purged += deleted;
             }
         }
         return purged;

@@ -15,8 +15,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Row-level access to the {@code documents} table; callers hold the store's lock and own the transaction.
@@ -49,12 +53,21 @@ final class SqliteDocumentTable implements AutoCloseable {
     private final Connection connection;
     private final Clock clock;
     private final Etags etags = new Etags();
+    private final ContainerChanges changes;
     private PreparedStatement selectOne;
     private PreparedStatement upsert;
+    /** Whole-container reads by SQL text: a handful (with and without the TTL clause), each prepared once. */
+    private final Map<String, PreparedStatement> readAll = new HashMap<>();
 
     SqliteDocumentTable(Connection connection, Clock clock) {
         this.connection = connection;
         this.clock = clock;
+        this.changes = new ContainerChanges(connection);
+    }
+
+    /** The change counters on this table's connection; every write here raises them. */
+    ContainerChanges changes() {
+        return changes;
     }
 
     Clock clock() {
@@ -105,7 +118,9 @@ final class SqliteDocumentTable implements AutoCloseable {
         if (upsert == null) {
             upsert = connection.prepareStatement(UPSERT);
         }
+        Set<String> containers = new HashSet<>();
         for (Write w : writes) {
+            containers.add(w.container());
             StoredDocument doc = w.row().document();
             upsert.setString(1, w.container());
             upsert.setString(2, doc.partitionKey());
@@ -117,14 +132,41 @@ final class SqliteDocumentTable implements AutoCloseable {
             upsert.addBatch();
         }
         upsert.executeBatch();
+        changes.bump(containers);
     }
 
     List<StoredDocument> select(SqlStatement sql) throws SQLException, JsonProcessingException {
-        List<StoredDocument> rows = new ArrayList<>();
         try (PreparedStatement s = sql.prepare(connection); ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                rows.add(toDocument(rs));
-            }
+            return rows(rs, Map.of());
+        }
+    }
+
+    /**
+     * Runs a whole-container read (which pollers repeat many times a second, hence the statement is kept)
+     * where a row whose etag is a key of {@code knownByEtag} is that document: only its etag is fetched.
+     * Parsing the JSON was most of a listing's cost, and fetching columns (a JNI call and a string copy
+     * each) most of the rest. Etags are unique per write, so an equal etag means equal content.
+     */
+    List<StoredDocument> selectAll(SqlStatement sql, Map<String, StoredDocument> knownByEtag)
+            throws SQLException, JsonProcessingException {
+        PreparedStatement s = readAll.get(sql.sql());
+        if (s == null) {
+            s = connection.prepareStatement(sql.sql());
+            readAll.put(sql.sql(), s);
+        }
+        sql.bindTo(s);
+        // Closing the result set resets the statement, so a kept statement holds no read snapshot.
+        try (ResultSet rs = s.executeQuery()) {
+            return rows(rs, knownByEtag);
+        }
+    }
+
+    private static List<StoredDocument> rows(ResultSet rs, Map<String, StoredDocument> knownByEtag)
+            throws SQLException, JsonProcessingException {
+        List<StoredDocument> rows = new ArrayList<>();
+        while (rs.next()) {
+            StoredDocument known = knownByEtag.isEmpty() ? null : knownByEtag.get(rs.getString(3));
+            rows.add(known != null ? known : toDocument(rs));
         }
         return rows;
     }
@@ -137,14 +179,19 @@ final class SqliteDocumentTable implements AutoCloseable {
             s.setString(3, id);
             s.executeUpdate();
         }
+        changes.bump(List.of(container));
     }
 
     /** Closes the cached statements; the caller closes the connection. */
     @Override
     public void close() throws SQLException {
-        try (PreparedStatement a = selectOne; PreparedStatement b = upsert) {
+        try (PreparedStatement a = selectOne; PreparedStatement b = upsert; ContainerChanges c = changes) {
             selectOne = null;
             upsert = null;
+            for (PreparedStatement s : readAll.values()) {
+                s.close();
+            }
+            readAll.clear();
         }
     }
 

@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,7 +43,9 @@ import java.util.function.Function;
  *
  * <p>{@link #changeToken()} is SQLite's {@code PRAGMA data_version} on the read connection, which
  * changes whenever another connection (this store's writer or another process) commits; an in-memory
- * store counts its own committed writes instead.
+ * store counts its own committed writes instead. {@link #changeToken(String)} is a counter per container
+ * kept in the file by every write ({@link ContainerChanges}), so readers of one container are not
+ * disturbed by writes to the others.
  */
 public final class SqliteProjectionStore implements ProjectionStore {
 
@@ -64,8 +67,8 @@ public final class SqliteProjectionStore implements ProjectionStore {
         this.connection = connection;
         this.clock = clock;
         SqliteSchema.create(connection);
-        this.containers = new SqliteContainers(connection);
         this.documents = new SqliteDocumentTable(connection, clock);
+        this.containers = new SqliteContainers(connection, documents.changes());
         this.readConnection = readConnection;
         this.readDocuments = readConnection == null ? null : new SqliteDocumentTable(readConnection, clock);
     }
@@ -183,18 +186,30 @@ public final class SqliteProjectionStore implements ProjectionStore {
     @Override
     public Page query(String container, Query query) {
         long offset = OffsetContinuation.decode(query.continuation());
-        ContainerSpec known = readerMay(container);
-        List<StoredDocument> rows = known != null
-                ? readLocked(() -> readDocuments.select(SqliteQueryBuilder.page(known, query, offset, clock.millis())))
-                : locked(() -> {
-                    settleBatch();
-                    return documents.select(SqliteQueryBuilder.page(containers.require(container), query, offset,
-                            clock.millis()));
-                });
+        List<StoredDocument> rows = select(container,
+                (table, spec) -> table.select(SqliteQueryBuilder.page(spec, query, offset, clock.millis())));
         if (rows.size() <= query.pageSize()) {
             return new Page(rows, null);
         }
         return new Page(rows.subList(0, query.pageSize()), OffsetContinuation.encode(offset + query.pageSize()));
+    }
+
+    /** One statement for the whole container (no offset paging); of a known document only the etag is fetched. */
+    @Override
+    public List<StoredDocument> readAll(String container, Map<String, StoredDocument> knownByEtag) {
+        return select(container, (table, spec) -> table.selectAll(SqliteQueryBuilder.all(spec, clock.millis()), knownByEtag));
+    }
+
+    /** Runs {@code read} on the read connection when it may serve it (see {@link #readerMay}), else on the writer's. */
+    private List<StoredDocument> select(String container, TableRead read) {
+        ContainerSpec known = readerMay(container);
+        if (known != null) {
+            return readLocked(() -> read.run(readDocuments, known));
+        }
+        return locked(() -> {
+            settleBatch();
+            return read.run(documents, containers.require(container));
+        });
     }
 
     /**
@@ -228,6 +243,22 @@ public final class SqliteProjectionStore implements ProjectionStore {
                 return rs.getLong(1);
             }
         }));
+    }
+
+    /**
+     * The container's change counter ({@link ContainerChanges}) as last committed: on the read connection
+     * for a file store, so it never waits for the writer. Empty inside this thread's open batch, whose
+     * reads see writes that may still roll back: nothing read there may be cached under a committed token.
+     */
+    @Override
+    public OptionalLong changeToken(String container) {
+        if (lock.isHeldByCurrentThread()) {
+            return OptionalLong.empty();
+        }
+        if (readConnection == null) {
+            return OptionalLong.of(locked(() -> documents.changes().read(container)));
+        }
+        return OptionalLong.of(readLocked(() -> readDocuments.changes().read(container)));
     }
 
     @Override
@@ -369,5 +400,10 @@ public final class SqliteProjectionStore implements ProjectionStore {
     @FunctionalInterface
     private interface SqlWork<T> {
         T run() throws SQLException, JsonProcessingException;
+    }
+
+    @FunctionalInterface
+    private interface TableRead {
+        List<StoredDocument> run(SqliteDocumentTable table, ContainerSpec spec) throws SQLException, JsonProcessingException;
     }
 }

@@ -34,6 +34,13 @@ final class SqliteQueryBuilder {
         return s;
     }
 
+    /** Selects pk, id, etag, body of every live document of the container, in the order of {@link #page}. */
+    static SqlStatement all(ContainerSpec spec, long nowMillis) {
+        SqlStatement s = new SqlStatement().append("SELECT pk, id, etag, body FROM documents WHERE container = ?", spec.name());
+        appendLive(s, spec, nowMillis);
+        return s.append(" ORDER BY pk, id");
+    }
+
     /**
      * Excludes expired documents: with TTL on for the container, a document lives until its last
      * write plus its own ttl or else the container default; -1 means forever (Cosmos DB semantics).

@@ -32,6 +32,7 @@ final class SqliteSchema {
                       written_at_ms INTEGER NOT NULL,
                       doc_ttl INTEGER,
                       PRIMARY KEY (container, pk, id)) WITHOUT ROWID""");
+            ContainerChanges.createTable(s);
         }
     }
 }
