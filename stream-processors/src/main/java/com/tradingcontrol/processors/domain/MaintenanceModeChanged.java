@@ -5,4 +5,9 @@ public record MaintenanceModeChanged(boolean on, String message, String reason) 
     public Scope targetScope() {
         return Scope.global();
     }
+
+    @Override
+    public boolean haltsTrading() {
+        return on;
+    }
 }

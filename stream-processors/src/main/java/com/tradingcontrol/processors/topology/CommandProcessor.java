@@ -3,6 +3,7 @@ package com.tradingcontrol.processors.topology;
 import com.tradingcontrol.processors.audit.AuditChain;
 import com.tradingcontrol.processors.audit.ChainHead;
 import com.tradingcontrol.processors.domain.AggregateState;
+import com.tradingcontrol.processors.domain.ControlEvent;
 import com.tradingcontrol.processors.domain.Decision;
 import com.tradingcontrol.processors.domain.DomainEvent;
 import com.tradingcontrol.processors.domain.RejectionCode;
@@ -41,6 +42,9 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     private KeyValueStore<String, ChainHead> chainHeads;
     private ControlView view;
     private String chainId;
+    /** This task's chain head, kept as an object: every command appends to it (the store has it too). */
+    private ChainHead chainHead;
+    private HaltCommits haltCommits;
 
     CommandProcessor(TopologySettings settings) {
         this.settings = settings;
@@ -54,6 +58,9 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         chainHeads = context.getStateStore(StoreNames.AUDIT_CHAIN_HEADS);
         view = new LayeredControlView(stores.control, context.getStateStore(StoreNames.CONTROL_VIEW));
         chainId = ChainHead.chainIdFor(context.taskId().partition());
+        ChainHead stored = chainHeads.get(chainId);
+        chainHead = stored != null ? stored : ChainHead.genesis(chainId);
+        haltCommits = new HaltCommits(settings.haltCommitSpacing(), settings.haltCommitBehindAfter());
         expiries.rebuild(stores.control);
         context.schedule(settings.expiryScanInterval(), PunctuationType.WALL_CLOCK_TIME, this::expirePauses);
     }
@@ -79,6 +86,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         AggregateState before = stores.load(mapped.aggregateId());
         Decision decision = settings.domain().decide(mapped.command(), before, view);
         decided(command, mapped.aggregateId(), before, decision, now);
+        commitIfHalt(decision, record.timestamp(), now);
     }
 
     private void decided(CommandEnvelope command, String aggregateId, AggregateState before, Decision decision,
@@ -92,6 +100,22 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         processed.put(command.getCommandId(), outcome);
         emit(applied, audit, now);
         forward(outcome.getCommandId(), new Emission.Outcome(outcome), now.toEpochMilli());
+    }
+
+    /** A halt is published at once rather than at the next commit interval, within {@link HaltCommits}' limits. */
+    private void commitIfHalt(Decision decision, long recordTimestamp, Instant now) {
+        if (haltsTrading(decision) && haltCommits.requestNow(now.toEpochMilli(), recordTimestamp)) {
+            context.commit();
+        }
+    }
+
+    private static boolean haltsTrading(Decision decision) {
+        for (DomainEvent event : decision.events()) {
+            if (event instanceof ControlEvent control && control.haltsTrading()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Wall-clock punctuation: emits PauseExpired for every timed pause of this task that has lapsed. */
@@ -127,9 +151,9 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     }
 
     private AuditRecord appendAudit(AuditRecord.Builder content) {
-        ChainHead head = chainHeads.get(chainId);
-        AuditChain.Appended appended = AuditChain.append(head != null ? head : ChainHead.genesis(chainId), content);
+        AuditChain.Appended appended = AuditChain.append(chainHead, content);
         chainHeads.put(chainId, appended.head());
+        chainHead = appended.head();
         return appended.record();
     }
 
