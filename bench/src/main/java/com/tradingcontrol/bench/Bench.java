@@ -62,9 +62,9 @@ public final class Bench implements Callable<Integer> {
     long rebuildEvents = 100_000;
     @Option(names = "--commit-interval-ms", description = "processors' commit interval (default ${DEFAULT-VALUE})")
     int commitIntervalMs = (int) StreamsSettings.DEFAULT_COMMIT_INTERVAL.toMillis();
-    @Option(names = "--halt-commit-spacing-ms", description = "least time between commits requested by halts "
+    @Option(names = "--control-commit-spacing-ms", description = "least time between commits requested by trading-control changes "
             + "(default ${DEFAULT-VALUE})")
-    int haltCommitSpacingMs = (int) StreamsSettings.DEFAULT_HALT_COMMIT_SPACING.toMillis();
+    int controlCommitSpacingMs = (int) StreamsSettings.DEFAULT_CONTROL_COMMIT_SPACING.toMillis();
     @Option(names = "--streams-config", description = "extra Kafka Streams settings of the processors, "
             + "e.g. --streams-config commit.interval.ms=50 (repeatable)")
     Map<String, String> streamsConfig = new LinkedHashMap<>();
@@ -104,7 +104,7 @@ public final class Bench implements Callable<Integer> {
         try (Platform platform = Platform.startBroker(workDir == null ? Platform.tempWorkDir() : workDir)) {
             new RawKafkaBaseline(platform.bootstrapServers()).run(report, rawRoundTrips, rawSeconds,
                     warmupSeconds);
-            platform.startServices(commitIntervalMs, haltCommitSpacingMs, streamsConfig);
+            platform.startServices(commitIntervalMs, controlCommitSpacingMs, streamsConfig);
             runScenarios(platform, report);
         }
         Map<String, Object> run = new LinkedHashMap<>();
@@ -177,7 +177,7 @@ public final class Bench implements Callable<Integer> {
         o.put("timeTravelEvents", timeTravelEvents);
         o.put("rebuildEvents", rebuildEvents);
         o.put("commitIntervalMs", commitIntervalMs);
-        o.put("haltCommitSpacingMs", haltCommitSpacingMs);
+        o.put("controlCommitSpacingMs", controlCommitSpacingMs);
         o.put("streamsConfig", streamsConfig);
         return o;
     }

@@ -5,9 +5,4 @@ public record KillSwitchEngaged(String reason) implements ControlEvent {
     public Scope targetScope() {
         return Scope.global();
     }
-
-    @Override
-    public boolean haltsTrading() {
-        return true;
-    }
 }

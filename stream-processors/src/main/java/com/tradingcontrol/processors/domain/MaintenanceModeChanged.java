@@ -5,9 +5,4 @@ public record MaintenanceModeChanged(boolean on, String message, String reason) 
     public Scope targetScope() {
         return Scope.global();
     }
-
-    @Override
-    public boolean haltsTrading() {
-        return on;
-    }
 }

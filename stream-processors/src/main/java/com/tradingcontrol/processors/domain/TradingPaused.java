@@ -7,9 +7,4 @@ public record TradingPaused(Scope scope, String reason, Instant expiresAt) imple
     public Scope targetScope() {
         return scope;
     }
-
-    @Override
-    public boolean haltsTrading() {
-        return true;
-    }
 }

@@ -76,7 +76,7 @@ public final class ProcessorMain {
         return new String[] {ProcessorConfig.BOOTSTRAP_SERVERS, ProcessorConfig.APPLICATION_ID,
                 ProcessorConfig.SCHEMA_REGISTRY, ProcessorConfig.SCHEMA_REGISTRY_DATA_DIR, ProcessorConfig.PARTITIONS,
                 ProcessorConfig.REPLICATION_FACTOR, ProcessorConfig.COMMIT_INTERVAL_MS,
-                ProcessorConfig.HALT_COMMIT_SPACING_MS, ProcessorConfig.STATE_DIR,
+                ProcessorConfig.CONTROL_COMMIT_SPACING_MS, ProcessorConfig.STATE_DIR,
                 ProcessorConfig.NUM_THREADS, ProcessorConfig.EXPIRY_SCAN_MS};
     }
 }

@@ -44,7 +44,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     private String chainId;
     /** This task's chain head, kept as an object: every command appends to it (the store has it too). */
     private ChainHead chainHead;
-    private HaltCommits haltCommits;
+    private ControlCommits controlCommits;
 
     CommandProcessor(TopologySettings settings) {
         this.settings = settings;
@@ -60,7 +60,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         chainId = ChainHead.chainIdFor(context.taskId().partition());
         ChainHead stored = chainHeads.get(chainId);
         chainHead = stored != null ? stored : ChainHead.genesis(chainId);
-        haltCommits = new HaltCommits(settings.haltCommitSpacing(), settings.haltCommitBehindAfter());
+        controlCommits = new ControlCommits(settings.controlCommitSpacing(), settings.controlCommitBehindAfter());
         expiries.rebuild(stores.control);
         context.schedule(settings.expiryScanInterval(), PunctuationType.WALL_CLOCK_TIME, this::expirePauses);
     }
@@ -86,7 +86,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         AggregateState before = stores.load(mapped.aggregateId());
         Decision decision = settings.domain().decide(mapped.command(), before, view);
         decided(command, mapped.aggregateId(), before, decision, now);
-        commitIfHalt(decision, record.timestamp(), now);
+        commitIfControlChange(decision, record.timestamp(), now);
     }
 
     private void decided(CommandEnvelope command, String aggregateId, AggregateState before, Decision decision,
@@ -102,20 +102,12 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         forward(outcome.getCommandId(), new Emission.Outcome(outcome), now.toEpochMilli());
     }
 
-    /** A halt is published at once rather than at the next commit interval, within {@link HaltCommits}' limits. */
-    private void commitIfHalt(Decision decision, long recordTimestamp, Instant now) {
-        if (haltsTrading(decision) && haltCommits.requestNow(now.toEpochMilli(), recordTimestamp)) {
+    /** A control change is published at once rather than at the next commit interval, within {@link ControlCommits}' limits. */
+    private void commitIfControlChange(Decision decision, long recordTimestamp, Instant now) {
+        boolean controlChange = decision.events().stream().anyMatch(ControlEvent.class::isInstance);
+        if (controlChange && controlCommits.requestNow(now.toEpochMilli(), recordTimestamp)) {
             context.commit();
         }
-    }
-
-    private static boolean haltsTrading(Decision decision) {
-        for (DomainEvent event : decision.events()) {
-            if (event instanceof ControlEvent control && control.haltsTrading()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Wall-clock punctuation: emits PauseExpired for every timed pause of this task that has lapsed. */

@@ -11,9 +11,9 @@ import org.apache.kafka.streams.StreamsConfig;
  * The Kafka Streams configuration of the processors.
  *
  * <p>Latency: with exactly-once, results become visible to read_committed readers only when the
- * task's transaction commits. Halts do not wait for {@code commit.interval.ms}: the processor asks
- * for a commit right after one (see HaltCommits), so the interval only bounds how late ordinary
- * decisions (resumes, config, profiles) become visible. It is {@link #DEFAULT_COMMIT_INTERVAL} (Kafka's
+ * task's transaction commits. Trading-control changes (halts and their reversal) do not wait for
+ * {@code commit.interval.ms}: the processor asks for a commit right after one (see ControlCommits), so
+ * the interval only bounds how late ordinary decisions (config, profiles) become visible. It is {@link #DEFAULT_COMMIT_INTERVAL} (Kafka's
  * own exactly-once default) rather than the 10 ms it used to be because a short interval collapses
  * under CPU starvation: the bench measured 10 ms commits holding 2-8 commands each and throughput
  * falling from ~1,000 to 135-177 commands/s on a starved 2-core node, which a long interval avoids.
@@ -27,7 +27,7 @@ import org.apache.kafka.streams.StreamsConfig;
 public final class StreamsSettings {
 
     public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
-    public static final Duration DEFAULT_HALT_COMMIT_SPACING = Duration.ofMillis(10);
+    public static final Duration DEFAULT_CONTROL_COMMIT_SPACING = Duration.ofMillis(10);
     static final long RETRY_BACKOFF_MS = 2;
     static final long RETRY_BACKOFF_MAX_MS = 50;
 

@@ -22,7 +22,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Which decisions ask Kafka Streams for an immediate commit (halts), and how often. */
+/** Which decisions ask Kafka Streams for an immediate commit (trading-control changes), and how often. */
 class CommandProcessorCommitTest {
 
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
@@ -50,29 +50,30 @@ class CommandProcessorCommitTest {
     }
 
     @Test
-    void aHaltAsksForACommitAtOnce() {
+    void everyTradingControlChangeAsksForACommitAtOnce() {
         assertThat(commitAfter("symbol:AAPL", TestCommands.pause("symbol:AAPL", "news", null))).isTrue();
+        later();
+        assertThat(commitAfter("symbol:AAPL", TestCommands.resume("symbol:AAPL", "clear"))).isTrue();
         later();
         assertThat(commitAfter("global", TestCommands.engage("outage"))).isTrue();
         later();
+        assertThat(commitAfter("global", TestCommands.release("fixed"))).isTrue();
+        later();
         assertThat(commitAfter("global", new SetMaintenanceMode(true, "upgrade", "planned"))).isTrue();
+        later();
+        assertThat(commitAfter("global", new SetMaintenanceMode(false, "", "done"))).isTrue();
     }
 
     @Test
-    void liftingAHaltAndOtherCommandsWaitForTheCommitInterval() {
-        assertThat(commitAfter("symbol:AAPL", TestCommands.pause("symbol:AAPL", "news", null))).isTrue();
-        later();
-        assertThat(commitAfter("symbol:AAPL", TestCommands.resume("symbol:AAPL", "clear"))).isFalse();
+    void configAndProfileChangesWaitForTheCommitInterval() {
         assertThat(commitAfter("config:features.backtest.enabled",
                 TestCommands.config("features.backtest.enabled", true))).isFalse();
         later();
-        assertThat(commitAfter("global", new SetMaintenanceMode(true, "upgrade", "planned"))).isTrue();
-        later();
-        assertThat(commitAfter("global", new SetMaintenanceMode(false, "", "done"))).isFalse();
+        assertThat(commitAfter("profile:t1:p1", TestCommands.createProfile("t1", "p1"))).isFalse();
     }
 
     @Test
-    void aRejectedHaltChangesNothingAndAsksForNothing() {
+    void aRejectedControlCommandChangesNothingAndAsksForNothing() {
         processor.process(new Record<>("global", envelope("c-rejected", TestCommands.customer("t1"), T0,
                 TestCommands.pause("global", "I want to", null)), T0.toEpochMilli()));
         assertThat(lastOutcome().getStatus()).isEqualTo(OutcomeStatus.REJECTED);
@@ -80,7 +81,7 @@ class CommandProcessorCommitTest {
     }
 
     @Test
-    void haltsWithinOneSpacingShareOneCommit() {
+    void controlChangesWithinOneSpacingShareOneCommit() {
         assertThat(commitAfter("symbol:A", TestCommands.pause("symbol:A", "news", null))).isTrue();
         context.setCurrentSystemTimeMs(T0.toEpochMilli() + SPACING.toMillis() - 1);
         assertThat(commitAfter("symbol:B", TestCommands.pause("symbol:B", "news", null))).isFalse();
@@ -89,7 +90,7 @@ class CommandProcessorCommitTest {
     }
 
     @Test
-    void aHaltThatWaitedBehindABacklogLeavesTheCommitToTheInterval() {
+    void aControlChangeThatWaitedBehindABacklogLeavesTheCommitToTheInterval() {
         long now = T0.toEpochMilli() + BEHIND_AFTER.toMillis();
         context.setCurrentSystemTimeMs(now);
         assertThat(commitAfter("symbol:A", TestCommands.pause("symbol:A", "news", null))).isTrue();
