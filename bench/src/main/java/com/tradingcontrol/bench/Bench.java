@@ -1,5 +1,6 @@
 package com.tradingcontrol.bench;
 
+import com.tradingcontrol.processors.topology.StreamsSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -27,6 +28,8 @@ public final class Bench implements Callable<Integer> {
     List<String> scenarios = List.of("halt", "reads", "timetravel", "rebuild", "throughput");
     @Option(names = "--halts", description = "measured control changes per halt run (default ${DEFAULT-VALUE})")
     int halts = 200;
+    @Option(names = "--halt-runs", split = ",", description = "which halt runs: idle, load (default both)")
+    List<String> haltRuns = List.of("idle", "load");
     @Option(names = "--background-rate", description = "other commands/s during the loaded halt run (default ${DEFAULT-VALUE})")
     int backgroundRate = 1000;
     @Option(names = "--warmup-seconds", description = "unmeasured traffic before each scenario, so figures "
@@ -58,7 +61,10 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--rebuild-events", description = "log size for the rebuild (default ${DEFAULT-VALUE})")
     long rebuildEvents = 100_000;
     @Option(names = "--commit-interval-ms", description = "processors' commit interval (default ${DEFAULT-VALUE})")
-    int commitIntervalMs = 10;
+    int commitIntervalMs = (int) StreamsSettings.DEFAULT_COMMIT_INTERVAL.toMillis();
+    @Option(names = "--control-commit-spacing-ms", description = "least time between commits requested by trading-control changes "
+            + "(default ${DEFAULT-VALUE})")
+    int controlCommitSpacingMs = (int) StreamsSettings.DEFAULT_CONTROL_COMMIT_SPACING.toMillis();
     @Option(names = "--streams-config", description = "extra Kafka Streams settings of the processors, "
             + "e.g. --streams-config commit.interval.ms=50 (repeatable)")
     Map<String, String> streamsConfig = new LinkedHashMap<>();
@@ -87,12 +93,18 @@ public final class Bench implements Callable<Integer> {
                         + "', expected any of " + SCENARIOS);
             }
         }
+        for (String r : haltRuns) {
+            if (!List.of("idle", "load").contains(r)) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--halt-runs: unknown '" + r
+                        + "', expected idle and/or load");
+            }
+        }
         Report report = new Report(out);
         long started = System.nanoTime();
         try (Platform platform = Platform.startBroker(workDir == null ? Platform.tempWorkDir() : workDir)) {
             new RawKafkaBaseline(platform.bootstrapServers()).run(report, rawRoundTrips, rawSeconds,
                     warmupSeconds);
-            platform.startServices(commitIntervalMs, streamsConfig);
+            platform.startServices(commitIntervalMs, controlCommitSpacingMs, streamsConfig);
             runScenarios(platform, report);
         }
         Map<String, Object> run = new LinkedHashMap<>();
@@ -118,10 +130,14 @@ public final class Bench implements Callable<Integer> {
                 switch (scenario) {
                     case "halt" -> {
                         HaltPropagation halt = new HaltPropagation(platform);
-                        halt.run(report, new HaltPropagation.Settings(halts, 0, "idle", warmupSeconds,
-                                haltBudgetSeconds));
-                        halt.run(report, new HaltPropagation.Settings(halts, backgroundRate, "load",
-                                warmupSeconds, haltBudgetSeconds));
+                        if (haltRuns.contains("idle")) {
+                            halt.run(report, new HaltPropagation.Settings(halts, 0, "idle", warmupSeconds,
+                                    haltBudgetSeconds));
+                        }
+                        if (haltRuns.contains("load")) {
+                            halt.run(report, new HaltPropagation.Settings(halts, backgroundRate, "load",
+                                    warmupSeconds, haltBudgetSeconds));
+                        }
                     }
                     case "reads" -> new ApiReads(platform).run(report, readClients, readRate, readSeconds,
                             warmupSeconds);
@@ -161,6 +177,7 @@ public final class Bench implements Callable<Integer> {
         o.put("timeTravelEvents", timeTravelEvents);
         o.put("rebuildEvents", rebuildEvents);
         o.put("commitIntervalMs", commitIntervalMs);
+        o.put("controlCommitSpacingMs", controlCommitSpacingMs);
         o.put("streamsConfig", streamsConfig);
         return o;
     }

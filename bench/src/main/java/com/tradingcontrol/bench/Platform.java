@@ -58,13 +58,15 @@ public final class Platform implements AutoCloseable {
     }
 
     /** @param streamsConfig extra Kafka Streams settings of the processors (bench experiments) */
-    public void startServices(int commitIntervalMs, Map<String, String> streamsConfig) throws Exception {
+    public void startServices(int commitIntervalMs, int controlCommitSpacingMs, Map<String, String> streamsConfig)
+            throws Exception {
         Map<String, String> settings = new HashMap<>(Map.of(
                 ProcessorConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
                 ProcessorConfig.APPLICATION_ID, "bench-processors",
                 ProcessorConfig.STATE_DIR, workDir.resolve("streams").toString(),
                 ProcessorConfig.PARTITIONS, Integer.toString(PARTITIONS),
-                ProcessorConfig.COMMIT_INTERVAL_MS, Integer.toString(commitIntervalMs)));
+                ProcessorConfig.COMMIT_INTERVAL_MS, Integer.toString(commitIntervalMs),
+                ProcessorConfig.CONTROL_COMMIT_SPACING_MS, Integer.toString(controlCommitSpacingMs)));
         streamsConfig.forEach((k, v) -> settings.put(ProcessorConfig.STREAMS_PREFIX + k, v));
         processors = ProcessorService.start(ProcessorConfig.fromProperties(settings), registry);
         closeables.add(0, processors);

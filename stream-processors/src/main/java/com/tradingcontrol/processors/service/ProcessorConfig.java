@@ -16,12 +16,17 @@ import java.util.TreeMap;
  * @param schemaRegistryUrl     a Confluent-compatible registry URL, or null for the in-process registry
  * @param schemaRegistryDataDir data dir of the in-process registry (null = in memory, only sensible
  *                              when one JVM runs everything)
+ * @param commitInterval        how often decisions are committed, so how late ordinary decisions (config,
+ *                              profiles) become visible; control changes do not wait for it
+ * @param controlCommitSpacing  the least time between two commits requested by control changes (pause,
+ *                              resume, kill switch, maintenance): each commits at once, but a burst commits
+ *                              at most once per spacing (0 = every change)
  * @param streamsOverrides      raw Kafka Streams / client settings, from keys {@code processor.streams.<kafka key>}
  *                              (e.g. {@code processor.streams.session.timeout.ms}); applied last
  */
 public record ProcessorConfig(String bootstrapServers, String applicationId, URI schemaRegistryUrl,
                               Path schemaRegistryDataDir, int partitions, short replicationFactor,
-                              Duration commitInterval, Path stateDir, int numThreads, Duration expiryScanInterval,
+                              Duration commitInterval, Duration controlCommitSpacing, Path stateDir, int numThreads, Duration expiryScanInterval,
                               Map<String, String> streamsOverrides) {
 
     public static final String PREFIX = "processor.";
@@ -32,6 +37,7 @@ public record ProcessorConfig(String bootstrapServers, String applicationId, URI
     public static final String PARTITIONS = PREFIX + "partitions";
     public static final String REPLICATION_FACTOR = PREFIX + "replicationFactor";
     public static final String COMMIT_INTERVAL_MS = PREFIX + "commitIntervalMs";
+    public static final String CONTROL_COMMIT_SPACING_MS = PREFIX + "controlCommitSpacingMs";
     public static final String STATE_DIR = PREFIX + "stateDir";
     public static final String NUM_THREADS = PREFIX + "numThreads";
     public static final String EXPIRY_SCAN_MS = PREFIX + "expiryScanMs";
@@ -48,10 +54,12 @@ public record ProcessorConfig(String bootstrapServers, String applicationId, URI
                     + applicationId + "'");
         }
         Objects.requireNonNull(commitInterval, COMMIT_INTERVAL_MS);
+        Objects.requireNonNull(controlCommitSpacing, CONTROL_COMMIT_SPACING_MS);
         Objects.requireNonNull(expiryScanInterval, EXPIRY_SCAN_MS);
         requireRange(PARTITIONS, partitions, 1, 1000);
         requireRange(REPLICATION_FACTOR, replicationFactor, 1, 10);
         requireRange(COMMIT_INTERVAL_MS, commitInterval.toMillis(), 1, 60_000);
+        requireRange(CONTROL_COMMIT_SPACING_MS, controlCommitSpacing.toMillis(), 0, 60_000);
         requireRange(NUM_THREADS, numThreads, 1, 64);
         requireRange(EXPIRY_SCAN_MS, expiryScanInterval.toMillis(), 10, 60_000);
         Objects.requireNonNull(stateDir, STATE_DIR);
@@ -83,6 +91,8 @@ public record ProcessorConfig(String bootstrapServers, String applicationId, URI
                 (short) integer(p, REPLICATION_FACTOR, 1),
                 Duration.ofMillis(integer(p, COMMIT_INTERVAL_MS,
                         (int) StreamsSettings.DEFAULT_COMMIT_INTERVAL.toMillis())),
+                Duration.ofMillis(integer(p, CONTROL_COMMIT_SPACING_MS,
+                        (int) StreamsSettings.DEFAULT_CONTROL_COMMIT_SPACING.toMillis())),
                 Path.of(p.getOrDefault(STATE_DIR, Path.of(System.getProperty("java.io.tmpdir"), "tcp-processors")
                         .toString())),
                 integer(p, NUM_THREADS, 1),

@@ -75,7 +75,8 @@ public final class ProcessorMain {
     private static String[] keys() {
         return new String[] {ProcessorConfig.BOOTSTRAP_SERVERS, ProcessorConfig.APPLICATION_ID,
                 ProcessorConfig.SCHEMA_REGISTRY, ProcessorConfig.SCHEMA_REGISTRY_DATA_DIR, ProcessorConfig.PARTITIONS,
-                ProcessorConfig.REPLICATION_FACTOR, ProcessorConfig.COMMIT_INTERVAL_MS, ProcessorConfig.STATE_DIR,
+                ProcessorConfig.REPLICATION_FACTOR, ProcessorConfig.COMMIT_INTERVAL_MS,
+                ProcessorConfig.CONTROL_COMMIT_SPACING_MS, ProcessorConfig.STATE_DIR,
                 ProcessorConfig.NUM_THREADS, ProcessorConfig.EXPIRY_SCAN_MS};
     }
 }

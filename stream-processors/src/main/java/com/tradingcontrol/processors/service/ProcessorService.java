@@ -51,7 +51,8 @@ public final class ProcessorService implements AutoCloseable {
         createTopics(config, topics);
         StreamsBuilder builder = new StreamsBuilder();
         ControlPlaneTopology.build(builder, topics,
-                new TopologySettings(TradingDomain.withDefaultCatalogue(), config.expiryScanInterval()));
+                new TopologySettings(TradingDomain.withDefaultCatalogue(), config.expiryScanInterval(),
+                        config.controlCommitSpacing(), config.commitInterval()));
         Properties properties = StreamsSettings.properties(config.bootstrapServers(), config.applicationId(), topics,
                 config.commitInterval(), config.stateDir(), config.numThreads());
         properties.putAll(config.streamsOverrides());

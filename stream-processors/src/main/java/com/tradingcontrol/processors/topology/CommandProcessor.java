@@ -3,6 +3,7 @@ package com.tradingcontrol.processors.topology;
 import com.tradingcontrol.processors.audit.AuditChain;
 import com.tradingcontrol.processors.audit.ChainHead;
 import com.tradingcontrol.processors.domain.AggregateState;
+import com.tradingcontrol.processors.domain.ControlEvent;
 import com.tradingcontrol.processors.domain.Decision;
 import com.tradingcontrol.processors.domain.DomainEvent;
 import com.tradingcontrol.processors.domain.RejectionCode;
@@ -41,6 +42,9 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     private KeyValueStore<String, ChainHead> chainHeads;
     private ControlView view;
     private String chainId;
+    /** This task's chain head, kept as an object: every command appends to it (the store has it too). */
+    private ChainHead chainHead;
+    private ControlCommits controlCommits;
 
     CommandProcessor(TopologySettings settings) {
         this.settings = settings;
@@ -54,6 +58,9 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         chainHeads = context.getStateStore(StoreNames.AUDIT_CHAIN_HEADS);
         view = new LayeredControlView(stores.control, context.getStateStore(StoreNames.CONTROL_VIEW));
         chainId = ChainHead.chainIdFor(context.taskId().partition());
+        ChainHead stored = chainHeads.get(chainId);
+        chainHead = stored != null ? stored : ChainHead.genesis(chainId);
+        controlCommits = new ControlCommits(settings.controlCommitSpacing(), settings.controlCommitBehindAfter());
         expiries.rebuild(stores.control);
         context.schedule(settings.expiryScanInterval(), PunctuationType.WALL_CLOCK_TIME, this::expirePauses);
     }
@@ -79,6 +86,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         AggregateState before = stores.load(mapped.aggregateId());
         Decision decision = settings.domain().decide(mapped.command(), before, view);
         decided(command, mapped.aggregateId(), before, decision, now);
+        commitIfControlChange(decision, record.timestamp(), now);
     }
 
     private void decided(CommandEnvelope command, String aggregateId, AggregateState before, Decision decision,
@@ -92,6 +100,14 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         processed.put(command.getCommandId(), outcome);
         emit(applied, audit, now);
         forward(outcome.getCommandId(), new Emission.Outcome(outcome), now.toEpochMilli());
+    }
+
+    /** A control change is published at once rather than at the next commit interval, within {@link ControlCommits}' limits. */
+    private void commitIfControlChange(Decision decision, long recordTimestamp, Instant now) {
+        boolean controlChange = decision.events().stream().anyMatch(ControlEvent.class::isInstance);
+        if (controlChange && controlCommits.requestNow(now.toEpochMilli(), recordTimestamp)) {
+            context.commit();
+        }
     }
 
     /** Wall-clock punctuation: emits PauseExpired for every timed pause of this task that has lapsed. */
@@ -127,9 +143,9 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     }
 
     private AuditRecord appendAudit(AuditRecord.Builder content) {
-        ChainHead head = chainHeads.get(chainId);
-        AuditChain.Appended appended = AuditChain.append(head != null ? head : ChainHead.genesis(chainId), content);
+        AuditChain.Appended appended = AuditChain.append(chainHead, content);
         chainHeads.put(chainId, appended.head());
+        chainHead = appended.head();
         return appended.record();
     }
 

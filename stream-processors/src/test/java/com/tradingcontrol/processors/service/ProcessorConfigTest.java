@@ -3,6 +3,7 @@ package com.tradingcontrol.processors.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tradingcontrol.processors.topology.StreamsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -19,7 +20,8 @@ class ProcessorConfigTest {
         assertThat(config.schemaRegistryUrl()).isNull();
         assertThat(config.schemaRegistryDataDir()).isNull();
         assertThat(config.partitions()).isEqualTo(3);
-        assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(10));
+        assertThat(config.commitInterval()).isEqualTo(StreamsSettings.DEFAULT_COMMIT_INTERVAL);
+        assertThat(config.controlCommitSpacing()).isEqualTo(StreamsSettings.DEFAULT_CONTROL_COMMIT_SPACING);
         assertThat(config.numThreads()).isEqualTo(1);
         assertThat(config.streamsOverrides()).isEmpty();
     }
@@ -33,6 +35,7 @@ class ProcessorConfigTest {
         p.put(ProcessorConfig.PARTITIONS, "6");
         p.put(ProcessorConfig.REPLICATION_FACTOR, "3");
         p.put(ProcessorConfig.COMMIT_INTERVAL_MS, "50");
+        p.put(ProcessorConfig.CONTROL_COMMIT_SPACING_MS, "0");
         p.put(ProcessorConfig.STATE_DIR, "/var/lib/tcp");
         p.put(ProcessorConfig.NUM_THREADS, "2");
         p.put(ProcessorConfig.EXPIRY_SCAN_MS, "500");
@@ -44,6 +47,7 @@ class ProcessorConfigTest {
         assertThat(config.partitions()).isEqualTo(6);
         assertThat(config.replicationFactor()).isEqualTo((short) 3);
         assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(50));
+        assertThat(config.controlCommitSpacing()).isZero();
         assertThat(config.stateDir()).isEqualTo(Path.of("/var/lib/tcp"));
         assertThat(config.numThreads()).isEqualTo(2);
         assertThat(config.expiryScanInterval()).isEqualTo(Duration.ofMillis(500));
@@ -67,6 +71,8 @@ class ProcessorConfigTest {
                 .hasMessageStartingWith("invalid configuration 'processor.schemaRegistry'");
         assertThatThrownBy(() -> load(ProcessorConfig.APPLICATION_ID, "has space"))
                 .hasMessageStartingWith("invalid configuration 'processor.applicationId'");
+        assertThatThrownBy(() -> load(ProcessorConfig.CONTROL_COMMIT_SPACING_MS, "-1"))
+                .hasMessage("invalid configuration 'processor.controlCommitSpacingMs': must be between 0 and 60000, got -1");
         assertThatThrownBy(() -> load(ProcessorConfig.NUM_THREADS, "65"))
                 .hasMessageContaining("processor.numThreads");
     }

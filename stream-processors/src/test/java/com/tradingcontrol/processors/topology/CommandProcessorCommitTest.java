@@ -1,0 +1,146 @@
+package com.tradingcontrol.processors.topology;
+
+import static com.tradingcontrol.processors.topology.TestCommands.ADMIN;
+import static com.tradingcontrol.processors.topology.TestCommands.envelope;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tradingcontrol.processors.domain.TradingDomain;
+import com.tradingcontrol.schemas.avro.CommandOutcome;
+import com.tradingcontrol.schemas.avro.OutcomeStatus;
+import com.tradingcontrol.schemas.avro.SetMaintenanceMode;
+import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
+import com.tradingcontrol.schemas.topics.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Which decisions ask Kafka Streams for an immediate commit (trading-control changes), and how often. */
+class CommandProcessorCommitTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+    private static final Duration SPACING = Duration.ofMillis(10);
+    private static final Duration BEHIND_AFTER = Duration.ofMillis(100);
+
+    private MockProcessorContext<String, Emission> context;
+    private CommandProcessor processor;
+    private int sent;
+
+    @BeforeEach
+    void start() {
+        context = new MockProcessorContext<>();
+        Topics topics = new Topics(InProcessSchemaRegistry.inMemory(), 3);
+        addStore(StoreNames.CONTROL_STATES, JsonStoreSerde.of(StateJson::control, StateJson::control));
+        addStore(StoreNames.CONFIG_STATES, JsonStoreSerde.of(StateJson::config, StateJson::config));
+        addStore(StoreNames.PROFILE_STATES, JsonStoreSerde.of(StateJson::profile, StateJson::profile));
+        addStore(StoreNames.PROCESSED_COMMANDS, AvroBinaryStoreSerde.of(CommandOutcome.class));
+        addStore(StoreNames.AUDIT_CHAIN_HEADS, JsonStoreSerde.of(StateJson::chainHead, StateJson::chainHead));
+        addStore(StoreNames.CONTROL_VIEW, topics.controlState().valueSerde());
+        context.setCurrentSystemTimeMs(T0.toEpochMilli());
+        processor = new CommandProcessor(new TopologySettings(TradingDomain.withDefaultCatalogue(),
+                TopologySettings.DEFAULT_EXPIRY_SCAN_INTERVAL, SPACING, BEHIND_AFTER));
+        processor.init(context);
+    }
+
+    @Test
+    void everyTradingControlChangeAsksForACommitAtOnce() {
+        assertThat(commitAfter("symbol:AAPL", TestCommands.pause("symbol:AAPL", "news", null))).isTrue();
+        later();
+        assertThat(commitAfter("symbol:AAPL", TestCommands.resume("symbol:AAPL", "clear"))).isTrue();
+        later();
+        assertThat(commitAfter("global", TestCommands.engage("outage"))).isTrue();
+        later();
+        assertThat(commitAfter("global", TestCommands.release("fixed"))).isTrue();
+        later();
+        assertThat(commitAfter("global", new SetMaintenanceMode(true, "upgrade", "planned"))).isTrue();
+        later();
+        assertThat(commitAfter("global", new SetMaintenanceMode(false, "", "done"))).isTrue();
+    }
+
+    @Test
+    void configAndProfileChangesWaitForTheCommitInterval() {
+        assertThat(commitAfter("config:features.backtest.enabled",
+                TestCommands.config("features.backtest.enabled", true))).isFalse();
+        later();
+        assertThat(commitAfter("profile:t1:p1", TestCommands.createProfile("t1", "p1"))).isFalse();
+    }
+
+    @Test
+    void aRejectedControlCommandChangesNothingAndAsksForNothing() {
+        processor.process(new Record<>("global", envelope("c-rejected", TestCommands.customer("t1"), T0,
+                TestCommands.pause("global", "I want to", null)), T0.toEpochMilli()));
+        assertThat(lastOutcome().getStatus()).isEqualTo(OutcomeStatus.REJECTED);
+        assertThat(context.committed()).isFalse();
+    }
+
+    @Test
+    void controlChangesWithinOneSpacingShareOneCommit() {
+        assertThat(commitAfter("symbol:A", TestCommands.pause("symbol:A", "news", null))).isTrue();
+        context.setCurrentSystemTimeMs(T0.toEpochMilli() + SPACING.toMillis() - 1);
+        assertThat(commitAfter("symbol:B", TestCommands.pause("symbol:B", "news", null))).isFalse();
+        context.setCurrentSystemTimeMs(T0.toEpochMilli() + SPACING.toMillis());
+        assertThat(commitAfter("symbol:C", TestCommands.pause("symbol:C", "news", null))).isTrue();
+    }
+
+    @Test
+    void aControlChangeThatWaitedBehindABacklogLeavesTheCommitToTheInterval() {
+        long now = T0.toEpochMilli() + BEHIND_AFTER.toMillis();
+        context.setCurrentSystemTimeMs(now);
+        assertThat(commitAfter("symbol:A", TestCommands.pause("symbol:A", "news", null))).isTrue();
+        context.setCurrentSystemTimeMs(now + SPACING.toMillis());
+        assertThat(commitAfter("symbol:B", TestCommands.pause("symbol:B", "news", null))).isTrue();
+        context.setCurrentSystemTimeMs(now + 2 * SPACING.toMillis() + 1);
+        assertThat(commitAfter("symbol:C", TestCommands.pause("symbol:C", "news", null), T0.toEpochMilli()))
+                .as("queued %d ms", BEHIND_AFTER.toMillis() + 2 * SPACING.toMillis() + 1).isFalse();
+    }
+
+    @Test
+    void cachedStatesAndChainHeadFollowEveryWrite() {
+        commitAfter("symbol:A", TestCommands.pause("symbol:A", "news", null));
+        commitAfter("symbol:A", TestCommands.resume("symbol:A", "clear"));
+        commitAfter("symbol:A", TestCommands.pause("symbol:A", "again", null));
+        assertThat(lastOutcome().getResultingVersion()).isEqualTo(3L);
+        KeyValueStore<String, com.tradingcontrol.processors.domain.control.ControlState> control =
+                context.getStateStore(StoreNames.CONTROL_STATES);
+        assertThat(control.get("symbol:A").version()).isEqualTo(3L);
+        KeyValueStore<String, com.tradingcontrol.processors.audit.ChainHead> heads =
+                context.getStateStore(StoreNames.AUDIT_CHAIN_HEADS);
+        assertThat(heads.get("chain-0").sequence()).isEqualTo(3L);
+    }
+
+    /** Processes a command produced just now; true if it asked for a commit. */
+    private boolean commitAfter(String key, Object payload) {
+        return commitAfter(key, payload, context.currentSystemTimeMs());
+    }
+
+    private boolean commitAfter(String key, Object payload, long producedAtMs) {
+        context.resetCommit();
+        processor.process(new Record<>(key, envelope("c" + (++sent), ADMIN, T0, payload), producedAtMs));
+        assertThat(lastOutcome().getStatus()).as("outcome of %s", payload).isEqualTo(OutcomeStatus.ACCEPTED);
+        return context.committed();
+    }
+
+    private void later() {
+        context.setCurrentSystemTimeMs(context.currentSystemTimeMs() + SPACING.toMillis());
+    }
+
+    private CommandOutcome lastOutcome() {
+        List<MockProcessorContext.CapturedForward<? extends String, ? extends Emission>> forwarded = context.forwarded();
+        Emission last = forwarded.get(forwarded.size() - 1).record().value();
+        return ((Emission.Outcome) last).value();
+    }
+
+    private <V> void addStore(String name, Serde<V> valueSerde) {
+        KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
+                Serdes.String(), valueSerde).withLoggingDisabled().build();
+        store.init(context.getStateStoreContext(), store);
+        context.addStateStore(store);
+    }
+}
