@@ -60,7 +60,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         chainId = ChainHead.chainIdFor(context.taskId().partition());
         ChainHead stored = chainHeads.get(chainId);
         chainHead = stored != null ? stored : ChainHead.genesis(chainId);
-        controlCommits = new ControlCommits(settings.controlCommitSpacing(), settings.controlCommitBehindAfter());
+        controlCommits = new ControlCommits(settings.controlCommitSpacing());
         expiries.rebuild(stores.control);
         context.schedule(settings.expiryScanInterval(), PunctuationType.WALL_CLOCK_TIME, this::expirePauses);
     }

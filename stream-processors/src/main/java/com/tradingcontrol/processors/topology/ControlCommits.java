@@ -12,29 +12,27 @@ import java.time.Duration;
  * every interval, and its cost per command grows as processing slows: on a CPU-starved node each
  * interval held fewer commands, commits took longer, and throughput collapsed while the backlog,
  * and so the halt latency, grew without bound. So the interval is long and control changes, the
- * decisions trading engines and operators wait for, commit on their own, under two limits:
+ * decisions trading engines and operators wait for, commit on their own, at most once per gap:
  * <ul>
- *   <li>at most one requested commit per {@code spacing}: Streams honours a request after the
- *       current loop iteration, and a burst of control changes would otherwise commit after every
- *       record;</li>
- *   <li>none while the processors are behind, i.e. the command waited in {@code trading.commands}
- *       longer than {@code behindAfter}: its latency is then the backlog ahead of it, and committing
- *       more often would only make that backlog drain more slowly. The interval commits instead,
- *       with transactions large enough to catch up.</li>
+ *   <li>the gap is at least {@code spacing}: Streams honours a request after the current loop
+ *       iteration, and a burst of control changes would otherwise commit after every record;</li>
+ *   <li>the gap is at least as long as the command waited in {@code trading.commands}: a command that
+ *       queued that long has a backlog ahead of it, and committing more often than the backlog's age
+ *       would only make it drain more slowly. So commits space out as a backlog builds (each one
+ *       carrying more commands) and return to immediate once it has drained; past the commit
+ *       interval, the interval commits.</li>
  * </ul>
  * The queueing time is measured against the command record's timestamp (the API's clock when it
- * produced it); a skewed clock only moves the point at which control changes fall back to the interval.
+ * produced it); a skewed clock only changes how soon commits space out.
  */
 final class ControlCommits {
 
     private final long spacingMs;
-    private final long behindAfterMs;
     private boolean requestedBefore;
     private long lastRequestMs;
 
-    ControlCommits(Duration spacing, Duration behindAfter) {
+    ControlCommits(Duration spacing) {
         this.spacingMs = spacing.toMillis();
-        this.behindAfterMs = behindAfter.toMillis();
     }
 
     /**
@@ -42,10 +40,8 @@ final class ControlCommits {
      * {@code recordTimestampMs} should request a commit; records the request.
      */
     boolean requestNow(long nowMs, long recordTimestampMs) {
-        if (nowMs - recordTimestampMs > behindAfterMs) {
-            return false;
-        }
-        if (requestedBefore && nowMs - lastRequestMs < spacingMs) {
+        long gap = Math.max(spacingMs, nowMs - recordTimestampMs);
+        if (requestedBefore && nowMs - lastRequestMs < gap) {
             return false;
         }
         requestedBefore = true;

@@ -27,7 +27,6 @@ class CommandProcessorCommitTest {
 
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
     private static final Duration SPACING = Duration.ofMillis(10);
-    private static final Duration BEHIND_AFTER = Duration.ofMillis(100);
 
     private MockProcessorContext<String, Emission> context;
     private CommandProcessor processor;
@@ -45,7 +44,7 @@ class CommandProcessorCommitTest {
         addStore(StoreNames.CONTROL_VIEW, topics.controlState().valueSerde());
         context.setCurrentSystemTimeMs(T0.toEpochMilli());
         processor = new CommandProcessor(new TopologySettings(TradingDomain.withDefaultCatalogue(),
-                TopologySettings.DEFAULT_EXPIRY_SCAN_INTERVAL, SPACING, BEHIND_AFTER));
+                TopologySettings.DEFAULT_EXPIRY_SCAN_INTERVAL, SPACING));
         processor.init(context);
     }
 
@@ -90,15 +89,20 @@ class CommandProcessorCommitTest {
     }
 
     @Test
-    void aControlChangeThatWaitedBehindABacklogLeavesTheCommitToTheInterval() {
-        long now = T0.toEpochMilli() + BEHIND_AFTER.toMillis();
-        context.setCurrentSystemTimeMs(now);
-        assertThat(commitAfter("symbol:A", TestCommands.pause("symbol:A", "news", null))).isTrue();
-        context.setCurrentSystemTimeMs(now + SPACING.toMillis());
-        assertThat(commitAfter("symbol:B", TestCommands.pause("symbol:B", "news", null))).isTrue();
-        context.setCurrentSystemTimeMs(now + 2 * SPACING.toMillis() + 1);
-        assertThat(commitAfter("symbol:C", TestCommands.pause("symbol:C", "news", null), T0.toEpochMilli()))
-                .as("queued %d ms", BEHIND_AFTER.toMillis() + 2 * SPACING.toMillis() + 1).isFalse();
+    void behindABacklogCommitsSpaceOutByHowLongTheCommandQueued() {
+        long t = T0.toEpochMilli() + 1_000;
+        context.setCurrentSystemTimeMs(t);
+        assertThat(commitAfter("symbol:A", TestCommands.pause("symbol:A", "news", null), t - 5)).isTrue();
+        // Queued 80 ms: another commit only 80 ms after the last one, not after the 10 ms spacing.
+        context.setCurrentSystemTimeMs(t + 50);
+        assertThat(commitAfter("symbol:B", TestCommands.pause("symbol:B", "news", null), t - 30)).isFalse();
+        context.setCurrentSystemTimeMs(t + 79);
+        assertThat(commitAfter("symbol:C", TestCommands.pause("symbol:C", "news", null), t - 1)).isFalse();
+        context.setCurrentSystemTimeMs(t + 80);
+        assertThat(commitAfter("symbol:D", TestCommands.pause("symbol:D", "news", null), t)).isTrue();
+        // Drained: back to the spacing.
+        context.setCurrentSystemTimeMs(t + 80 + SPACING.toMillis());
+        assertThat(commitAfter("symbol:E", TestCommands.pause("symbol:E", "news", null))).isTrue();
     }
 
     @Test
