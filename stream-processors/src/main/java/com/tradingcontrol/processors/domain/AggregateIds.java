@@ -42,6 +42,11 @@ public final class AggregateIds {
         return profile(p.tenantId(), p.profileId());
     }
 
+    /** True for a trading-control aggregate (a scope), false for config and profile aggregates. */
+    public static boolean isControl(String aggregateId) {
+        return !aggregateId.startsWith(CONFIG_PREFIX) && !aggregateId.startsWith(PROFILE_PREFIX);
+    }
+
     public static String config(String key) {
         return CONFIG_PREFIX + key;
     }

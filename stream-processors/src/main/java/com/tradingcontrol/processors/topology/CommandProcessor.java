@@ -2,8 +2,8 @@ package com.tradingcontrol.processors.topology;
 
 import com.tradingcontrol.processors.audit.AuditChain;
 import com.tradingcontrol.processors.audit.ChainHead;
+import com.tradingcontrol.processors.domain.AggregateIds;
 import com.tradingcontrol.processors.domain.AggregateState;
-import com.tradingcontrol.processors.domain.ControlEvent;
 import com.tradingcontrol.processors.domain.Decision;
 import com.tradingcontrol.processors.domain.DomainEvent;
 import com.tradingcontrol.processors.domain.RejectionCode;
@@ -81,12 +81,12 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         if (mapped.scopeError() != null) {
             decided(command, mapped.aggregateId(), null,
                     Decision.rejected(RejectionCode.VALIDATION_FAILED, mapped.scopeError()), now);
-            return;
+        } else {
+            AggregateState before = stores.load(mapped.aggregateId());
+            decided(command, mapped.aggregateId(), before,
+                    settings.domain().decide(mapped.command(), before, view), now);
         }
-        AggregateState before = stores.load(mapped.aggregateId());
-        Decision decision = settings.domain().decide(mapped.command(), before, view);
-        decided(command, mapped.aggregateId(), before, decision, now);
-        commitIfControlChange(decision, record.timestamp(), now);
+        commitIfControl(mapped.aggregateId(), record.timestamp(), now);
     }
 
     private void decided(CommandEnvelope command, String aggregateId, AggregateState before, Decision decision,
@@ -102,10 +102,13 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         forward(outcome.getCommandId(), new Emission.Outcome(outcome), now.toEpochMilli());
     }
 
-    /** A control change is published at once rather than at the next commit interval, within {@link ControlCommits}' limits. */
-    private void commitIfControlChange(Decision decision, long recordTimestamp, Instant now) {
-        boolean controlChange = decision.events().stream().anyMatch(ControlEvent.class::isInstance);
-        if (controlChange && controlCommits.requestNow(now.toEpochMilli(), recordTimestamp)) {
+    /**
+     * A trading-control command's outcome, accepted or rejected, is published at once rather than at the
+     * next commit interval, within {@link ControlCommits}' limits: the operator who sent a halt needs to
+     * know as soon as possible whether it took effect.
+     */
+    private void commitIfControl(String aggregateId, long recordTimestamp, Instant now) {
+        if (AggregateIds.isControl(aggregateId) && controlCommits.requestNow(now.toEpochMilli(), recordTimestamp)) {
             context.commit();
         }
     }

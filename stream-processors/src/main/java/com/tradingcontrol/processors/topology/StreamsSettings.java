@@ -11,7 +11,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * The Kafka Streams configuration of the processors.
  *
  * <p>Latency: with exactly-once, results become visible to read_committed readers only when the
- * task's transaction commits. Trading-control changes (halts and their reversal) do not wait for
+ * task's transaction commits. Trading-control commands (halts and their reversal) do not wait for
  * {@code commit.interval.ms}: the processor asks for a commit right after one (see ControlCommits), so
  * the interval only bounds how late ordinary decisions (config, profiles) become visible. It is
  * {@link #DEFAULT_COMMIT_INTERVAL} (Kafka's own exactly-once default) rather than the 10 ms it used to

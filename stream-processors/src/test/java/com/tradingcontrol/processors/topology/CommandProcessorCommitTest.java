@@ -22,7 +22,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Which decisions ask Kafka Streams for an immediate commit (trading-control changes), and how often. */
+/** Which commands ask Kafka Streams for an immediate commit (trading-control ones), and how often. */
 class CommandProcessorCommitTest {
 
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
@@ -72,11 +72,12 @@ class CommandProcessorCommitTest {
     }
 
     @Test
-    void aRejectedControlCommandChangesNothingAndAsksForNothing() {
+    void aRejectedControlCommandIsAnsweredAtOnceToo() {
+        context.resetCommit();
         processor.process(new Record<>("global", envelope("c-rejected", TestCommands.customer("t1"), T0,
                 TestCommands.pause("global", "I want to", null)), T0.toEpochMilli()));
         assertThat(lastOutcome().getStatus()).isEqualTo(OutcomeStatus.REJECTED);
-        assertThat(context.committed()).isFalse();
+        assertThat(context.committed()).isTrue();
     }
 
     @Test
