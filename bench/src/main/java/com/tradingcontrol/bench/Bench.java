@@ -62,7 +62,7 @@ public final class Bench implements Callable<Integer> {
     long rebuildEvents = 100_000;
     @Option(names = "--commit-interval-ms", description = "processors' commit interval (default ${DEFAULT-VALUE})")
     int commitIntervalMs = (int) StreamsSettings.DEFAULT_COMMIT_INTERVAL.toMillis();
-    @Option(names = "--control-commit-spacing-ms", description = "least time between commits requested by trading-control changes "
+    @Option(names = "--control-commit-spacing-ms", description = "least time between commits requested by trading-control commands "
             + "(default ${DEFAULT-VALUE})")
     int controlCommitSpacingMs = (int) StreamsSettings.DEFAULT_CONTROL_COMMIT_SPACING.toMillis();
     @Option(names = "--streams-config", description = "extra Kafka Streams settings of the processors, "

@@ -17,16 +17,17 @@ import java.util.TreeMap;
  * @param schemaRegistryDataDir data dir of the in-process registry (null = in memory, only sensible
  *                              when one JVM runs everything)
  * @param commitInterval        how often decisions are committed, so how late ordinary decisions (config,
- *                              profiles) become visible; control changes do not wait for it
- * @param controlCommitSpacing  the least time between two commits requested by control changes (pause,
- *                              resume, kill switch, maintenance): each commits at once, but a burst commits
- *                              at most once per spacing (0 = every change)
+ *                              profiles) become visible; trading-control commands do not wait for it
+ * @param controlCommitSpacing  the least time between two commits requested by trading-control commands
+ *                              (pause, resume, kill switch, maintenance): each commits at once, but a burst
+ *                              commits at most once per spacing (0 = every command)
  * @param streamsOverrides      raw Kafka Streams / client settings, from keys {@code processor.streams.<kafka key>}
  *                              (e.g. {@code processor.streams.session.timeout.ms}); applied last
  */
 public record ProcessorConfig(String bootstrapServers, String applicationId, URI schemaRegistryUrl,
                               Path schemaRegistryDataDir, int partitions, short replicationFactor,
-                              Duration commitInterval, Duration controlCommitSpacing, Path stateDir, int numThreads, Duration expiryScanInterval,
+                              Duration commitInterval, Duration controlCommitSpacing, Path stateDir, int numThreads,
+                              Duration expiryScanInterval,
                               Map<String, String> streamsOverrides) {
 
     public static final String PREFIX = "processor.";

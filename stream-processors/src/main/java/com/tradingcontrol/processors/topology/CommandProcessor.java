@@ -73,12 +73,10 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         }
         CommandMapper.Mapped mapped = CommandMapper.map(record.key(), command);
         CommandOutcome previous = processed.get(command.getCommandId());
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         if (previous != null) {
             forward(previous.getCommandId(), new Emission.Outcome(previous), record.timestamp());
-            return;
-        }
-        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        if (mapped.scopeError() != null) {
+        } else if (mapped.scopeError() != null) {
             decided(command, mapped.aggregateId(), null,
                     Decision.rejected(RejectionCode.VALIDATION_FAILED, mapped.scopeError()), now);
         } else {
@@ -103,9 +101,9 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     }
 
     /**
-     * A trading-control command's outcome, accepted or rejected, is published at once rather than at the
-     * next commit interval, within {@link ControlCommits}' limits: the operator who sent a halt needs to
-     * know as soon as possible whether it took effect.
+     * A trading-control command's outcome (accepted, rejected, or repeated for a retried command id) is
+     * published at once rather than at the next commit interval, within {@link ControlCommits}' limits:
+     * the operator who sent a halt needs to know as soon as possible whether it took effect.
      */
     private void commitIfControl(String aggregateId, long recordTimestamp, Instant now) {
         if (AggregateIds.isControl(aggregateId) && controlCommits.requestNow(now.toEpochMilli(), recordTimestamp)) {

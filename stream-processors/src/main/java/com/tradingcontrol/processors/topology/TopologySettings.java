@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param expiryScanInterval how often (wall clock) timed pauses are checked; bounds how late a
  *                           PauseExpired event can be
- * @param controlCommitSpacing the least time between two commits requested by control changes (see
+ * @param controlCommitSpacing the least time between two commits requested by trading-control commands (see
  *                           {@link ControlCommits})
  */
 public record TopologySettings(TradingDomain domain, Duration expiryScanInterval, Duration controlCommitSpacing) {

@@ -81,6 +81,19 @@ class CommandProcessorCommitTest {
     }
 
     @Test
+    void aRetriedControlCommandGetsItsStoredOutcomeAtOnce() {
+        Record<String, com.tradingcontrol.schemas.avro.CommandEnvelope> pause = new Record<>("symbol:A",
+                envelope("c-retried", ADMIN, T0, TestCommands.pause("symbol:A", "news", null)), T0.toEpochMilli());
+        processor.process(pause);
+        CommandOutcome first = lastOutcome();
+        later();
+        context.resetCommit();
+        processor.process(pause.withTimestamp(context.currentSystemTimeMs()));
+        assertThat(lastOutcome()).isEqualTo(first);
+        assertThat(context.committed()).isTrue();
+    }
+
+    @Test
     void controlChangesWithinOneSpacingShareOneCommit() {
         assertThat(commitAfter("symbol:A", TestCommands.pause("symbol:A", "news", null))).isTrue();
         context.setCurrentSystemTimeMs(T0.toEpochMilli() + SPACING.toMillis() - 1);
