@@ -111,9 +111,13 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         }
     }
 
-    /** Wall-clock punctuation: emits PauseExpired for every timed pause of this task that has lapsed. */
+    /**
+     * Wall-clock punctuation: emits PauseExpired for every timed pause of this task that has lapsed, and
+     * commits at once when any did (trading resumes; at most one commit per scan, so no spacing needed).
+     */
     private void expirePauses(long timestamp) {
         Instant now = Instant.ofEpochMilli(timestamp);
+        boolean expired = false;
         for (String aggregateId : expiries.due(now)) {
             ControlState state = stores.control.get(aggregateId);
             List<DomainEvent> events = state == null ? List.of() : PauseExpiry.expire(state, now);
@@ -130,6 +134,10 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
             AuditRecord audit = appendAudit(Records.systemAudit(actionId, "PauseExpired", applied,
                     StateJson.summary(state), StateJson.summary(applied.after()), now));
             emit(applied, audit, now);
+            expired = true;
+        }
+        if (expired) {
+            context.commit();
         }
     }
 

@@ -94,6 +94,22 @@ class CommandProcessorCommitTest {
     }
 
     @Test
+    void anExpiredPauseIsPublishedAtOnce() {
+        commitAfter("symbol:A", TestCommands.pause("symbol:A", "news", T0.plusSeconds(1)));
+        MockProcessorContext.CapturedPunctuator expiryScan = context.scheduledPunctuators().get(0);
+
+        context.resetCommit();
+        expiryScan.getPunctuator().punctuate(T0.toEpochMilli() + 500);
+        assertThat(context.committed()).as("nothing expired yet").isFalse();
+
+        expiryScan.getPunctuator().punctuate(T0.toEpochMilli() + 1_000);
+        assertThat(context.forwarded()).anySatisfy(f -> assertThat(f.record().value())
+                .isInstanceOfSatisfying(Emission.Event.class, e -> assertThat(e.value().getPayload())
+                        .isInstanceOf(com.tradingcontrol.schemas.avro.PauseExpired.class)));
+        assertThat(context.committed()).isTrue();
+    }
+
+    @Test
     void controlChangesWithinOneSpacingShareOneCommit() {
         assertThat(commitAfter("symbol:A", TestCommands.pause("symbol:A", "news", null))).isTrue();
         context.setCurrentSystemTimeMs(T0.toEpochMilli() + SPACING.toMillis() - 1);
