@@ -10,20 +10,18 @@ import com.tradingcontrol.projections.store.NotFoundException;
 import com.tradingcontrol.projections.store.Query;
 import com.tradingcontrol.projections.store.StoredDocument;
 import com.tradingcontrol.projections.store.WriteCondition;
+import com.tradingcontrol.projections.testing.SettableClock;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -177,23 +175,18 @@ class SqliteBatchAndLockingTest {
 
     @Test
     void insideABatchExpiredDocumentsAreAbsentAsOutsideIt() {
-        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
-        Clock clock = new Clock() {
-            @Override public ZoneId getZone() { return ZoneId.of("UTC"); }
-            @Override public Clock withZone(ZoneId zone) { return this; }
-            @Override public Instant instant() { return now.get(); }
-        };
+        SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
         try (SqliteProjectionStore store = SqliteProjectionStore.open(dir.resolve("ttl.db"), clock)) {
             store.createContainerIfAbsent(new ContainerSpec("audit-events", "/productId", 60));
             store.upsert("audit-events", "p1", doc("old", "p1", 1), WriteCondition.none());
-            now.set(now.get().plus(Duration.ofSeconds(61)));
+            clock.advance(Duration.ofSeconds(61));
 
             store.inBatch(batch -> {
                 assertThat(batch.read("audit-events", "p1", "old")).isEmpty();
                 batch.upsert("audit-events", "p1", doc("old", "p1", 2), WriteCondition.ifAbsent());
                 batch.upsert("audit-events", "p1", doc("brief", "p1", 3).put("ttl", 5), WriteCondition.none());
                 assertThat(batch.read("audit-events", "p1", "brief")).isPresent();
-                now.set(now.get().plus(Duration.ofSeconds(6)));
+                clock.advance(Duration.ofSeconds(6));
                 assertThat(batch.read("audit-events", "p1", "brief")).isEmpty();
                 assertThat(batch.read("audit-events", "p1", "old")).isPresent();
                 return null;

@@ -10,15 +10,13 @@ import com.tradingcontrol.projections.store.NotFoundException;
 import com.tradingcontrol.projections.store.Query;
 import com.tradingcontrol.projections.store.StoredDocument;
 import com.tradingcontrol.projections.store.WriteCondition;
+import com.tradingcontrol.projections.testing.SettableClock;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,20 +75,15 @@ class SqliteProjectionStoreFileTest {
 
     @Test
     void purgeDeletesOnlyExpiredDocumentsAndReadsNeverSeeThem() {
-        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
-        Clock clock = new Clock() {
-            @Override public ZoneId getZone() { return ZoneId.of("UTC"); }
-            @Override public Clock withZone(ZoneId zone) { return this; }
-            @Override public Instant instant() { return now.get(); }
-        };
+        SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
         try (SqliteProjectionStore store = SqliteProjectionStore.open(dir.resolve("ttl.db"), clock)) {
             store.createContainerIfAbsent(new ContainerSpec("audit-events", "/productId", 60));
             store.upsert("audit-events", "p1", doc("short", "p1"), WriteCondition.none());
             store.upsert("audit-events", "p1", doc("forever", "p1").put("ttl", -1), WriteCondition.none());
 
-            now.set(now.get().plus(Duration.ofSeconds(59)));
+            clock.advance(Duration.ofSeconds(59));
             assertThat(store.read("audit-events", "p1", "short")).isPresent();
-            now.set(now.get().plus(Duration.ofSeconds(2)));
+            clock.advance(Duration.ofSeconds(2));
             assertThat(store.read("audit-events", "p1", "short")).isEmpty();
 
             assertThat(store.purgeExpired()).isEqualTo(1);
