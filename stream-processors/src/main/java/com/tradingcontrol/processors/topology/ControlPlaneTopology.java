@@ -9,6 +9,8 @@ import com.tradingcontrol.schemas.avro.CommandEnvelope;
 import com.tradingcontrol.schemas.avro.CommandOutcome;
 import com.tradingcontrol.schemas.topics.TopicSpec;
 import com.tradingcontrol.schemas.topics.Topics;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -78,15 +80,19 @@ public final class ControlPlaneTopology {
     }
 
     private static void addStores(StreamsBuilder builder) {
-        builder.addStateStore(store(StoreNames.CONTROL_STATES,
-                JsonStoreSerde.<ControlState>of(StateJson::control, StateJson::control)));
-        builder.addStateStore(store(StoreNames.CONFIG_STATES,
-                JsonStoreSerde.<ConfigState>of(StateJson::config, StateJson::config)));
-        builder.addStateStore(store(StoreNames.PROFILE_STATES,
-                JsonStoreSerde.<ProfileState>of(StateJson::profile, StateJson::profile)));
-        builder.addStateStore(store(StoreNames.PROCESSED_COMMANDS, AvroBinaryStoreSerde.of(CommandOutcome.class)));
-        builder.addStateStore(store(StoreNames.AUDIT_CHAIN_HEADS,
-                JsonStoreSerde.<ChainHead>of(StateJson::chainHead, StateJson::chainHead)));
+        processorStoreSerdes().forEach((name, serde) -> builder.addStateStore(store(name, serde)));
+    }
+
+    /** The decide step's stores ({@link StoreNames#COMMAND_PROCESSOR_STORES}) with their value serdes. */
+    static Map<String, Serde<?>> processorStoreSerdes() {
+        Map<String, Serde<?>> serdes = new LinkedHashMap<>();
+        serdes.put(StoreNames.CONTROL_STATES, JsonStoreSerde.<ControlState>of(StateJson::control, StateJson::control));
+        serdes.put(StoreNames.CONFIG_STATES, JsonStoreSerde.<ConfigState>of(StateJson::config, StateJson::config));
+        serdes.put(StoreNames.PROFILE_STATES, JsonStoreSerde.<ProfileState>of(StateJson::profile, StateJson::profile));
+        serdes.put(StoreNames.PROCESSED_COMMANDS, AvroBinaryStoreSerde.of(CommandOutcome.class));
+        serdes.put(StoreNames.AUDIT_CHAIN_HEADS,
+                JsonStoreSerde.<ChainHead>of(StateJson::chainHead, StateJson::chainHead));
+        return serdes;
     }
 
     /**

@@ -36,11 +36,7 @@ class CommandProcessorCommitTest {
     void start() {
         context = new MockProcessorContext<>();
         Topics topics = new Topics(InProcessSchemaRegistry.inMemory(), 3);
-        addStore(StoreNames.CONTROL_STATES, JsonStoreSerde.of(StateJson::control, StateJson::control));
-        addStore(StoreNames.CONFIG_STATES, JsonStoreSerde.of(StateJson::config, StateJson::config));
-        addStore(StoreNames.PROFILE_STATES, JsonStoreSerde.of(StateJson::profile, StateJson::profile));
-        addStore(StoreNames.PROCESSED_COMMANDS, AvroBinaryStoreSerde.of(CommandOutcome.class));
-        addStore(StoreNames.AUDIT_CHAIN_HEADS, JsonStoreSerde.of(StateJson::chainHead, StateJson::chainHead));
+        ControlPlaneTopology.processorStoreSerdes().forEach(this::addStore);
         addStore(StoreNames.CONTROL_VIEW, topics.controlState().valueSerde());
         context.setCurrentSystemTimeMs(T0.toEpochMilli());
         processor = new CommandProcessor(new TopologySettings(TradingDomain.withDefaultCatalogue(),
