@@ -45,7 +45,7 @@ public final class HaltPropagation {
              CommandThroughput.OutcomeCounter bgOutcomes = new CommandThroughput.OutcomeCounter(platform,
                      BackgroundLoad.COMMAND_ID_PREFIX);
              BackgroundLoad load = new BackgroundLoad(platform, s.backgroundPerSecond()).start()) {
-            int i = warmUp(watchers, s.warmupSeconds());
+            warmUp(watchers, s.warmupSeconds());
             stages = new HaltStages();
             long from = System.nanoTime();
             long sentBefore = load.sent();
@@ -53,12 +53,12 @@ public final class HaltPropagation {
             long budgetEnd = from + TimeUnit.SECONDS.toNanos(s.budgetSeconds());
             String stopped = null;
             int done = 0;
-            for (; done < s.halts() && stopped == null; done++, i++) {
+            for (; done < s.halts() && stopped == null; done++) {
                 if (System.nanoTime() > budgetEnd) {
                     stopped = "budget of " + s.budgetSeconds() + " s spent";
                     break;
                 }
-                HaltOp op = op(i);
+                HaltOp op = op(done, "HALT");
                 long[] took = measure(op, watchers);
                 tally.record(op, took);
                 if (HaltTally.anyTimeout(took) && !resync(op)) {
@@ -78,6 +78,9 @@ public final class HaltPropagation {
             notes.putAll(stages.summary());
             report(report, tally, s, notes, (load.sent() - sentBefore) / seconds,
                     (bgOutcomes.accepted() - acceptedBefore) / seconds);
+            if (stopped == null && done % 2 == 1) {
+                settle(op(done, "HALT"), watchers);
+            }
         }
     }
 
@@ -99,28 +102,40 @@ public final class HaltPropagation {
         }
     }
 
-    /** Unmeasured changes of the same kind for {@code seconds} (at least 10); returns the next index. */
-    private int warmUp(StateWatchers watchers, int seconds) throws Exception {
+    /**
+     * Unmeasured changes of the same kind for {@code seconds} (at least 10), on symbols of their own and
+     * always whole pairs, so the measured part starts from a neutral state and its own first change
+     * whatever the machine's speed (which measured changes are kill switches must not depend on how many
+     * warm-up changes fit in the warm-up time).
+     */
+    private void warmUp(StateWatchers watchers, int seconds) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        int i = 0;
-        for (; i < MIN_WARM_UP_CHANGES || System.nanoTime() < end; i++) {
-            HaltOp op = op(i);
+        for (int i = 0; i < MIN_WARM_UP_CHANGES || System.nanoTime() < end || i % 2 == 1; i++) {
+            HaltOp op = op(i, "WARM");
             if (HaltTally.anyTimeout(measure(op, watchers)) && !resync(op)) {
-                // Skip the missed change's partner (same scope, opposite direction): it would "arrive" at
-                // once. The next pair is another scope, so the measured part starts unambiguous.
-                return (i / 2 + 1) * 2;
+                return; // the missed change's scope stays unknown; the measured part uses other symbols
             }
         }
-        return i;
     }
 
-    private static HaltOp op(int i) {
+    /** Sends the partner of the last measured change, unmeasured, so the next run starts neutral too. */
+    private void settle(HaltOp op, StateWatchers watchers) throws Exception {
+        if (HaltTally.anyTimeout(measure(op, watchers))) {
+            resync(op);
+        }
+    }
+
+    /**
+     * The {@code i}-th change of a sequence: pairs (on, then off) where pair 0 and every fifth after it
+     * engage and release the kill switch, the others pause and resume one of 20 symbols {@code prefix<n>}.
+     */
+    static HaltOp op(int i, String prefix) {
         int pair = i / 2;
         boolean on = i % 2 == 0;
         if (pair % 5 == 0) {
             return new HaltOp(i, true, "global", on);
         }
-        return new HaltOp(i, false, "symbol:HALT" + (pair % 20), on);
+        return new HaltOp(i, false, "symbol:" + prefix + (pair % 20), on);
     }
 
     /** Sends one change; returns nanoseconds to websocket, state topic, REST read (negative: timed out). */
