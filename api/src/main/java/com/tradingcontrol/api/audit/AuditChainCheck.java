@@ -3,6 +3,7 @@ package com.tradingcontrol.api.audit;
 import com.tradingcontrol.api.reads.LogRange;
 import com.tradingcontrol.api.reads.LogSource;
 import com.tradingcontrol.processors.audit.AuditChainVerifier;
+import com.tradingcontrol.processors.audit.AuditDecoding;
 import com.tradingcontrol.processors.audit.AuditEntry;
 import com.tradingcontrol.processors.audit.ChainHead;
 import com.tradingcontrol.processors.audit.ChainVerification;
@@ -17,7 +18,6 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Verifies the audit hash chains in {@code trading.audit}, the log itself rather than the projected
@@ -49,7 +49,7 @@ public final class AuditChainCheck {
     }
 
     public Result verify(Instant from, Instant to) {
-        Deserializer<AuditRecord> decoder = log.auditDeserializer();
+        AuditDecoding decoder = log.auditDecoding();
         try (Consumer<String, byte[]> consumer = log.consumer("audit-verify")) {
             List<TopicPartition> partitions = log.assignAll(consumer, log.auditTopic());
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, log.timeout());
@@ -103,18 +103,19 @@ public final class AuditChainCheck {
             this.head = fromGenesis ? ChainHead.genesis(chainId) : null;
         }
 
-        void accept(ConsumerRecord<String, byte[]> raw, Deserializer<AuditRecord> decoder, Instant to) {
+        void accept(ConsumerRecord<String, byte[]> raw, AuditDecoding decoder, Instant to) {
             if (finished) {
                 return;
             }
-            AuditRecord record;
+            AuditEntry entry;
             try {
-                record = decoder.deserialize(raw.topic(), raw.value());
+                entry = decoder.decode(raw.topic(), raw.offset(), raw.value());
             } catch (RuntimeException undecodable) {
                 fail(new Broken(chainId, head == null ? -1 : head.sequence() + 1, "UNREADABLE",
                         "record at offset " + raw.offset() + " cannot be decoded: " + undecodable.getMessage()));
                 return;
             }
+            AuditRecord record = entry.record();
             if (to != null && record.getOccurredAt().isAfter(to)) {
                 finished = true;
                 return;
@@ -122,7 +123,7 @@ public final class AuditChainCheck {
             if (head == null) {
                 head = new ChainHead(chainId, Math.max(0, record.getChainSequence() - 1), record.getPrevHash());
             }
-            ChainVerification verdict = AuditChainVerifier.verifyFrom(head, List.of(new AuditEntry(raw.offset(), record)));
+            ChainVerification verdict = AuditChainVerifier.verifyFrom(head, List.of(entry));
             if (verdict instanceof ChainVerification.Broken b) {
                 fail(new Broken(chainId, b.chainSequence(), b.kind().name(), b.describe()));
                 return;

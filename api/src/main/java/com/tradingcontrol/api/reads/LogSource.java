@@ -1,6 +1,6 @@
 package com.tradingcontrol.api.reads;
 
-import com.tradingcontrol.schemas.avro.AuditRecord;
+import com.tradingcontrol.processors.audit.AuditDecoding;
 import com.tradingcontrol.schemas.avro.EventEnvelope;
 import com.tradingcontrol.schemas.registry.SchemaRegistryClient;
 import com.tradingcontrol.schemas.serde.AvroSerdes;
@@ -124,7 +124,8 @@ public final class LogSource implements AutoCloseable {
         return AvroSerdes.specific(registry, EventEnvelope.class, false).deserializer();
     }
 
-    public Deserializer<AuditRecord> auditDeserializer() {
-        return AvroSerdes.specific(registry, AuditRecord.class, false).deserializer();
+    /** Audit values decoded for verification: current shape plus the writer-schema record the hash covers. */
+    public AuditDecoding auditDecoding() {
+        return new AuditDecoding(registry);
     }
 }

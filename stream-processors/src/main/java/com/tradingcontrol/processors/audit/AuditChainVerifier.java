@@ -53,7 +53,7 @@ public final class AuditChainVerifier {
         if (!chainId.equals(record.getChainId())) {
             return broken(chainId, entry, ChainVerification.Kind.WRONG_CHAIN, chainId, record.getChainId());
         }
-        String recomputed = AuditHashing.hashOf(record);
+        String recomputed = AuditHashing.hashOf(entry.asWritten());
         if (!recomputed.equals(record.getHash())) {
             return broken(chainId, entry, ChainVerification.Kind.ALTERED, recomputed, record.getHash());
         }
