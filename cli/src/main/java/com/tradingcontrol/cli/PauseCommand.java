@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "pause", mixinStandardHelpOptions = true,
-        description = "Pause trading for a scope (global, tenant:<id>, symbol:<SYM>, strategy:<profileId>).")
+        description = "Pause trading for a scope (global, tenant:<id>, symbol:<SYM>, strategy:<tenantId>:<profileId>).")
 final class PauseCommand extends WriteCommand {
 
     @Option(names = "--scope", required = true, paramLabel = "SCOPE", description = "e.g. global, tenant:u1, symbol:BTCUSD.")

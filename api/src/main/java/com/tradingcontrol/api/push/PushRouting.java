@@ -2,9 +2,9 @@ package com.tradingcontrol.api.push;
 
 /**
  * Who may see a change of a scope (tenant isolation on the push channels): {@code global} and
- * {@code symbol:} affect everybody; {@code tenant:<id>} only that tenant (and admins); and
- * {@code strategy:<profileId>} admins only, because profile ids are unique only within a tenant,
- * so the scope alone does not say whose strategy it is.
+ * {@code symbol:} affect everybody; {@code tenant:<id>} and {@code strategy:<id>:<profileId>} only
+ * that tenant (and admins); a legacy {@code strategy:<profileId>} (written before strategy scopes
+ * named their tenant) admins only, because the scope alone does not say whose strategy it is.
  */
 public final class PushRouting {
     /** Audience of one change. */
@@ -24,6 +24,10 @@ public final class PushRouting {
         }
         if (scope.startsWith("tenant:") && scope.length() > "tenant:".length()) {
             return new Audience.Tenant(scope.substring("tenant:".length()));
+        }
+        int tenantEnd = scope.indexOf(':', "strategy:".length());
+        if (scope.startsWith("strategy:") && tenantEnd > "strategy:".length()) {
+            return new Audience.Tenant(scope.substring("strategy:".length(), tenantEnd));
         }
         return new Audience.AdminsOnly();
     }

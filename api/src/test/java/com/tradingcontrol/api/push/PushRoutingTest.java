@@ -17,8 +17,14 @@ class PushRoutingTest {
     }
 
     @Test
-    void strategyAndUnknownScopesGoToAdminsOnly() {
+    void strategyScopesGoToTheirTenantOnly() {
+        assertThat(PushRouting.audienceOf("strategy:tenant-b:pb1")).isEqualTo(new PushRouting.Audience.Tenant("tenant-b"));
+    }
+
+    @Test
+    void legacyStrategyAndUnknownScopesGoToAdminsOnly() {
         assertThat(PushRouting.audienceOf("strategy:p1")).isInstanceOf(PushRouting.Audience.AdminsOnly.class);
+        assertThat(PushRouting.audienceOf("strategy::p1")).isInstanceOf(PushRouting.Audience.AdminsOnly.class);
         assertThat(PushRouting.audienceOf("tenant:")).isInstanceOf(PushRouting.Audience.AdminsOnly.class);
     }
 }

@@ -81,7 +81,8 @@ final class ReadsFixture implements AutoCloseable {
         event(0, "profile:ua:pa1", AggregateType.TRADING_PROFILE, 1, "user-ua", new ProfileCreated("pa1", "ua", "A one"));
         event(1, "profile:ub:pb1", AggregateType.TRADING_PROFILE, 1, "user-ub", new ProfileCreated("pb1", "ub", "B one"));
         event(10, "tenant:ub", AggregateType.TRADING_CONTROL, 1, "op-1", new TradingPaused("tenant:ub", "risk on b", null));
-        event(15, "strategy:pb1", AggregateType.TRADING_CONTROL, 1, "op-1", new TradingPaused("strategy:pb1", "bad strategy", null));
+        event(15, "strategy:ub:pb1", AggregateType.TRADING_CONTROL, 1, "op-1",
+                new TradingPaused("strategy:ub:pb1", "bad strategy", null));
         event(20, "config:features.backtest.enabled", AggregateType.DYNAMIC_CONFIG, 1, "admin-1",
                 new ConfigUpdated("features.backtest.enabled", true, false, "launch"));
         event(30, "tenant:ua", AggregateType.TRADING_CONTROL, 1, "op-1", new TradingPaused("tenant:ua", "check a", null));

@@ -102,7 +102,7 @@ class ReadsIT {
     void tradingControlShowsCustomersOnlyGlobalAndTheirOwnTenant() {
         JsonNode staff = ok(http.get("/api/trading-control", ADMIN));
         assertThat(staff.path("global").path("mode").asText()).isEqualTo("ACTIVE");
-        assertThat(scopes(staff)).containsExactly("strategy:pb1", "tenant:ua", "tenant:ub");
+        assertThat(scopes(staff)).containsExactly("strategy:ub:pb1", "tenant:ua", "tenant:ub");
         JsonNode ub = staff.path("scopes").get(2);
         assertThat(ub.path("mode").asText()).isEqualTo("PAUSED");
         assertThat(ub.path("pauseReason").asText()).isEqualTo("risk on b");
@@ -122,7 +122,7 @@ class ReadsIT {
         assertThat(effective.path("maintenance").asBoolean()).isFalse();
         List<String> causeScopes = new ArrayList<>();
         effective.path("causes").forEach(c -> causeScopes.add(c.path("scope").asText()));
-        assertThat(causeScopes).containsExactlyInAnyOrder("tenant:ub", "strategy:pb1");
+        assertThat(causeScopes).containsExactlyInAnyOrder("tenant:ub", "strategy:ub:pb1");
         JsonNode tenantCause = effective.path("causes").get(causeScopes.indexOf("tenant:ub"));
         assertThat(tenantCause.path("kind").asText()).isEqualTo("PAUSE");
         assertThat(tenantCause.path("setBy").asText()).isEqualTo("op-1");
@@ -132,6 +132,8 @@ class ReadsIT {
         assertThat(own.path("mode").asText()).isEqualTo("ACTIVE");
         assertThat(own.path("causes").size()).isZero();
         assertProblem(http.get("/api/trading-control/effective?symbol=not%20a%20symbol", ADMIN), 400, "VALIDATION_FAILED");
+        assertThat(assertProblem(http.get("/api/trading-control/effective?profile=pb1", ADMIN), 400, "VALIDATION_FAILED")
+                .path("detail").asText()).contains("tenant");
         assertUnauthorized(http.get("/api/trading-control/effective", null));
     }
 

@@ -29,7 +29,7 @@ public final class CommandStream {
     }
 
     private static final List<String> SCOPES = List.of("global", "tenant:u1", "tenant:u2", "symbol:AAPL", "symbol:BRK/B",
-            "strategy:p1");
+            "strategy:u1:p1", "strategy:p1");
     private static final List<String> KEYS = List.of("features.backtest.enabled", "risk.maxOrderSize", "risk.ratio", "banner.text");
     private static final List<String> TENANTS = List.of("u1", "u2", "u3");
 

@@ -6,10 +6,17 @@ import java.util.regex.Pattern;
 
 /**
  * What a control applies to: {@code global}, {@code tenant:<userId>}, {@code symbol:<SYMBOL>} or
- * {@code strategy:<profileId>}. Its string form is also the trading-control aggregate id.
+ * {@code strategy:<tenantId>:<profileId>}. Its string form is also the trading-control aggregate id.
  * Symbols are upper-cased so {@code symbol:aapl} and {@code symbol:AAPL} are one aggregate.
  *
- * @param id null for {@link Type#GLOBAL}, otherwise the tenant id, symbol or profile id
+ * <p>Profile ids are unique only within a tenant, so a strategy scope names its tenant. The log may
+ * still hold <em>legacy</em> strategy scopes, {@code strategy:<profileId>}, written before that rule:
+ * the platform cannot tell whose they were, so they keep restricting that profile id in every tenant
+ * (a halt is never lifted by reinterpretation), are shown to staff only, may be lifted, and are never
+ * set again (see {@link #isLegacyStrategy()}).
+ *
+ * @param id null for {@link Type#GLOBAL}; the tenant id or symbol; {@code <tenantId>:<profileId>}
+ *           for a strategy (only {@code <profileId>} for a legacy one)
  */
 public record Scope(Type type, String id) {
 
@@ -42,6 +49,8 @@ public record Scope(Type type, String id) {
                 throw new InvalidScopeException("invalid symbol in scope 'symbol:" + id
                         + "': expected 1-32 characters of A-Z, 0-9 and . _ / -");
             }
+        } else if (type == Type.STRATEGY) {
+            checkStrategy(id);
         } else if (!Identifiers.isValid(id)) {
             throw new InvalidScopeException("invalid id in scope '" + type.prefix + ":" + id + "': expected "
                     + Identifiers.describeRule());
@@ -60,8 +69,46 @@ public record Scope(Type type, String id) {
         return new Scope(Type.SYMBOL, symbol);
     }
 
-    public static Scope strategy(String profileId) {
+    /** The strategy of {@code profileId} in {@code tenantId}. */
+    public static Scope strategy(String tenantId, String profileId) {
+        if (!Identifiers.isValid(tenantId) || !Identifiers.isValid(profileId)) {
+            throw new InvalidScopeException("invalid strategy scope 'strategy:" + tenantId + ":" + profileId
+                    + "': tenant and profile ids are " + Identifiers.describeRule());
+        }
+        return new Scope(Type.STRATEGY, tenantId + ":" + profileId);
+    }
+
+    /** A strategy scope as written before strategy scopes named their tenant (see the class comment). */
+    public static Scope legacyStrategy(String profileId) {
         return new Scope(Type.STRATEGY, profileId);
+    }
+
+    /** A strategy scope without its tenant, kept readable for records already in the log. */
+    public boolean isLegacyStrategy() {
+        return type == Type.STRATEGY && id.indexOf(':') < 0;
+    }
+
+    /** The tenant whose data this scope is: the tenant of a tenant or (non-legacy) strategy scope, else null. */
+    public String tenantId() {
+        if (type == Type.TENANT) {
+            return id;
+        }
+        return type == Type.STRATEGY && !isLegacyStrategy() ? id.substring(0, id.indexOf(':')) : null;
+    }
+
+    /** The profile id of a strategy scope (legacy or not), else null. */
+    public String profileId() {
+        return type == Type.STRATEGY ? id.substring(id.indexOf(':') + 1) : null;
+    }
+
+    private static void checkStrategy(String id) {
+        int colon = id == null ? -1 : id.indexOf(':');
+        boolean valid = colon < 0 ? Identifiers.isValid(id)
+                : Identifiers.isValid(id.substring(0, colon)) && Identifiers.isValid(id.substring(colon + 1));
+        if (!valid) {
+            throw new InvalidScopeException("invalid strategy scope 'strategy:" + id
+                    + "': expected strategy:<tenantId>:<profileId>, each " + Identifiers.describeRule());
+        }
     }
 
     /** Parses the string form; throws {@link InvalidScopeException} naming what is wrong. */
@@ -80,7 +127,7 @@ public record Scope(Type type, String id) {
             }
         }
         throw new InvalidScopeException("unknown scope '" + text
-                + "': expected global, tenant:<userId>, symbol:<SYMBOL> or strategy:<profileId>");
+                + "': expected global, tenant:<userId>, symbol:<SYMBOL> or strategy:<tenantId>:<profileId>");
     }
 
     public boolean isGlobal() {

@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ScopeTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"global", "tenant:u1", "tenant:auth0|abc-123", "symbol:BTC-USD", "strategy:grid.v2"})
+    @ValueSource(strings = {"global", "tenant:u1", "tenant:auth0|abc-123", "symbol:BTC-USD", "strategy:u1:grid.v2",
+        "strategy:grid.v2"})
     void parsesAndFormatsRoundTrip(String text) {
         assertThat(Scope.parse(text).toString()).isEqualTo(text);
     }
@@ -18,8 +19,24 @@ class ScopeTest {
     @Test
     void parsesIntoTypeAndId() {
         assertThat(Scope.parse("tenant:u1")).isEqualTo(Scope.tenant("u1"));
-        assertThat(Scope.parse("strategy:p-7")).isEqualTo(new Scope(Scope.Type.STRATEGY, "p-7"));
+        assertThat(Scope.parse("strategy:u1:p-7")).isEqualTo(Scope.strategy("u1", "p-7"));
+        assertThat(Scope.parse("strategy:p-7")).isEqualTo(Scope.legacyStrategy("p-7"));
         assertThat(Scope.parse("global").isGlobal()).isTrue();
+    }
+
+    @Test
+    void aStrategyScopeNamesItsTenantAndALegacyOneDoesNot() {
+        Scope strategy = Scope.parse("strategy:tenant-b:pb1");
+        assertThat(strategy.tenantId()).isEqualTo("tenant-b");
+        assertThat(strategy.profileId()).isEqualTo("pb1");
+        assertThat(strategy.isLegacyStrategy()).isFalse();
+
+        Scope legacy = Scope.parse("strategy:pb1");
+        assertThat(legacy.isLegacyStrategy()).isTrue();
+        assertThat(legacy.tenantId()).isNull();
+        assertThat(legacy.profileId()).isEqualTo("pb1");
+        assertThat(Scope.tenant("u1").tenantId()).isEqualTo("u1");
+        assertThat(Scope.symbol("AAPL").tenantId()).isNull();
     }
 
     @Test
@@ -30,7 +47,8 @@ class ScopeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "GLOBAL", "global:x", "tenant", "tenant:", "tenant:a:b", "tenant:has space",
-            "symbol:", "symbol:$$$", "strategy:", "region:eu", "user:u1"})
+            "symbol:", "symbol:$$$", "strategy:", "strategy::p1", "strategy:u1:", "strategy:u1:p1:x",
+            "strategy:u 1:p1", "region:eu", "user:u1"})
     void rejectsMalformedScopes(String text) {
         assertThatThrownBy(() -> Scope.parse(text)).isInstanceOf(InvalidScopeException.class);
     }
@@ -39,7 +57,7 @@ class ScopeTest {
     void errorMessageSaysWhatIsExpected() {
         assertThatThrownBy(() -> Scope.parse("region:eu"))
                 .hasMessage("unknown scope 'region:eu': expected global, tenant:<userId>, symbol:<SYMBOL> or "
-                        + "strategy:<profileId>");
+                        + "strategy:<tenantId>:<profileId>");
         assertThatThrownBy(() -> Scope.parse(null)).hasMessage("scope is required");
     }
 

@@ -32,7 +32,7 @@ class TradingDomainTest {
     @Test
     void initialStatesAreParsedFromAggregateIds() {
         assertThat(TradingDomain.initialState("global")).isEqualTo(ControlState.initial(Scope.global()));
-        assertThat(TradingDomain.initialState("strategy:p1")).isEqualTo(ControlState.initial(Scope.strategy("p1")));
+        assertThat(TradingDomain.initialState("strategy:u1:p1")).isEqualTo(ControlState.initial(Scope.strategy("u1", "p1")));
         assertThat(TradingDomain.initialState("config:features.tabs.membership"))
                 .isEqualTo(ConfigState.initial("features.tabs.membership"));
         assertThat(TradingDomain.initialState("profile:u1:p1")).isEqualTo(ProfileState.initial("u1", "p1"));

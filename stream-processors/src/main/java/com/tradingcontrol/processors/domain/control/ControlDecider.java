@@ -75,6 +75,7 @@ public final class ControlDecider {
         if (command instanceof PauseTrading pause) {
             return Checks.firstFailure(
                     () -> Checks.reason(pause.reason()),
+                    () -> tenantQualified(pause),
                     () -> expiryInFuture(pause, issuedAt));
         }
         if (command instanceof ResumeTrading resume) {
@@ -92,6 +93,15 @@ public final class ControlDecider {
                 () -> maintenance.on()
                         ? Checks.requiredText("message", maintenance.message(), MAX_MAINTENANCE_MESSAGE_LENGTH)
                         : Optional.empty());
+    }
+
+    /** Legacy strategy scopes stay readable and may be lifted, but are never set again (see {@code Scope}). */
+    private static Optional<Decision.Rejected> tenantQualified(PauseTrading pause) {
+        if (!pause.scope().isLegacyStrategy()) {
+            return Optional.empty();
+        }
+        return Checks.fail(RejectionCode.VALIDATION_FAILED, "'" + pause.scope() + "' does not name its tenant:"
+                + " profile ids are unique only within a tenant, use strategy:<tenantId>:" + pause.scope().profileId());
     }
 
     private static Optional<Decision.Rejected> expiryInFuture(PauseTrading pause, Instant issuedAt) {

@@ -107,9 +107,10 @@ final class ControlTransitions {
         EventMeta meta = new EventMeta(envelope.actor().subject(), envelope.issuedAt(), envelope.commandId());
         ControlState after = ControlEvolver.evolve(state, new RecordedEvent(meta, event));
         Scope scope = state.scope();
-        EffectiveMode effective = EffectiveModeCalculator.effective(view.with(after),
-                scope.type() == Scope.Type.TENANT ? scope.id() : null,
-                scope.type() == Scope.Type.STRATEGY ? scope.id() : null,
+        // A legacy strategy scope has no tenant to ask about: its note covers global and the scope itself.
+        boolean strategy = scope.type() == Scope.Type.STRATEGY && !scope.isLegacyStrategy();
+        EffectiveMode effective = EffectiveModeCalculator.effective(view.with(after), scope.tenantId(),
+                strategy ? scope.profileId() : null,
                 scope.type() == Scope.Type.SYMBOL ? scope.id() : null,
                 envelope.issuedAt());
         return Decision.accepted(List.of(event), effective.staysRestrictedNote());

@@ -1,6 +1,7 @@
 package com.tradingcontrol.processors.domain.control;
 
 import com.tradingcontrol.processors.domain.ControlMode;
+import com.tradingcontrol.processors.domain.InvalidScopeException;
 import com.tradingcontrol.processors.domain.Provenance;
 import com.tradingcontrol.processors.domain.Scope;
 
@@ -11,8 +12,10 @@ import java.util.List;
 
 /**
  * Computes the effective mode for a (tenant, profile, symbol): the most restrictive control among
- * the scopes {@code global}, {@code tenant:<tenantId>}, {@code strategy:<profileId>} and
- * {@code symbol:<symbol>}.
+ * the scopes {@code global}, {@code tenant:<tenantId>}, {@code strategy:<tenantId>:<profileId>} (and
+ * the legacy {@code strategy:<profileId>}, see {@link Scope}) and {@code symbol:<symbol>}. A profile
+ * is only meaningful within its tenant: another tenant's strategy with the same profile id never
+ * applies.
  * <ul>
  *   <li>kill switch engaged: HALTED;</li>
  *   <li>maintenance on: PAUSED (no new trading while the platform is being worked on; the kill
@@ -31,9 +34,10 @@ public final class EffectiveModeCalculator {
 
     /**
      * @param tenantId  nullable: no tenant scope considered
-     * @param profileId nullable: no strategy scope considered
+     * @param profileId nullable: no strategy scope considered; requires {@code tenantId}
      * @param symbol    nullable: no symbol scope considered (case-insensitive)
-     * @throws com.tradingcontrol.processors.domain.InvalidScopeException if an id is malformed
+     * @throws com.tradingcontrol.processors.domain.InvalidScopeException if an id is malformed, or a
+     *         profile is named without its tenant
      */
     public static EffectiveMode effective(ControlView view, String tenantId, String profileId, String symbol,
                                           Instant now) {
@@ -43,7 +47,11 @@ public final class EffectiveModeCalculator {
             scopes.add(Scope.tenant(tenantId));
         }
         if (profileId != null) {
-            scopes.add(Scope.strategy(profileId));
+            if (tenantId == null) {
+                throw new InvalidScopeException("a profile is named within its tenant: give the tenant too");
+            }
+            scopes.add(Scope.strategy(tenantId, profileId));
+            scopes.add(Scope.legacyStrategy(profileId));
         }
         if (symbol != null) {
             scopes.add(Scope.symbol(symbol));

@@ -72,6 +72,19 @@ class TradingControlTest {
         }
 
         @Test
+        void aStrategyPauseMustNameItsTenantButALegacyOneCanStillBeLifted() {
+            Scope legacy = Scope.legacyStrategy("pb1");
+            given().when(OPERATOR, new PauseTrading(legacy, "risk breach", null)).thenRejected(VALIDATION_FAILED)
+                    .withMessageContaining("strategy:<tenantId>:pb1");
+            given(new TradingPaused(legacy, "written before strategy scopes named their tenant", null))
+                    .when(OPERATOR, new ResumeTrading(legacy, "lifting the legacy pause"))
+                    .thenEvents(new TradingResumed(legacy, "lifting the legacy pause"));
+            Scope strategy = Scope.strategy("tenant-b", "pb1");
+            given().when(OPERATOR, new PauseTrading(strategy, "risk breach", null))
+                    .thenEvents(new TradingPaused(strategy, "risk breach", null));
+        }
+
+        @Test
         void expiryMustBeAfterIssuedAt() {
             given().when(new PauseTrading(TENANT, "r", NOW)).thenRejected(VALIDATION_FAILED)
                     .withMessageContaining("expiresAt");
