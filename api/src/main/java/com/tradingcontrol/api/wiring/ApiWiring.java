@@ -8,6 +8,7 @@ import com.tradingcontrol.api.commands.CommandEndpoint;
 import com.tradingcontrol.api.commands.CommandFactory;
 import com.tradingcontrol.api.commands.CommandStatusResource;
 import com.tradingcontrol.api.commands.CommandSubmitter;
+import com.tradingcontrol.api.commands.CommandWaits;
 import com.tradingcontrol.api.commands.ConfigCommands;
 import com.tradingcontrol.api.commands.InternalTradingCommands;
 import com.tradingcontrol.api.commands.KafkaCommandGateway;
@@ -33,6 +34,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.clients.admin.Admin;
 import org.glassfish.jersey.server.ServerProperties;
 
@@ -109,8 +111,12 @@ public final class ApiWiring implements ApiExtension {
 
         List<ReadBarrier> barriers = new ArrayList<>(extraBarriers);
         barriers.add(0, view);
-        CommandSubmitter submitter = new CommandSubmitter(gateway, barriers,
-                Duration.ofMillis(commands.getMaxWait().toMilliseconds()),
+        // Waiting requests hold no thread: their continuations and read-model polls share these two.
+        ScheduledExecutorService waitScheduler = environment.lifecycle()
+                .scheduledExecutorService("command-waits-%d", true).threads(2).build();
+        CommandWaits waits = CommandWaits.of(Duration.ofMillis(commands.getMaxWait().toMilliseconds()),
+                commands.getMaxWaitingPerPrincipal(), barriers, waitScheduler, environment.metrics());
+        CommandSubmitter submitter = new CommandSubmitter(gateway, waits,
                 Duration.ofMillis(commands.getRetryAfter().toMilliseconds()));
         registerResources(environment, new CommandEndpoint(new CommandFactory(clock), submitter), tracker);
 
