@@ -78,7 +78,7 @@ public class ControlPlaneApplication extends Application<ControlPlaneConfigurati
             }
         });
         PushHub pushHub = new PushHub(environment.getObjectMapper(), config.getWebsocket().getReplayBufferSize());
-        WebSocketSetup.install(environment, pushHub, verifier, config.getWebsocket(), config.getAuth().getRealm());
+        WebSocketSetup.install(environment, pushHub, verifier, config.getWebsocket(), config.getAuth());
 
         environment.jersey().register(new HealthResource(readiness));
         environment.jersey().register(new ProfileResource());

@@ -19,6 +19,7 @@ import com.tradingcontrol.api.commands.ProfileCommands;
 import com.tradingcontrol.api.commands.TradingControlCommands;
 import com.tradingcontrol.api.ports.ReadBarrier;
 import com.tradingcontrol.api.push.ControlStateFeed;
+import com.tradingcontrol.api.push.ControlStateSnapshot;
 import com.tradingcontrol.api.push.ControlStateView;
 import com.tradingcontrol.schemas.registry.CachingSchemaRegistryClient;
 import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
@@ -101,6 +102,7 @@ public final class ApiWiring implements ApiExtension {
         var outcomes = new TopicFollower<>("outcomes", KafkaClients.follower(kafka, "outcomes", topics.outcomes()),
                 topics.outcomes().name(), (key, value) -> tracker.record(Outcomes.fromAvro(value)));
         ControlStateFeed feed = new ControlStateFeed(view, runtime.pushHub(), environment.getObjectMapper());
+        runtime.pushHub().snapshotsFrom(new ControlStateSnapshot(view, environment.getObjectMapper()));
         var states = new TopicFollower<>("control-state",
                 KafkaClients.follower(kafka, "control-state", topics.controlState()),
                 topics.controlState().name(), feed::onRecord);
