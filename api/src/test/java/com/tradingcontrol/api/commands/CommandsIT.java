@@ -129,6 +129,7 @@ class CommandsIT {
             assertThat(body.path("resultingVersion").asLong()).isEqualTo(1);
             assertThat(body.path("eventIds")).hasSize(1);
             assertThat(response.headers().firstValue("Location")).hasValue("/api/commands/" + body.path("commandId").asText());
+            assertThat(response.headers().firstValue("Read-Models")).hasValue("current");
             // read-your-writes, no polling: the projection-backed read and the API's own view already show it
             JsonNode read = Http.json(http.get("/api/trading-control", Tokens.operator()));
             assertThat(read.path("scopes")).anySatisfy(scope -> {
