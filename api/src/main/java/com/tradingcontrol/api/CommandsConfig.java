@@ -28,7 +28,7 @@ public class CommandsConfig {
     @JsonProperty private int maxWaitingPerPrincipal = 10;
 
     public int getMaxWaitingPerPrincipal() { return maxWaitingPerPrincipal; }
-    public void setMaxWaitingPerPrincipal(int maxWaitingPerPrincipal) { this.maxWaitingPerPrincipal = maxWaitingPerPrincipal; }
+    public void setMaxWaitingPerPrincipal(int maxWaiting) { this.maxWaitingPerPrincipal = maxWaiting; }
     public int getOutcomeCacheSize() { return outcomeCacheSize; }
     public void setOutcomeCacheSize(int outcomeCacheSize) { this.outcomeCacheSize = outcomeCacheSize; }
     public Duration getKafkaTimeout() { return kafkaTimeout; }

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * 202 once it did, or with {@code Prefer: wait} the outcome. A waited 200 claims read-your-writes
  * ({@code Read-Models: current}) only when the read models covering the aggregate show the
  * resulting version; otherwise it says {@code Read-Models: lagging}. One deadline, taken when the
- * request arrives, bounds the acknowledgement, the outcome and the read models together.
+ * command is handed over, bounds the acknowledgement, the outcome and the read models together.
  *
  * <p>Everything after the submission is asynchronous: the request thread is released at once and
  * the answer is completed on the shared wait scheduler, with the request's logging context.
@@ -76,13 +76,17 @@ public final class CommandSubmitter {
             Throwable cause = unwrap(error);
             if (cause instanceof CommandBusUnavailableException unavailable) {
                 LOG.warn("Command {} not acknowledged: {}", request.commandId(), unavailable.getMessage());
-                return CompletableFuture.completedFuture(CommandResponses.unavailable(request.commandId(), retryAfter,
-                        "Kafka did not acknowledge the command in time; retry with the same Idempotency-Key ("
-                                + request.commandId() + "): the same key yields the same outcome and never a second change."));
+                return CompletableFuture.completedFuture(notAcknowledged(request.commandId()));
             }
             return CompletableFuture.<Response>failedFuture(
                     new IllegalStateException("Submitting command " + request.commandId() + " failed", cause));
         }, inRequest).thenCompose(stage -> stage);
+    }
+
+    private Response notAcknowledged(String commandId) {
+        return CommandResponses.unavailable(commandId, retryAfter, "Kafka did not acknowledge the command in time; "
+                + "retry with the same Idempotency-Key (" + commandId + "): the same key yields the same outcome "
+                + "and never a second change.");
     }
 
     private CompletionStage<Response> awaitOutcome(String commandId, long deadline, Executor inRequest) {
