@@ -150,6 +150,16 @@ class CommandsIT {
             assertThat(audit.get(0).getCommandId()).isEqualTo(body.path("commandId").asText());
             assertThat(audit.get(0).getActor().getSubject()).isEqualTo("op-1");
         }
+        // A client connecting afterwards needs no REST reload: the snapshot after hello has the state.
+        try (WsClient late = WsClient.connect(APP.getLocalPort(), "/ws/trading", Tokens.customer(tenant))) {
+            assertThat(late.next().path("type").asText()).isEqualTo("hello");
+            JsonNode snapshot = late.next();
+            assertThat(snapshot.path("type").asText()).isEqualTo("snapshot");
+            assertThat(snapshot.path("states")).anySatisfy(state -> {
+                assertThat(state.path("scope").asText()).isEqualTo("tenant:" + tenant);
+                assertThat(state.path("mode").asText()).isEqualTo("PAUSED");
+            });
+        }
     }
 
     @Test
