@@ -23,6 +23,12 @@ public class CommandsConfig {
     @jakarta.validation.constraints.Min(100) @jakarta.validation.constraints.Max(10_000_000)
     @JsonProperty private int outcomeCacheSize = 100_000;
 
+    /** {@code Prefer: wait} requests one principal (token subject) may have open at once; more answer 429. */
+    @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(10_000)
+    @JsonProperty private int maxWaitingPerPrincipal = 10;
+
+    public int getMaxWaitingPerPrincipal() { return maxWaitingPerPrincipal; }
+    public void setMaxWaitingPerPrincipal(int maxWaiting) { this.maxWaitingPerPrincipal = maxWaiting; }
     public int getOutcomeCacheSize() { return outcomeCacheSize; }
     public void setOutcomeCacheSize(int outcomeCacheSize) { this.outcomeCacheSize = outcomeCacheSize; }
     public Duration getKafkaTimeout() { return kafkaTimeout; }

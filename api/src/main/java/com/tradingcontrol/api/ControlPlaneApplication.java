@@ -8,6 +8,7 @@ import com.tradingcontrol.api.errors.ErrorHandling;
 import com.tradingcontrol.api.health.HealthResource;
 import com.tradingcontrol.api.health.ReadinessRegistry;
 import com.tradingcontrol.api.http.BodySizeLimitFilter;
+import com.tradingcontrol.api.http.ConnectorLimits;
 import com.tradingcontrol.api.http.RequestLogFormat;
 import com.tradingcontrol.api.requestid.RequestIdBinder;
 import com.tradingcontrol.api.requestid.RequestIdFilter;
@@ -60,6 +61,7 @@ public class ControlPlaneApplication extends Application<ControlPlaneConfigurati
     @Override
     public void run(ControlPlaneConfiguration config, Environment environment) throws Exception {
         RequestLogFormat.enforce(config.getServerFactory());
+        ConnectorLimits.enforce(config.getServerFactory());
         installServletFilters(config, environment);
         ErrorHandling.install(config.getServerFactory(), environment.jersey());
 
@@ -76,7 +78,7 @@ public class ControlPlaneApplication extends Application<ControlPlaneConfigurati
             }
         });
         PushHub pushHub = new PushHub(environment.getObjectMapper(), config.getWebsocket().getReplayBufferSize());
-        WebSocketSetup.install(environment, pushHub, verifier, config.getWebsocket(), config.getAuth().getRealm());
+        WebSocketSetup.install(environment, pushHub, verifier, config.getWebsocket(), config.getAuth());
 
         environment.jersey().register(new HealthResource(readiness));
         environment.jersey().register(new ProfileResource());

@@ -6,6 +6,7 @@ import com.tradingcontrol.api.ports.CommandRequest;
 import com.tradingcontrol.api.requestid.RequestId;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.concurrent.CompletionStage;
 
 /** What the command resources share: build the request, submit, answer. */
 public final class CommandEndpoint {
@@ -21,8 +22,9 @@ public final class CommandEndpoint {
         return factory.clock().instant();
     }
 
-    public Response submit(CommandHeaders headers, RequestId requestId, Caller caller, String aggregateId,
-                           CommandPayload payload, Long expectedVersion) throws InterruptedException {
+    /** Completes with the answer; the request thread is not held while the command is sent or awaited. */
+    public CompletionStage<Response> submit(CommandHeaders headers, RequestId requestId, Caller caller,
+                                            String aggregateId, CommandPayload payload, Long expectedVersion) {
         CommandRequest request = factory.create(headers.idempotencyKey, aggregateId, payload, caller, requestId,
                 expectedVersion);
         return submitter.submit(request, headers.prefer);

@@ -12,6 +12,11 @@ import java.util.Map;
 
 /** The HTTP shapes of docs/api.md "Commands": 202 pending, 200 outcome, rejection problems, 503. */
 public final class CommandResponses {
+    /** Header of a waited 200 saying whether this instance's read models already show the change. */
+    public static final String READ_MODELS = "Read-Models";
+    public static final String CURRENT = "current";
+    public static final String LAGGING = "lagging";
+
     private CommandResponses() {}
 
     public static Response pending(String commandId) {
@@ -21,8 +26,14 @@ public final class CommandResponses {
         return Response.accepted(body).header(HttpHeaders.LOCATION, location(commandId)).build();
     }
 
-    public static Response accepted(Outcome outcome) {
-        return Response.ok(body(outcome)).header(HttpHeaders.LOCATION, location(outcome.commandId())).build();
+    /**
+     * A waited 200. {@code readModelsCurrent}: every read model of this instance covering the
+     * aggregate showed the resulting version before the answer (read-your-writes), else the outcome
+     * is still true but a read right after may show the previous state.
+     */
+    public static Response accepted(Outcome outcome, boolean readModelsCurrent) {
+        return Response.ok(body(outcome)).header(HttpHeaders.LOCATION, location(outcome.commandId()))
+                .header(READ_MODELS, readModelsCurrent ? CURRENT : LAGGING).build();
     }
 
     /** The outcome as {@code GET /api/commands/{id}} shows it (rejections included, as 200). */
@@ -48,6 +59,14 @@ public final class CommandResponses {
         Map<String, Object> extensions = Map.of("commandId", outcome.commandId());
         String detail = outcome.message() == null ? "The command was rejected." : outcome.message();
         return Problems.response(Problems.of(code, statusOf(code), detail, extensions));
+    }
+
+    /** 429: the caller already has the maximum of waiting requests open; nothing was submitted. */
+    public static Response tooManyWaits(int max, Duration retryAfter) {
+        Problem problem = Problems.of(ProblemCode.TOO_MANY_WAITS, "You already have " + max
+                + " requests waiting (Prefer: wait); retry when one has been answered, or send without Prefer: wait.");
+        return Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(problem)
+                .header("Retry-After", Math.max(1, retryAfter.toSeconds())).build();
     }
 
     public static Response unavailable(String commandId, Duration retryAfter, String detail) {

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code PUT /api/config/{key}} with {@code If-Match} as the expected version. Operators get through
@@ -36,9 +37,9 @@ public final class ConfigCommands {
     @PUT
     @Path("/{key}")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
-    public Response update(@Auth Caller caller, @Context RequestId requestId, @BeanParam CommandHeaders headers,
+    public CompletionStage<Response> update(@Auth Caller caller, @Context RequestId requestId, @BeanParam CommandHeaders headers,
                            @PathParam("key") String key, @HeaderParam("If-Match") String ifMatch,
-                           CommandBodies.ConfigChange body) throws InterruptedException {
+                           CommandBodies.ConfigChange body) {
         CommandInputs.requireBody(body);
         Object value = value(body.value());
         Long expectedVersion = CommandInputs.expectedVersion(ifMatch);

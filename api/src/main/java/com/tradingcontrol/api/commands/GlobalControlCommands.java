@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code POST|DELETE /api/kill-switch} and {@code PUT /api/maintenance}: the platform-wide controls,
@@ -37,8 +38,8 @@ public final class GlobalControlCommands {
     @POST
     @Path("/kill-switch")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
-    public Response engage(@Auth Caller caller, @Context RequestId requestId, @BeanParam CommandHeaders headers,
-                           CommandBodies.Reason body) throws InterruptedException {
+    public CompletionStage<Response> engage(@Auth Caller caller, @Context RequestId requestId, @BeanParam CommandHeaders headers,
+                           CommandBodies.Reason body) {
         String reason = CommandInputs.requireReason(CommandInputs.requireBody(body).reason());
         return endpoint.submit(headers, requestId, caller, GLOBAL, new CommandPayload.EngageKillSwitch(reason), null);
     }
@@ -47,9 +48,8 @@ public final class GlobalControlCommands {
     @DELETE
     @Path("/kill-switch")
     @RolesAllowed(Roles.ADMIN)
-    public Response release(@Auth Caller caller, @Context RequestId requestId, @BeanParam CommandHeaders headers,
-                            @QueryParam("reason") String reasonParam, CommandBodies.Reason body)
-            throws InterruptedException {
+    public CompletionStage<Response> release(@Auth Caller caller, @Context RequestId requestId, @BeanParam CommandHeaders headers,
+                            @QueryParam("reason") String reasonParam, CommandBodies.Reason body) {
         String reason = CommandInputs.requireReason(body != null && body.reason() != null ? body.reason() : reasonParam);
         return endpoint.submit(headers, requestId, caller, GLOBAL, new CommandPayload.ReleaseKillSwitch(reason), null);
     }
@@ -57,8 +57,8 @@ public final class GlobalControlCommands {
     @PUT
     @Path("/maintenance")
     @RolesAllowed(Roles.ADMIN)
-    public Response maintenance(@Auth Caller caller, @Context RequestId requestId, @BeanParam CommandHeaders headers,
-                                CommandBodies.Maintenance body) throws InterruptedException {
+    public CompletionStage<Response> maintenance(@Auth Caller caller, @Context RequestId requestId, @BeanParam CommandHeaders headers,
+                                CommandBodies.Maintenance body) {
         CommandInputs.requireBody(body);
         if (body.on() == null) {
             throw CommandInputs.invalid("on is required (true or false)");

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletionStage;
 
 /** {@code POST /internal/trading/pause}: the seed system's alias; scope defaults to {@code global}. */
 @Path("/internal/trading")
@@ -29,8 +30,8 @@ public final class InternalTradingCommands {
     @POST
     @Path("/pause")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
-    public Response pause(@Auth Caller caller, @Context RequestId requestId, @BeanParam CommandHeaders headers,
-                          CommandBodies.InternalPause body) throws InterruptedException {
+    public CompletionStage<Response> pause(@Auth Caller caller, @Context RequestId requestId, @BeanParam CommandHeaders headers,
+                          CommandBodies.InternalPause body) {
         CommandInputs.requireBody(body);
         String scope = CommandInputs.scope(body.scope() == null ? "global" : body.scope());
         var payload = new CommandPayload.PauseTrading(scope, CommandInputs.requireReason(body.reason()), null);

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code POST /api/profiles}, {@code POST /api/profiles/{id}/enable|disable}. Customers act on their
@@ -34,8 +35,8 @@ public final class ProfileCommands {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.CUSTOMER})
-    public Response create(@Auth Caller caller, @Context RequestId requestId, @BeanParam CommandHeaders headers,
-                           CommandBodies.CreateProfile body) throws InterruptedException {
+    public CompletionStage<Response> create(@Auth Caller caller, @Context RequestId requestId, @BeanParam CommandHeaders headers,
+                           CommandBodies.CreateProfile body) {
         CommandInputs.requireBody(body);
         String tenant = CommandInputs.profileTenant(caller, body.tenantId());
         String profileId = CommandInputs.identifier("profileId", body.profileId());
@@ -49,21 +50,21 @@ public final class ProfileCommands {
     @POST
     @Path("/{id}/enable")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.CUSTOMER})
-    public Response enable(@Auth Caller caller, @Context RequestId requestId, @BeanParam CommandHeaders headers,
-                           @PathParam("id") String id, CommandBodies.ProfileToggle body) throws InterruptedException {
+    public CompletionStage<Response> enable(@Auth Caller caller, @Context RequestId requestId, @BeanParam CommandHeaders headers,
+                           @PathParam("id") String id, CommandBodies.ProfileToggle body) {
         return toggle(caller, requestId, headers, id, body, true);
     }
 
     @POST
     @Path("/{id}/disable")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.CUSTOMER})
-    public Response disable(@Auth Caller caller, @Context RequestId requestId, @BeanParam CommandHeaders headers,
-                            @PathParam("id") String id, CommandBodies.ProfileToggle body) throws InterruptedException {
+    public CompletionStage<Response> disable(@Auth Caller caller, @Context RequestId requestId, @BeanParam CommandHeaders headers,
+                            @PathParam("id") String id, CommandBodies.ProfileToggle body) {
         return toggle(caller, requestId, headers, id, body, false);
     }
 
-    private Response toggle(Caller caller, RequestId requestId, CommandHeaders headers, String id,
-                            CommandBodies.ProfileToggle body, boolean enable) throws InterruptedException {
+    private CompletionStage<Response> toggle(Caller caller, RequestId requestId, CommandHeaders headers, String id,
+                            CommandBodies.ProfileToggle body, boolean enable) {
         String tenant = CommandInputs.profileTenant(caller, body == null ? null : body.tenantId());
         String profileId = CommandInputs.identifier("profileId", id);
         String reason = CommandInputs.requireReason(body == null ? null : body.reason());

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code POST /api/trading-control/pause|resume}. Shares its path with the read side's
@@ -32,8 +33,8 @@ public final class TradingControlCommands {
     @POST
     @Path("/pause")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
-    public Response pause(@Auth Caller caller, @Context RequestId requestId, @BeanParam CommandHeaders headers,
-                          CommandBodies.Pause body) throws InterruptedException {
+    public CompletionStage<Response> pause(@Auth Caller caller, @Context RequestId requestId, @BeanParam CommandHeaders headers,
+                          CommandBodies.Pause body) {
         CommandInputs.requireBody(body);
         String scope = CommandInputs.scope(body.scope());
         var payload = new CommandPayload.PauseTrading(scope, CommandInputs.requireReason(body.reason()),
@@ -44,8 +45,8 @@ public final class TradingControlCommands {
     @POST
     @Path("/resume")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
-    public Response resume(@Auth Caller caller, @Context RequestId requestId, @BeanParam CommandHeaders headers,
-                           CommandBodies.Resume body) throws InterruptedException {
+    public CompletionStage<Response> resume(@Auth Caller caller, @Context RequestId requestId, @BeanParam CommandHeaders headers,
+                           CommandBodies.Resume body) {
         CommandInputs.requireBody(body);
         String scope = CommandInputs.scope(body.scope());
         var payload = new CommandPayload.ResumeTrading(scope, CommandInputs.requireReason(body.reason()));

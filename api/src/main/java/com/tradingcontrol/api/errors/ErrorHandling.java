@@ -16,6 +16,7 @@ public final class ErrorHandling {
         jersey.register(new WebApplicationExceptionMapper());
         jersey.register(new JsonProcessingExceptionMapper());
         jersey.register(new ConstraintViolationExceptionMapper());
+        jersey.register(new BadMessageExceptionMapper());
         jersey.register(new ThrowableMapper());
     }
 }

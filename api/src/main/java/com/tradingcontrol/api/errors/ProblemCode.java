@@ -14,10 +14,16 @@ public enum ProblemCode {
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
+    /** The request (body) arrived too slowly; the connection is closed. */
+    REQUEST_TIMEOUT(408, "Request timeout"),
     CONFLICT(409, "Conflict"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     UNPROCESSABLE(422, "Unprocessable request"),
+    /** The caller already has the maximum of Prefer: wait requests open (with Retry-After). */
+    TOO_MANY_WAITS(429, "Too many waiting requests"),
+    /** The caller already has the maximum of websocket connections open (refused at the handshake). */
+    TOO_MANY_CONNECTIONS(429, "Too many connections"),
     INTERNAL(500, "Internal error"),
     SERVICE_UNAVAILABLE(503, "Service unavailable"),
     NOT_READY(503, "Not ready"),
@@ -57,6 +63,7 @@ public enum ProblemCode {
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
+            case 408 -> REQUEST_TIMEOUT;
             case 409 -> CONFLICT;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;

@@ -24,6 +24,11 @@ public final class ControlStateFeed {
         this.mapper = mapper;
     }
 
+    /** The JSON a client gets for a state, in a push and in a snapshot alike (one place, so they cannot differ). */
+    public static JsonNode payload(ObjectMapper mapper, ScopeState state) {
+        return mapper.valueToTree(state.toMap());
+    }
+
     /** @param value null for a tombstone */
     public void onRecord(String scope, ControlState value) {
         if (value == null) {
@@ -34,7 +39,7 @@ public final class ControlStateFeed {
         if (!view.apply(state)) {
             return;
         }
-        JsonNode payload = mapper.valueToTree(state.toMap());
+        JsonNode payload = payload(mapper, state);
         PushRouting.Audience audience = PushRouting.audienceOf(state.scope());
         if (audience instanceof PushRouting.Audience.Tenant tenant) {
             hub.publish(ControlChangeMessage.forTenant(tenant.tenantId(), MESSAGE_TYPE, payload));

@@ -11,7 +11,6 @@ import com.tradingcontrol.processors.domain.control.Cause;
 import com.tradingcontrol.processors.domain.control.ControlState;
 import com.tradingcontrol.processors.domain.control.EffectiveModeCalculator;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -21,8 +20,8 @@ import java.util.Optional;
 /**
  * This API instance's own copy of {@code trading.control-state} (every scope's current state), fed
  * by the control-state consumer. It serves reads ({@link ControlStateReader}) and is a
- * {@link ReadBarrier} for trading-control aggregates: a waited command answers 200 only once this
- * view shows the resulting version, so a read through this instance right after reflects it.
+ * {@link ReadBarrier} for trading-control aggregates: a waited command claims read-your-writes only
+ * once this view shows the resulting version, so a read through this instance right after reflects it.
  */
 public final class ControlStateView implements ControlStateReader, ReadBarrier {
     private final Map<String, ScopeState> states = new HashMap<>();
@@ -39,14 +38,12 @@ public final class ControlStateView implements ControlStateReader, ReadBarrier {
             return false;
         }
         states.put(state.scope(), state);
-        notifyAll();
         return true;
     }
 
     /** A tombstone on the compacted topic: the scope has no state any more. */
     public synchronized void remove(String scope) {
         states.remove(scope);
-        notifyAll();
     }
 
     public synchronized Optional<ScopeState> state(String scope) {
@@ -92,16 +89,8 @@ public final class ControlStateView implements ControlStateReader, ReadBarrier {
 
     /** A scope without state is at version 0, so a no-op outcome on a fresh scope passes at once. */
     @Override
-    public synchronized boolean awaitVersion(String aggregateId, long version, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (versionOf(aggregateId) < version) {
-            long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
-            if (remainingMillis <= 0) {
-                return false;
-            }
-            wait(remainingMillis);
-        }
-        return true;
+    public synchronized long currentVersion(String aggregateId) {
+        return versionOf(aggregateId);
     }
 
     private long versionOf(String scope) {

@@ -8,6 +8,7 @@ import com.tradingcontrol.api.commands.CommandEndpoint;
 import com.tradingcontrol.api.commands.CommandFactory;
 import com.tradingcontrol.api.commands.CommandStatusResource;
 import com.tradingcontrol.api.commands.CommandSubmitter;
+import com.tradingcontrol.api.commands.CommandWaits;
 import com.tradingcontrol.api.commands.ConfigCommands;
 import com.tradingcontrol.api.commands.InternalTradingCommands;
 import com.tradingcontrol.api.commands.KafkaCommandGateway;
@@ -18,6 +19,7 @@ import com.tradingcontrol.api.commands.ProfileCommands;
 import com.tradingcontrol.api.commands.TradingControlCommands;
 import com.tradingcontrol.api.ports.ReadBarrier;
 import com.tradingcontrol.api.push.ControlStateFeed;
+import com.tradingcontrol.api.push.ControlStateSnapshot;
 import com.tradingcontrol.api.push.ControlStateView;
 import com.tradingcontrol.schemas.registry.CachingSchemaRegistryClient;
 import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
@@ -33,6 +35,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.clients.admin.Admin;
 import org.glassfish.jersey.server.ServerProperties;
 
@@ -99,6 +102,7 @@ public final class ApiWiring implements ApiExtension {
         var outcomes = new TopicFollower<>("outcomes", KafkaClients.follower(kafka, "outcomes", topics.outcomes()),
                 topics.outcomes().name(), (key, value) -> tracker.record(Outcomes.fromAvro(value)));
         ControlStateFeed feed = new ControlStateFeed(view, runtime.pushHub(), environment.getObjectMapper());
+        runtime.pushHub().snapshotsFrom(new ControlStateSnapshot(view, environment.getObjectMapper()));
         var states = new TopicFollower<>("control-state",
                 KafkaClients.follower(kafka, "control-state", topics.controlState()),
                 topics.controlState().name(), feed::onRecord);
@@ -109,8 +113,12 @@ public final class ApiWiring implements ApiExtension {
 
         List<ReadBarrier> barriers = new ArrayList<>(extraBarriers);
         barriers.add(0, view);
-        CommandSubmitter submitter = new CommandSubmitter(gateway, barriers,
-                Duration.ofMillis(commands.getMaxWait().toMilliseconds()),
+        // Waiting requests hold no thread: their continuations and read-model polls share these two.
+        ScheduledExecutorService waitScheduler = environment.lifecycle()
+                .scheduledExecutorService("command-waits-%d", true).threads(2).build();
+        CommandWaits waits = CommandWaits.of(Duration.ofMillis(commands.getMaxWait().toMilliseconds()),
+                commands.getMaxWaitingPerPrincipal(), barriers, waitScheduler, environment.metrics());
+        CommandSubmitter submitter = new CommandSubmitter(gateway, waits,
                 Duration.ofMillis(commands.getRetryAfter().toMilliseconds()));
         registerResources(environment, new CommandEndpoint(new CommandFactory(clock), submitter), tracker);
 

@@ -4,20 +4,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tradingcontrol.api.ports.ReadBarrier;
 import com.tradingcontrol.processors.domain.AggregateIds;
 import com.tradingcontrol.projections.rebuild.ActiveProjection;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
  * Read-your-writes for the reads served from the projection store ({@code GET /api/trading-control},
- * {@code /api/config}, {@code /api/profiles}): waits until the aggregate's document shows the version.
- * It polls, because the store offers no change notification; polls are single-document reads and
- * happen only while a waited command is being answered.
+ * {@code /api/config}, {@code /api/profiles}): the version of the aggregate's document. It is polled,
+ * because the store offers no change notification; polls are single-document reads and happen only
+ * while a waited command is being answered.
  */
 public final class ProjectionReadBarrier implements ReadBarrier {
-    private static final Duration POLL = Duration.ofMillis(10);
-
     /** The version of an aggregate's document, empty when there is none (yet) or the id is not covered. */
     private final Function<String, OptionalLong> versions;
 
@@ -35,19 +32,10 @@ public final class ProjectionReadBarrier implements ReadBarrier {
         return aggregateId != null;
     }
 
+    /** One single-document read; the waiting and polling live in {@code ReadYourWrites}. */
     @Override
-    public boolean awaitVersion(String aggregateId, long version, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            // A no-op outcome on a fresh aggregate (version 0) has no document and needs none.
-            if (version == 0 || versions.apply(aggregateId).orElse(0) >= version) {
-                return true;
-            }
-            if (System.nanoTime() >= deadline) {
-                return false;
-            }
-            Thread.sleep(POLL.toMillis());
-        }
+    public long currentVersion(String aggregateId) {
+        return versions.apply(aggregateId).orElse(0);
     }
 
     private static Optional<ObjectNode> document(ActiveProjection projection, String aggregateId) {

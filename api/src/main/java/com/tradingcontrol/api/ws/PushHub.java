@@ -1,8 +1,10 @@
 package com.tradingcontrol.api.ws;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,18 +12,27 @@ import java.util.UUID;
  * Fans control changes out to websocket clients with tenant isolation.
  *
  * <p>Each {@link StreamKey} has its own gapless sequence (so a client can detect loss and cannot infer
- * other tenants' activity from gaps) and a bounded replay buffer. A reconnecting client passes the
- * epoch and last sequence it saw; it gets the missed messages, or {@code {"type":"resync"}} when they
- * are no longer buffered or the server restarted (new epoch) — then it reloads state over REST.
+ * other tenants' activity from gaps) and a bounded replay buffer. A new client gets the current
+ * state it may see as one snapshot, then the changes after it. A reconnecting client passes the
+ * epoch and last sequence it saw; it gets the missed messages, or — when they are no longer
+ * buffered or the server restarted (new epoch) — a snapshot instead, so no client reloads over REST.
  *
  * <p>Messages: {@code {"type":"hello","stream","epoch","seq"}} on connect;
- * {@code {"type":<change type>,"seq","tenantId"?,"payload"}} per change;
- * {@code {"type":"resync","epoch","seq"}}.
+ * {@code {"type":"snapshot","epoch","seq","states":[...]}} right after it unless a resume was served
+ * from the buffer (the states as of {@code seq}; a later change may repeat a state the snapshot
+ * already has, so clients apply states by version); {@code {"type":<change type>,"seq","tenantId"?,"payload"}}
+ * per change.
  *
  * <p>One lock serialises publishing and subscribing: control changes are rare and sends are
  * asynchronous, and the lock is what makes "replay, then live" free of gaps and duplicates.
  */
 public final class PushHub {
+    /** The current states a stream may see, as the payloads its change messages carry. */
+    @FunctionalInterface
+    public interface SnapshotSource {
+        List<JsonNode> states(StreamKey key);
+    }
+
     private final ObjectMapper mapper;
     private final int replayCapacity;
     private final String epoch = UUID.randomUUID().toString();
@@ -29,6 +40,7 @@ public final class PushHub {
     private final PushStream adminStream;
     // Tenant streams live as long as the hub: at most replayCapacity messages per tenant that ever got one.
     private final Map<StreamKey, PushStream> streams = new HashMap<>();
+    private volatile SnapshotSource snapshots = key -> List.of();
 
     public PushHub(ObjectMapper mapper, int replayCapacity) {
         this.mapper = mapper;
@@ -39,6 +51,11 @@ public final class PushHub {
 
     public String epoch() {
         return epoch;
+    }
+
+    /** Where snapshots come from (the command side's control-state view); without one they are empty. */
+    public void snapshotsFrom(SnapshotSource source) {
+        this.snapshots = source;
     }
 
     /** Safe to call from any thread, e.g. a Kafka consumer. */
@@ -60,18 +77,20 @@ public final class PushHub {
         }
     }
 
-    /** Attaches a sink; it first gets a hello, then the replay or a resync when asked to resume, then live messages. */
+    /**
+     * Attaches a sink; it first gets a hello, then the replay when a resume can be served from the
+     * buffer, else a snapshot, then live messages. Under the lock, so nothing published falls between.
+     */
     public AutoCloseable subscribe(StreamKey key, PushSink sink, ResumeRequest resume) {
         synchronized (lock) {
             PushStream stream = key.everything() ? adminStream : stream(key);
             sink.send(control("hello", stream.lastSeq()).put("stream", key.toString()).toString());
-            if (resume != null) {
-                boolean sameEpoch = resume.epoch() == null || resume.epoch().equals(epoch);
-                if (sameEpoch && stream.canReplayAfter(resume.lastSeq())) {
-                    stream.replayAfter(resume.lastSeq(), sink);
-                } else {
-                    sink.send(control("resync", stream.lastSeq()).toString());
-                }
+            if (canResume(stream, resume)) {
+                stream.replayAfter(resume.lastSeq(), sink);
+            } else {
+                ObjectNode snapshot = control("snapshot", stream.lastSeq());
+                snapshot.putArray("states").addAll(snapshots.states(key));
+                sink.send(snapshot.toString());
             }
             stream.attach(sink);
             return () -> {
@@ -80,6 +99,14 @@ public final class PushHub {
                 }
             };
         }
+    }
+
+    private boolean canResume(PushStream stream, ResumeRequest resume) {
+        if (resume == null) {
+            return false;
+        }
+        boolean sameEpoch = resume.epoch() == null || resume.epoch().equals(epoch);
+        return sameEpoch && stream.canReplayAfter(resume.lastSeq());
     }
 
     private PushStream stream(StreamKey key) {

@@ -129,6 +129,7 @@ class CommandsIT {
             assertThat(body.path("resultingVersion").asLong()).isEqualTo(1);
             assertThat(body.path("eventIds")).hasSize(1);
             assertThat(response.headers().firstValue("Location")).hasValue("/api/commands/" + body.path("commandId").asText());
+            assertThat(response.headers().firstValue("Read-Models")).hasValue("current");
             // read-your-writes, no polling: the projection-backed read and the API's own view already show it
             JsonNode read = Http.json(http.get("/api/trading-control", Tokens.operator()));
             assertThat(read.path("scopes")).anySatisfy(scope -> {
@@ -148,6 +149,16 @@ class CommandsIT {
             assertThat(audit).hasSize(1);
             assertThat(audit.get(0).getCommandId()).isEqualTo(body.path("commandId").asText());
             assertThat(audit.get(0).getActor().getSubject()).isEqualTo("op-1");
+        }
+        // A client connecting afterwards needs no REST reload: the snapshot after hello has the state.
+        try (WsClient late = WsClient.connect(APP.getLocalPort(), "/ws/trading", Tokens.customer(tenant))) {
+            assertThat(late.next().path("type").asText()).isEqualTo("hello");
+            JsonNode snapshot = late.next();
+            assertThat(snapshot.path("type").asText()).isEqualTo("snapshot");
+            assertThat(snapshot.path("states")).anySatisfy(state -> {
+                assertThat(state.path("scope").asText()).isEqualTo("tenant:" + tenant);
+                assertThat(state.path("mode").asText()).isEqualTo("PAUSED");
+            });
         }
     }
 

@@ -25,6 +25,11 @@ public final class InMemoryCommandGateway implements CommandGateway {
         return Optional.ofNullable(submitted.get(commandId));
     }
 
+    /** Every command taken so far. */
+    public java.util.List<CommandRequest> all() {
+        return java.util.List.copyOf(submitted.values());
+    }
+
     /** What the processors would publish on trading.command-outcomes. */
     public void decide(Outcome outcome) {
         future(outcome.commandId()).complete(outcome);

@@ -11,6 +11,7 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 public final class WsClient implements WebSocket.Listener, AutoCloseable {
     private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();
+    private final CompletableFuture<Integer> closedByServer = new CompletableFuture<>();
     private WebSocket socket;
 
     /** Connects with the token in the Authorization header (null: no header). */
@@ -60,6 +62,17 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         return null;
     }
 
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closedByServer.complete(statusCode);
+        return null;
+    }
+
+    /** Completes with the status code of a close the server started. */
+    public CompletableFuture<Integer> closedByServer() {
+        return closedByServer;
+    }
+
     public JsonNode next() {
         try {
             JsonNode message = messages.poll(5, TimeUnit.SECONDS);
@@ -83,6 +96,9 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public void close() {
+        if (closedByServer.isDone() || socket.isOutputClosed()) {
+            return; // the server ended it; the JDK answers its close frame itself
+        }
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
     }
 }

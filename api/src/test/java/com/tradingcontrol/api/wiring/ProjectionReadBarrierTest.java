@@ -2,10 +2,8 @@ package com.tradingcontrol.api.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
@@ -15,26 +13,18 @@ class ProjectionReadBarrierTest {
             documents.containsKey(id) ? OptionalLong.of(documents.get(id)) : OptionalLong.empty());
 
     @Test
-    void waitsUntilTheDocumentReachesTheVersion() throws Exception {
+    void showsTheDocumentsVersion() {
         documents.put("config:features.tabs.marketplace", 1L);
-        CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> {
-            try {
-                return barrier.awaitVersion("config:features.tabs.marketplace", 2, Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        Thread.sleep(50);
-        assertThat(waiting).isNotDone();
+        assertThat(barrier.currentVersion("config:features.tabs.marketplace")).isEqualTo(1);
 
         documents.put("config:features.tabs.marketplace", 2L);
 
-        assertThat(waiting.get()).isTrue();
+        assertThat(barrier.currentVersion("config:features.tabs.marketplace")).isEqualTo(2);
     }
 
     @Test
-    void givesUpAfterTheTimeoutAndPassesVersionZeroAtOnce() throws Exception {
-        assertThat(barrier.awaitVersion("tenant:a", 1, Duration.ofMillis(30))).isFalse();
-        assertThat(barrier.awaitVersion("tenant:a", 0, Duration.ZERO)).isTrue();
+    void anAggregateWithoutDocumentIsAtVersionZero() {
+        assertThat(barrier.currentVersion("tenant:a")).isZero();
+        assertThat(barrier.covers("tenant:a")).isTrue();
     }
 }

@@ -58,7 +58,8 @@ class PushHubTest {
         assertThat(b.changes()).containsExactly("g1", "b1");
         assertThat(staff.changes()).containsExactly("g1");
         assertThat(admin.changes()).containsExactly("a1", "g1", "b1");
-        assertThat(a.received.stream().skip(1).map(m -> m.path("seq").asLong())).containsExactly(1L, 2L);
+        assertThat(a.types()).startsWith("hello", "snapshot");
+        assertThat(a.received.stream().skip(2).map(m -> m.path("seq").asLong())).containsExactly(1L, 2L);
     }
 
     @Test
@@ -93,21 +94,48 @@ class PushHubTest {
 
         hub.subscribe(StreamKey.tenant("a"), a, new ResumeRequest(hub.epoch(), 1));
 
-        assertThat(a.types()).containsExactly("hello");
+        assertThat(a.types()).as("a served resume needs no snapshot").containsExactly("hello");
     }
 
     @Test
-    void evictedOrFutureOrForeignEpochSequencesAskForResync() {
+    void evictedOrFutureOrForeignEpochSequencesGetASnapshotInstead() {
+        hub.snapshotsFrom(key -> List.of(mapper.createObjectNode().put("scope", "tenant:" + key.tenantId())));
         for (int i = 1; i <= 5; i++) {
             publish("a", String.valueOf(i));
         }
+        List<Recorder> clients = new ArrayList<>();
         for (ResumeRequest resume : List.of(new ResumeRequest(hub.epoch(), 1), new ResumeRequest(hub.epoch(), 99),
                 new ResumeRequest("old-epoch", 4))) {
             Recorder a = new Recorder();
             hub.subscribe(StreamKey.tenant("a"), a, resume);
-            assertThat(a.types()).as(resume.toString()).containsExactly("hello", "resync");
-            assertThat(a.received.get(1).path("seq").asLong()).isEqualTo(5);
+            assertThat(a.types()).as(resume.toString()).containsExactly("hello", "snapshot");
+            JsonNode snapshot = a.received.get(1);
+            assertThat(snapshot.path("seq").asLong()).isEqualTo(5);
+            assertThat(snapshot.path("epoch").asText()).isEqualTo(hub.epoch());
+            assertThat(snapshot.path("states").get(0).path("scope").asText()).isEqualTo("tenant:a");
+            clients.add(a);
         }
+
+        publish("a", "live");
+
+        assertThat(clients).allSatisfy(a ->
+                assertThat(a.received.get(2).path("seq").asLong()).as("deltas continue after the snapshot").isEqualTo(6));
+    }
+
+    @Test
+    void aFreshClientGetsHelloThenASnapshotOfItsStream() {
+        hub.snapshotsFrom(key -> List.of(mapper.createObjectNode().put("stream", key.toString())));
+        publish("a", "before");
+        Recorder a = new Recorder();
+        Recorder admin = new Recorder();
+
+        hub.subscribe(StreamKey.tenant("a"), a, null);
+        hub.subscribe(StreamKey.adminStream(), admin, null);
+
+        assertThat(a.types()).containsExactly("hello", "snapshot");
+        assertThat(a.received.get(1).path("seq").asLong()).isEqualTo(1);
+        assertThat(a.received.get(1).path("states").get(0).path("stream").asText()).isEqualTo("tenant:a");
+        assertThat(admin.received.get(1).path("states").get(0).path("stream").asText()).isEqualTo("admin");
     }
 
     @Test

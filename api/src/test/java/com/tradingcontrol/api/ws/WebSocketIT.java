@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.tradingcontrol.api.ControlPlaneConfiguration;
+import com.tradingcontrol.api.push.ControlStateFeed;
+import com.tradingcontrol.api.push.ControlStateSnapshot;
+import com.tradingcontrol.api.push.ControlStateView;
 import com.tradingcontrol.api.support.Http;
 import com.tradingcontrol.api.support.TestApps;
 import com.tradingcontrol.api.support.Tokens;
 import com.tradingcontrol.api.support.WsClient;
+import com.tradingcontrol.schemas.avro.ControlMode;
+import com.tradingcontrol.schemas.avro.ControlState;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -16,18 +21,32 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Push channels on the application's Jetty server: handshake security, tenant isolation, resume. */
+/** Push channels on the application's Jetty server: handshake security, tenant isolation, resume, snapshots. */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class WebSocketIT {
     static final AtomicReference<PushHub> HUB = new AtomicReference<>();
+    /** The command side's control-state feed and snapshot, without Kafka: the test hands it the records. */
+    static final AtomicReference<ControlStateFeed> FEED = new AtomicReference<>();
     static final Path REQUEST_LOG = requestLogFile();
     static final DropwizardAppExtension<ControlPlaneConfiguration> APP = TestApps.withRsaKey(
-            (config, environment, runtime) -> HUB.set(runtime.pushHub()),
+            (config, environment, runtime) -> {
+                HUB.set(runtime.pushHub());
+                ControlStateView view = new ControlStateView(Clock.systemUTC());
+                FEED.set(new ControlStateFeed(view, runtime.pushHub(), environment.getObjectMapper()));
+                runtime.pushHub().snapshotsFrom(new ControlStateSnapshot(view, environment.getObjectMapper()));
+            },
             ConfigOverride.config("server.requestLog.appenders[0].type", "file"),
             ConfigOverride.config("server.requestLog.appenders[0].currentLogFilename", REQUEST_LOG.toString()),
             ConfigOverride.config("server.requestLog.appenders[0].archive", "false"));
@@ -86,6 +105,7 @@ class WebSocketIT {
             assertThat(hello.path("type").asText()).isEqualTo("hello");
             assertThat(hello.path("stream").asText()).isEqualTo("admin");
             long seq = hello.path("seq").asLong();
+            assertThat(admin.next().path("type").asText()).isEqualTo("snapshot");
 
             HUB.get().publish(ControlChangeMessage.forTenant("t-x", "control-changed", payload("x")));
             HUB.get().publish(ControlChangeMessage.forTenant("t-y", "control-changed", payload("y")));
@@ -105,6 +125,8 @@ class WebSocketIT {
              WsClient b = WsClient.connect(port, "/ws/trading?access_token=" + Tokens.customer("iso-b"), null)) {
             assertThat(a.next().path("stream").asText()).isEqualTo("tenant:iso-a");
             assertThat(b.next().path("stream").asText()).isEqualTo("tenant:iso-b");
+            assertThat(a.next().path("type").asText()).isEqualTo("snapshot");
+            assertThat(b.next().path("type").asText()).isEqualTo("snapshot");
 
             HUB.get().publish(ControlChangeMessage.forTenant("iso-b", "profile-changed", payload("b-secret")));
             HUB.get().publish(ControlChangeMessage.global("control-changed", payload("kill switch")));
@@ -131,6 +153,7 @@ class WebSocketIT {
         long lastSeen;
         try (WsClient first = WsClient.connect(port, "/ws/trading", token)) {
             hello = first.next();
+            assertThat(first.next().path("type").asText()).isEqualTo("snapshot");
             HUB.get().publish(ControlChangeMessage.forTenant("resume-a", "c", payload("1")));
             lastSeen = first.next().path("seq").asLong();
         }
@@ -151,7 +174,7 @@ class WebSocketIT {
     }
 
     @Test
-    void resumeFromTooOldASequenceOrAnotherEpochAsksForResync() {
+    void resumeFromTooOldASequenceOrAnotherEpochGetsASnapshotInstead() {
         String token = Tokens.customer("resync-a");
         for (int i = 0; i < 7; i++) {
             HUB.get().publish(ControlChangeMessage.forTenant("resync-a", "c", payload("m" + i)));
@@ -159,14 +182,60 @@ class WebSocketIT {
 
         try (WsClient tooOld = WsClient.connect(port, "/ws/trading?lastSeq=0", token)) {
             assertThat(tooOld.next().path("type").asText()).isEqualTo("hello");
-            JsonNode resync = tooOld.next();
-            assertThat(resync.path("type").asText()).isEqualTo("resync");
-            assertThat(resync.path("seq").asLong()).isEqualTo(7);
+            JsonNode snapshot = tooOld.next();
+            assertThat(snapshot.path("type").asText()).isEqualTo("snapshot");
+            assertThat(snapshot.path("seq").asLong()).isEqualTo(7);
         }
         try (WsClient otherEpoch = WsClient.connect(port, "/ws/trading?lastSeq=6&epoch=previous-run", token)) {
             assertThat(otherEpoch.next().path("type").asText()).isEqualTo("hello");
-            assertThat(otherEpoch.next().path("type").asText()).isEqualTo("resync");
+            assertThat(otherEpoch.next().path("type").asText()).isEqualTo("snapshot");
         }
+    }
+
+    @Test
+    void aNewClientGetsASnapshotOfWhatItMaySeeAfterMoreChangesThanTheBufferHolds() {
+        // test-config.yml keeps 5 messages per stream; these are 12 changes.
+        FEED.get().onRecord("global", state("global", ControlMode.ACTIVE, 1));
+        for (int version = 1; version <= 5; version++) {
+            FEED.get().onRecord("tenant:snap-a", state("tenant:snap-a", version % 2 == 1 ? ControlMode.PAUSED : ControlMode.ACTIVE, version));
+            FEED.get().onRecord("tenant:snap-b", state("tenant:snap-b", ControlMode.PAUSED, version));
+        }
+        FEED.get().onRecord("strategy:snap-b-profile", state("strategy:snap-b-profile", ControlMode.PAUSED, 1));
+
+        try (WsClient customer = WsClient.connect(port, "/ws/trading", Tokens.customer("snap-a"));
+             WsClient admin = WsClient.connect(port, "/ws/admin", Tokens.admin())) {
+            JsonNode hello = customer.next();
+            JsonNode snapshot = customer.next();
+            assertThat(snapshot.path("type").asText()).isEqualTo("snapshot");
+            assertThat(snapshot.path("seq").asLong()).isEqualTo(hello.path("seq").asLong());
+            Map<String, JsonNode> seen = byScope(snapshot);
+            assertThat(seen).containsKeys("global", "tenant:snap-a")
+                    .doesNotContainKeys("tenant:snap-b", "strategy:snap-b-profile");
+            assertThat(seen.get("tenant:snap-a").path("version").asLong()).isEqualTo(5);
+            assertThat(seen.get("tenant:snap-a").path("mode").asText()).isEqualTo("PAUSED");
+            assertThat(snapshot.toString()).doesNotContain("snap-b");
+
+            admin.next();
+            assertThat(byScope(admin.next())).containsKeys("global", "tenant:snap-a", "tenant:snap-b",
+                    "strategy:snap-b-profile");
+
+            FEED.get().onRecord("tenant:snap-a", state("tenant:snap-a", ControlMode.ACTIVE, 6));
+            JsonNode delta = customer.next();
+            assertThat(delta.path("type").asText()).isEqualTo("control-state");
+            assertThat(delta.path("seq").asLong()).isEqualTo(snapshot.path("seq").asLong() + 1);
+            assertThat(delta.path("payload").path("version").asLong()).isEqualTo(6);
+        }
+    }
+
+    private static Map<String, JsonNode> byScope(JsonNode snapshot) {
+        Map<String, JsonNode> states = new HashMap<>();
+        snapshot.path("states").forEach(state -> states.put(state.path("scope").asText(), state));
+        return states;
+    }
+
+    private static ControlState state(String scope, ControlMode mode, long version) {
+        return ControlState.newBuilder().setScope(scope).setMode(mode).setReason("r" + version).setSetBy("op-1")
+                .setSetAt(Instant.now()).setVersion(version).setLastEventId(scope + ":" + version).build();
     }
 
     @Test

@@ -1,0 +1,38 @@
+package com.tradingcontrol.api.push;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tradingcontrol.api.ws.PushHub;
+import com.tradingcontrol.api.ws.StreamKey;
+import java.util.List;
+
+/**
+ * The websocket snapshot: the current state of every scope a stream may see, from this instance's
+ * {@link ControlStateView}, with the same routing ({@link PushRouting}) and the same payload as the
+ * {@code control-state} pushes. Admins see every scope; a tenant stream sees the scopes everybody
+ * sees plus its own tenant's; the tenant-less stream only the former.
+ */
+public final class ControlStateSnapshot implements PushHub.SnapshotSource {
+    private final ControlStateView view;
+    private final ObjectMapper mapper;
+
+    public ControlStateSnapshot(ControlStateView view, ObjectMapper mapper) {
+        this.view = view;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public List<JsonNode> states(StreamKey key) {
+        return view.all().stream()
+                .filter(state -> visible(key, PushRouting.audienceOf(state.scope())))
+                .map(state -> ControlStateFeed.payload(mapper, state))
+                .toList();
+    }
+
+    static boolean visible(StreamKey key, PushRouting.Audience audience) {
+        if (key.everything() || audience instanceof PushRouting.Audience.Everyone) {
+            return true;
+        }
+        return audience instanceof PushRouting.Audience.Tenant tenant && tenant.tenantId().equals(key.tenantId());
+    }
+}
