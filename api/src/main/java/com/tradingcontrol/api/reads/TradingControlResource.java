@@ -11,6 +11,7 @@ import com.tradingcontrol.processors.domain.control.Cause;
 import com.tradingcontrol.processors.domain.control.ControlView;
 import com.tradingcontrol.processors.domain.control.EffectiveMode;
 import com.tradingcontrol.processors.domain.control.EffectiveModeCalculator;
+import com.tradingcontrol.processors.domain.control.ProfileLookup;
 import com.tradingcontrol.projections.rebuild.ActiveProjection;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.GET;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code GET /api/trading-control} and {@code GET /api/trading-control/effective}, from the projection. */
 @Path("/api/trading-control")
@@ -86,12 +88,21 @@ public final class TradingControlResource {
         ControlView view = ControlView.of(projection.controlScopes().stream().map(ControlDocuments::toState).toList());
         EffectiveMode mode;
         try {
-            mode = EffectiveModeCalculator.effective(view, effectiveTenant, profileId, blankToNull(symbol), clock.instant());
+            mode = EffectiveModeCalculator.effective(view, this::profileStatus, effectiveTenant, profileId,
+                    blankToNull(symbol), clock.instant());
         } catch (InvalidScopeException e) {
             throw new ApiException(ProblemCode.VALIDATION_FAILED, e.getMessage());
         }
         return new Effective(mode.mode().name(), mode.maintenance(),
                 mode.causes().stream().map(TradingControlResource::view).toList());
+    }
+
+    /** A profile document as the decision needs it: enabled or not, and its last change. */
+    private Optional<ProfileLookup.ProfileStatus> profileStatus(String tenantId, String profileId) {
+        return projection.profile(tenantId, profileId).map(doc -> new ProfileLookup.ProfileStatus(
+                doc.path("enabled").asBoolean(false), doc.path("updatedBy").asText(null),
+                doc.hasNonNull("updatedAt") ? Instant.ofEpochMilli(doc.path("updatedAt").asLong()) : null,
+                blankToNull(doc.path("reason").asText(null))));
     }
 
     private static CauseView view(Cause c) {

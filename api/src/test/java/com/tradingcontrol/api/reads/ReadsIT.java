@@ -120,17 +120,38 @@ class ReadsIT {
         JsonNode effective = ok(http.get("/api/trading-control/effective?tenant=ub&profile=pb1&symbol=AAPL", ADMIN));
         assertThat(effective.path("mode").asText()).isEqualTo("PAUSED");
         assertThat(effective.path("maintenance").asBoolean()).isFalse();
-        List<String> causeScopes = new ArrayList<>();
-        effective.path("causes").forEach(c -> causeScopes.add(c.path("scope").asText()));
-        assertThat(causeScopes).containsExactlyInAnyOrder("tenant:ub", "strategy:ub:pb1");
-        JsonNode tenantCause = effective.path("causes").get(causeScopes.indexOf("tenant:ub"));
+        List<String> causes = new ArrayList<>();
+        effective.path("causes").forEach(c -> causes.add(c.path("kind").asText() + " " + c.path("scope").asText()));
+        assertThat(causes).containsExactlyInAnyOrder("PAUSE tenant:ub", "PAUSE strategy:ub:pb1",
+                "PROFILE_DISABLED strategy:ub:pb1");
+        JsonNode tenantCause = effective.path("causes").get(causes.indexOf("PAUSE tenant:ub"));
         assertThat(tenantCause.path("kind").asText()).isEqualTo("PAUSE");
         assertThat(tenantCause.path("setBy").asText()).isEqualTo("op-1");
         assertThat(tenantCause.path("reason").asText()).isEqualTo("risk on b");
+        assertThat(effective.path("causes").get(2).path("kind").asText()).as("least restrictive last")
+                .isEqualTo("PROFILE_DISABLED");
+    }
 
+    @Test
+    void aDisabledOrUnknownProfileMayNotOpenPositions() {
+        // pa1 was created and never enabled: profiles start disabled.
         JsonNode own = ok(http.get("/api/trading-control/effective?profile=pa1", CUSTOMER_A));
-        assertThat(own.path("mode").asText()).isEqualTo("ACTIVE");
-        assertThat(own.path("causes").size()).isZero();
+        assertThat(own.path("mode").asText()).isEqualTo("REDUCE_ONLY");
+        assertThat(own.path("causes")).singleElement().satisfies(c -> {
+            assertThat(c.path("kind").asText()).isEqualTo("PROFILE_DISABLED");
+            assertThat(c.path("scope").asText()).isEqualTo("strategy:ua:pa1");
+            assertThat(c.path("setBy").asText()).isEqualTo("user-ua");
+        });
+        JsonNode unknown = ok(http.get("/api/trading-control/effective?tenant=ua&profile=zz9", ADMIN));
+        assertThat(unknown.path("mode").asText()).isEqualTo("REDUCE_ONLY");
+        assertThat(unknown.path("causes").get(0).path("kind").asText()).isEqualTo("PROFILE_UNKNOWN");
+        JsonNode noProfile = ok(http.get("/api/trading-control/effective?tenant=ua", ADMIN));
+        assertThat(noProfile.path("mode").asText()).isEqualTo("ACTIVE");
+        assertThat(noProfile.path("causes").size()).isZero();
+    }
+
+    @Test
+    void badEffectiveQueriesAreRefused() {
         assertProblem(http.get("/api/trading-control/effective?symbol=not%20a%20symbol", ADMIN), 400, "VALIDATION_FAILED");
         assertThat(assertProblem(http.get("/api/trading-control/effective?profile=pb1", ADMIN), 400, "VALIDATION_FAILED")
                 .path("detail").asText()).contains("tenant");

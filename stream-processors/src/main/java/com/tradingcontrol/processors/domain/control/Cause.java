@@ -14,7 +14,12 @@ import java.time.Instant;
 public record Cause(Scope scope, Kind kind, ControlMode mode, String setBy, Instant setAt, String reason,
                     String commandId, Instant expiresAt, String message) {
 
-    public enum Kind { KILL_SWITCH, MAINTENANCE, PAUSE }
+    /**
+     * What restricts trading: a control set on a scope, or the state of the profile asked about
+     * ({@code PROFILE_DISABLED}: disabled by its owner or staff; {@code PROFILE_UNKNOWN}: the platform
+     * has no such profile in the tenant). A profile that may not trade may still close positions.
+     */
+    public enum Kind { KILL_SWITCH, MAINTENANCE, PAUSE, PROFILE_DISABLED, PROFILE_UNKNOWN }
 
     /** Short human description, e.g. "kill switch engaged" or "trading paused on tenant:u1". */
     public String describe() {
@@ -22,6 +27,8 @@ public record Cause(Scope scope, Kind kind, ControlMode mode, String setBy, Inst
             case KILL_SWITCH -> "kill switch engaged";
             case MAINTENANCE -> "maintenance mode on";
             case PAUSE -> "trading paused on " + scope;
+            case PROFILE_DISABLED -> "profile " + scope.profileId() + " disabled";
+            case PROFILE_UNKNOWN -> "profile " + scope.profileId() + " unknown in tenant " + scope.tenantId();
         };
     }
 }

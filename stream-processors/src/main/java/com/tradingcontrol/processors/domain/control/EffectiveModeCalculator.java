@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Computes the effective mode for a (tenant, profile, symbol): the most restrictive control among
@@ -33,6 +34,36 @@ public final class EffectiveModeCalculator {
     }
 
     /**
+     * The decision for (tenant, profile, symbol): the controls as in
+     * {@link #effective(ControlView, String, String, String, Instant)} plus the profile's own state —
+     * a profile that is disabled, or that the platform does not know in the tenant, may not open
+     * positions ({@code REDUCE_ONLY} with cause {@code PROFILE_DISABLED} / {@code PROFILE_UNKNOWN}).
+     */
+    public static EffectiveMode effective(ControlView view, ProfileLookup profiles, String tenantId, String profileId,
+                                          String symbol, Instant now) {
+        EffectiveMode controls = effective(view, tenantId, profileId, symbol, now);
+        if (profileId == null) {
+            return controls;
+        }
+        Optional<ProfileLookup.ProfileStatus> status = profiles.status(tenantId, profileId);
+        if (status.isPresent() && status.get().enabled()) {
+            return controls;
+        }
+        Scope strategy = Scope.strategy(tenantId, profileId);
+        Cause profile = status.map(s -> new Cause(strategy, Cause.Kind.PROFILE_DISABLED, ControlMode.REDUCE_ONLY,
+                        s.changedBy(), s.changedAt(), s.reason(), null, null, null))
+                .orElseGet(() -> new Cause(strategy, Cause.Kind.PROFILE_UNKNOWN, ControlMode.REDUCE_ONLY, null, null,
+                        null, null, null, null));
+        List<Cause> causes = new ArrayList<>(controls.causes());
+        causes.add(profile);
+        causes.sort(MOST_RESTRICTIVE_FIRST);
+        return new EffectiveMode(causes.get(0).mode(), controls.maintenance(), causes);
+    }
+
+    /**
+     * The mode the controls alone impose, without the profile's state (the processors' notes, which
+     * decide one control aggregate and do not hold profiles).
+     *
      * @param tenantId  nullable: no tenant scope considered
      * @param profileId nullable: no strategy scope considered; requires {@code tenantId}
      * @param symbol    nullable: no symbol scope considered (case-insensitive)

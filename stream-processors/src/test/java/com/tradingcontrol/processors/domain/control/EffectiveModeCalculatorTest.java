@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import static com.tradingcontrol.processors.domain.Scenario.NOW;
 import static com.tradingcontrol.processors.domain.Scenario.OPERATOR;
@@ -76,6 +77,47 @@ class EffectiveModeCalculatorTest {
         assertThat(effective(scenario, "u2", "p9", null).causes()).extracting(Cause::scope)
                 .containsExactly(Scope.parse("strategy:p9"));
         assertThat(effective(scenario, "u1", "p8", null).mode()).isEqualTo(ControlMode.ACTIVE);
+    }
+
+    @Test
+    void aDisabledProfileMayOnlyReduceAndTheCauseSaysWhoDisabledIt() {
+        Instant at = NOW.minusSeconds(60);
+        ProfileLookup profiles = (tenant, profile) -> profile.equals("p1")
+                ? Optional.of(new ProfileLookup.ProfileStatus(false, "user-u1", at, "taking a break"))
+                : Optional.of(new ProfileLookup.ProfileStatus(true, "user-u1", at, "go"));
+
+        EffectiveMode disabled = EffectiveModeCalculator.effective(given().view(), profiles, "u1", "p1", "AAPL", NOW);
+        EffectiveMode enabled = EffectiveModeCalculator.effective(given().view(), profiles, "u1", "p2", "AAPL", NOW);
+
+        assertThat(disabled.mode()).isEqualTo(ControlMode.REDUCE_ONLY);
+        assertThat(disabled.causes()).extracting(Cause::scope, Cause::kind, Cause::setBy, Cause::setAt, Cause::reason)
+                .containsExactly(tuple(Scope.strategy("u1", "p1"), Cause.Kind.PROFILE_DISABLED, "user-u1", at,
+                        "taking a break"));
+        assertThat(disabled.staysRestrictedNote()).isEqualTo("profile p1 disabled: effective mode stays REDUCE_ONLY");
+        assertThat(enabled.mode()).isEqualTo(ControlMode.ACTIVE);
+        assertThat(enabled.causes()).isEmpty();
+    }
+
+    @Test
+    void anUnknownProfileMayOnlyReduceAndAStricterControlStillComesFirst() {
+        Scenario paused = given(new TradingPaused(Scope.tenant("u1"), "margin call", null));
+
+        EffectiveMode mode = EffectiveModeCalculator.effective(paused.view(), (t, p) -> Optional.empty(), "u1", "p7",
+                null, NOW);
+
+        assertThat(mode.mode()).isEqualTo(ControlMode.PAUSED);
+        assertThat(mode.causes()).extracting(Cause::kind).containsExactly(Cause.Kind.PAUSE, Cause.Kind.PROFILE_UNKNOWN);
+        assertThat(mode.causes().get(1).mode()).isEqualTo(ControlMode.REDUCE_ONLY);
+        assertThat(mode.causes().get(1).describe()).isEqualTo("profile p7 unknown in tenant u1");
+    }
+
+    @Test
+    void withoutAProfileTheProfileStateIsNotConsulted() {
+        EffectiveMode mode = EffectiveModeCalculator.effective(given().view(), (t, p) -> {
+            throw new AssertionError("no profile was asked about");
+        }, "u1", null, "AAPL", NOW);
+
+        assertThat(mode.mode()).isEqualTo(ControlMode.ACTIVE);
     }
 
     @Test
