@@ -108,7 +108,7 @@ final class ConfluentRegistryApi {
             case "schema" -> RegistryResponse.ok(RegistryPayloads.raw(schema));
             case "subjects" -> RegistryResponse.ok(usages.stream().map(SchemaVersion::subject).distinct().toList());
             case "versions" -> RegistryResponse.ok(usages.stream()
-                    .map(v -> Map.of("subject", v.subject(), "version", v.version())).toList());
+                    .map(RegistryPayloads::subjectVersion).toList());
             default -> throw notFound();
         };
     }

@@ -83,6 +83,21 @@ final class RegistryPayloads {
         return body;
     }
 
+    static Map<String, Object> subjectVersion(SchemaVersion v) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("subject", v.subject());
+        body.put("version", v.version());
+        return body;
+    }
+
+    /** Confluent's error body, {@code error_code} first as Confluent writes it. */
+    static Map<String, Object> error(int errorCode, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error_code", errorCode);
+        body.put("message", message);
+        return body;
+    }
+
     /** The schema itself as the JSON document (the {@code /schema} variants answer it unwrapped). */
     static JsonNode raw(Schema schema) {
         try {

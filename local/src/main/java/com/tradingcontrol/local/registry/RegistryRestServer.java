@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,10 +71,10 @@ public final class RegistryRestServer implements AutoCloseable {
             try {
                 response = api.handle(RegistryHttpRequests.read(exchange));
             } catch (RegistryError e) {
-                response = new RegistryResponse(e.status(), Map.of("error_code", e.errorCode(), "message", e.getMessage()));
+                response = new RegistryResponse(e.status(), RegistryPayloads.error(e.errorCode(), e.getMessage()));
             } catch (RuntimeException e) {
                 LOG.error("schema registry request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-                response = new RegistryResponse(500, Map.of("error_code", 500, "message", "Internal error: " + e));
+                response = new RegistryResponse(500, RegistryPayloads.error(500, "Internal error: " + e));
             }
             byte[] body = RegistryPayloads.JSON.writeValueAsBytes(response.body());
             exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
