@@ -46,6 +46,10 @@ public final class LocalLauncher implements Callable<Integer> {
         options.schemaRegistry(spec, value);
     }
 
+    LauncherOptions options() {
+        return options;
+    }
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
