@@ -29,8 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole platform in one JVM: embedded KRaft broker, in-process schema registry, processors,
- * projector on the embedded SQLite store, and the API. Everything persists under one data dir, so
+ * The whole platform in one JVM: embedded KRaft broker, in-process schema registry (served over the
+ * Confluent REST API, or an external one instead), processors, projector on the embedded SQLite
+ * store, and the API. Everything persists under one data dir, so
  * a restart on the same dir keeps events, projections and schema ids.
  */
 public final class LocalPlatform implements AutoCloseable {

@@ -104,6 +104,8 @@ class RegistryRestServerTest {
         assertError(send("POST", "/subjects/orders-value/versions", "{\"schema\":\"{not avro\"}", 422), 42201);
         assertError(send("POST", "/subjects/orders-value/versions",
                 "{\"schema\":\"{}\",\"schemaType\":\"PROTOBUF\"}", 422), 42201);
+        assertError(send("POST", "/subjects/orders-value/versions", "{oops", 400), 400);
+        assertError(send("POST", "/subjects/orders-value/versions", "{}", 422), 42201);
         assertError(send("GET", "/config/orders-value", null, 404), 40408);
         assertError(send("PUT", "/config", "{\"compatibility\":\"SIDEWAYS\"}", 422), 42203);
         assertError(send("GET", "/no/such/path", null, 404), 404);
