@@ -12,7 +12,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code bin/tcp-local}: starts the whole platform in this JVM and runs until Ctrl-C / SIGTERM. */
 @Command(name = "tcp-local", mixinStandardHelpOptions = true, version = "tcp-local 0.1.0",
@@ -26,10 +28,32 @@ public final class LocalLauncher implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "API port on 127.0.0.1; 0 = any free port. Default: 8080")
     int port;
 
+    private final LauncherOptions options = new LauncherOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--kafka-port", paramLabel = "N", defaultValue = "" + KafkaPort.DEFAULT,
+            description = "Kafka port on 127.0.0.1; 0 = any free port. Default: ${DEFAULT-VALUE}")
+    void kafkaPort(int value) {
+        options.kafkaPort(spec, value);
+    }
+
+    @Option(names = "--schema-registry", paramLabel = "URL",
+            description = "Use this Confluent-API schema registry (e.g. Apicurio's http://HOST:8080/apis/ccompat/v7)"
+                    + " instead of serving the in-process one")
+    void schemaRegistry(String value) {
+        options.schemaRegistry(spec, value);
+    }
+
+    LauncherOptions options() {
+        return options;
+    }
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
-        LocalPlatform platform = new LocalPlatform(dataDir, port);
+        LocalPlatform platform = new LocalPlatform(dataDir, port, options.kafkaPort(), options.schemaRegistry());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("stopping...");
@@ -49,6 +73,8 @@ public final class LocalLauncher implements Callable<Integer> {
         System.out.println("  API:       " + local.get("api"));
         System.out.println("  websocket: " + local.get("ws") + "/ws/trading");
         System.out.println("  kafka:     " + local.get("kafka"));
+        System.out.println("  registry:  " + local.get("schemaRegistry")
+                + (options.schemaRegistry() == null ? " (Confluent REST API, in-process)" : " (external)"));
         System.out.println("  tokens:    " + platform.dataDir().resolve("local.json") + " (admin, operator, auditor, customer-a, customer-b)");
         System.out.println("  logs:      " + platform.dataDir().resolve("logs"));
         System.out.println("READY " + local.get("api"));
@@ -61,6 +87,7 @@ public final class LocalLauncher implements Callable<Integer> {
         local.put("api", "http://127.0.0.1:" + platform.apiPort());
         local.put("ws", "ws://127.0.0.1:" + platform.apiPort());
         local.put("kafka", platform.kafkaBootstrap());
+        local.put("schemaRegistry", platform.schemaRegistryUrl().toString());
         local.put("tokens", DevTokens.loadOrCreate(platform.dataDir()).issueAll(Instant.now()));
         Path file = platform.dataDir().resolve("local.json");
         Path tmp = platform.dataDir().resolve("local.json.tmp");

@@ -13,8 +13,9 @@ import com.tradingcontrol.projections.service.ProjectorComponents;
 import com.tradingcontrol.projections.service.ProjectorConfig;
 import com.tradingcontrol.projections.service.ProjectorRunner;
 import com.tradingcontrol.projections.store.sqlite.SqliteProjectionStore;
-import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
+import com.tradingcontrol.schemas.registry.SchemaRegistryClient;
 import com.tradingcontrol.api.wiring.StandardExtensions;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,8 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole platform in one JVM: embedded KRaft broker, in-process schema registry, processors,
- * projector on the embedded SQLite store, and the API. Everything persists under one data dir, so
+ * The whole platform in one JVM: embedded KRaft broker, in-process schema registry (served over the
+ * Confluent REST API, or an external one instead), processors, projector on the embedded SQLite
+ * store, and the API. Everything persists under one data dir, so
  * a restart on the same dir keeps events, projections and schema ids.
  */
 public final class LocalPlatform implements AutoCloseable {
@@ -38,22 +40,41 @@ public final class LocalPlatform implements AutoCloseable {
 
     private final Path dataDir;
     private final int requestedPort;
+    private final int kafkaPort;
+    private final URI externalRegistry;
     private final Deque<AutoCloseable> stopOrder = new ArrayDeque<>();
     private EmbeddedKafkaBroker broker;
     private volatile Server server;
     private int apiPort;
+    private URI schemaRegistryUrl;
 
+    /** Kafka on any free port, the in-process registry served over REST. */
     public LocalPlatform(Path dataDir, int requestedPort) {
+        this(dataDir, requestedPort, 0, null);
+    }
+
+    /**
+     * @param kafkaPort the broker's port on 127.0.0.1; 0 picks a free one
+     * @param externalRegistry a Confluent-API registry to use instead of the in-process one, or null
+     */
+    public LocalPlatform(Path dataDir, int requestedPort, int kafkaPort, URI externalRegistry) {
         this.dataDir = dataDir.toAbsolutePath();
         this.requestedPort = requestedPort;
+        this.kafkaPort = kafkaPort;
+        this.externalRegistry = externalRegistry;
     }
 
     public LocalPlatform start() throws Exception {
         Files.createDirectories(dataDir);
-        broker = EmbeddedKafkaBroker.builder().dataDir(dataDir.resolve("kafka")).build().start();
+        KafkaPort.requireFree(kafkaPort);
+        broker = EmbeddedKafkaBroker.builder().dataDir(dataDir.resolve("kafka")).port(kafkaPort).build().start();
         stopOrder.push(broker);
-        InProcessSchemaRegistry registry = InProcessSchemaRegistry.persistent(dataDir.resolve("registry"));
-        stopOrder.push(registry);
+        LocalSchemaRegistry registries = externalRegistry == null
+                ? LocalSchemaRegistry.served(dataDir.resolve("registry"))
+                : LocalSchemaRegistry.external(externalRegistry);
+        stopOrder.push(registries);
+        schemaRegistryUrl = registries.url();
+        SchemaRegistryClient registry = registries.client();
 
         ProcessorService processors = ProcessorService.start(processorConfig(), registry);
         stopOrder.push(() -> processors.close(Duration.ofSeconds(10)));
@@ -73,7 +94,7 @@ public final class LocalPlatform implements AutoCloseable {
         return this;
     }
 
-    private void startApi(InProcessSchemaRegistry registry, ProjectorComponents projector, ProcessorService processors)
+    private void startApi(SchemaRegistryClient registry, ProjectorComponents projector, ProcessorService processors)
             throws Exception {
         DevTokens tokens = DevTokens.loadOrCreate(dataDir);
         Path config = LocalApiConfig.write(dataDir, requestedPort, broker.bootstrapServers(), PARTITIONS,
@@ -139,6 +160,11 @@ public final class LocalPlatform implements AutoCloseable {
 
     public String kafkaBootstrap() {
         return broker.bootstrapServers();
+    }
+
+    /** The registry engines should use: the served in-process one, or the external one. Known once started. */
+    public URI schemaRegistryUrl() {
+        return schemaRegistryUrl;
     }
 
     public Path dataDir() {

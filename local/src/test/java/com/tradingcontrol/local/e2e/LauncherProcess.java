@@ -28,7 +28,7 @@ final class LauncherProcess implements AutoCloseable {
      */
     static LauncherProcess start(Path repoRoot, Path workDir, Path dataDir, Path log) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(List.of(repoRoot.resolve("bin/tcp-local").toString(),
-                "--data-dir", dataDir.toString(), "--port", "0"))
+                "--data-dir", dataDir.toString(), "--port", "0", "--kafka-port", "0"))
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

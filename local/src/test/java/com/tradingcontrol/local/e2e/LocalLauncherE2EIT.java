@@ -189,6 +189,10 @@ class LocalLauncherE2EIT {
         assertThat(local.get("ws").asText()).isEqualTo(api.replace("http://", "ws://"));
         assertThat(local.get("tokens").fieldNames()).toIterable()
                 .containsExactlyInAnyOrder("admin", "operator", "auditor", "customer-a", "customer-b");
+        String registry = local.get("schemaRegistry").asText();
+        assertThat(launcher.output()).contains("  registry:  " + registry);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(registry + "/subjects")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).as("the served registry answers").isEqualTo(200);
     }
 
     private int verifiedAuditRecords() throws Exception {

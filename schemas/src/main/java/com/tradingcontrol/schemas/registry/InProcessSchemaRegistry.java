@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
 import org.apache.avro.Schema;
 
 /**
@@ -146,6 +148,14 @@ public final class InProcessSchemaRegistry implements SchemaRegistryClient, Auto
         return violations(subject, schema).isEmpty();
     }
 
+    /**
+     * Why {@code schema} could not be registered under {@code subject} at its effective level; empty
+     * when it could. The same check {@link #register} applies, for the REST API's compatibility test.
+     */
+    public synchronized List<String> compatibilityProblems(String subject, Schema schema) {
+        return violations(subject, schema);
+    }
+
     private List<String> violations(String subject, Schema schema) {
         List<Schema> existing = versionsBySubject.getOrDefault(subject, List.of()).stream()
                 .map(SchemaVersion::schema).toList();
@@ -172,6 +182,28 @@ public final class InProcessSchemaRegistry implements SchemaRegistryClient, Auto
     @Override
     public synchronized CompatibilityLevel getCompatibility(String subject) {
         return subject == null ? globalLevel : subjectLevels.getOrDefault(subject, globalLevel);
+    }
+
+    /** Subjects with at least one version, sorted by name (the REST API's {@code GET /subjects}). */
+    public synchronized List<String> subjects() {
+        return List.copyOf(new TreeSet<>(versionsBySubject.keySet()));
+    }
+
+    /** The versions of {@code subject}, oldest first; empty for an unknown subject. */
+    public synchronized List<SchemaVersion> versions(String subject) {
+        return List.copyOf(versionsBySubject.getOrDefault(subject, List.of()));
+    }
+
+    /** Every subject version that carries schema {@code id}, by subject then version. */
+    public synchronized List<SchemaVersion> versionsWithId(int id) {
+        return versionsBySubject.keySet().stream().sorted()
+                .flatMap(subject -> versionsBySubject.get(subject).stream())
+                .filter(v -> v.id() == id).toList();
+    }
+
+    /** The level set on {@code subject} itself, if any (without falling back to the global one). */
+    public synchronized Optional<CompatibilityLevel> subjectCompatibility(String subject) {
+        return Optional.ofNullable(subjectLevels.get(subject));
     }
 
     private static void requireSubject(String subject) {

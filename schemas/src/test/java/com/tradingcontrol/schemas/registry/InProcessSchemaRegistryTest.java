@@ -2,6 +2,7 @@ package com.tradingcontrol.schemas.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.tradingcontrol.schemas.serde.TestSchemas;
 import java.util.ArrayList;
@@ -28,6 +29,25 @@ class InProcessSchemaRegistryTest {
 
         assertThat(again).isEqualTo(id);
         assertThat(registry.latest("orders-value").version()).isEqualTo(1);
+    }
+
+    @Test
+    void listsSubjectsTheirVersionsTheUsagesOfAnIdAndOnlyLevelsSetOnASubject() {
+        int first = registry.register("orders-value", v1);
+        int second = registry.register("orders-value", v2);
+        registry.register("archive-value", v1);
+        registry.setCompatibility("archive-value", CompatibilityLevel.NONE);
+
+        assertThat(registry.subjects()).containsExactly("archive-value", "orders-value");
+        assertThat(registry.versions("orders-value")).extracting(SchemaVersion::id).containsExactly(first, second);
+        assertThat(registry.versions("missing-value")).isEmpty();
+        assertThat(registry.versionsWithId(first)).extracting(SchemaVersion::subject, SchemaVersion::version)
+                .containsExactly(tuple("archive-value", 1),
+                        tuple("orders-value", 1));
+        assertThat(registry.subjectCompatibility("archive-value")).contains(CompatibilityLevel.NONE);
+        assertThat(registry.subjectCompatibility("orders-value")).isEmpty();
+        assertThat(registry.compatibilityProblems("orders-value", TestSchemas.parse(TestSchemas.ORDER_BREAKING)))
+                .isNotEmpty();
     }
 
     @Test
