@@ -23,7 +23,7 @@ public class AuthConfig {
     @NotBlank @JsonProperty private String audience;
     @NotNull @MinDuration(0) @MaxDuration(value = 5, unit = TimeUnit.MINUTES)
     @JsonProperty private Duration clockSkew = Duration.seconds(30);
-    /** Claim holding the roles: a JSON array or a space-separated string; dots walk into objects. */
+    /** Claim holding the roles: a non-empty JSON array of known role names; dots walk into objects. */
     @NotBlank @JsonProperty private String rolesClaim = "roles";
     @NotBlank @JsonProperty private String tenantClaim = "tenant_id";
     @NotBlank @JsonProperty private String realm = "trading-control";

@@ -15,15 +15,22 @@ public enum ProblemCode {
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
     CONFLICT(409, "Conflict"),
+    REQUEST_TIMEOUT(408, "Request timeout"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
+    URI_TOO_LONG(414, "URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     UNPROCESSABLE(422, "Unprocessable request"),
+    HEADERS_TOO_LARGE(431, "Request headers too large"),
     INTERNAL(500, "Internal error"),
     SERVICE_UNAVAILABLE(503, "Service unavailable"),
     NOT_READY(503, "Not ready"),
     AUTH_UNAVAILABLE(503, "Authentication keys unavailable"),
     /** The command bus did not acknowledge a command in time (with Retry-After). */
     KAFKA_UNAVAILABLE(503, "Command bus unavailable"),
+    /** The projection store throttled or could not be reached (with Retry-After). */
+    STORE_UNAVAILABLE(503, "Read store unavailable"),
+    /** The server is shutting down; another instance (or this one after restart) takes the request. */
+    SHUTTING_DOWN(503, "Shutting down"),
     // The processors' rejection codes (RejectionCode in stream-processors); FORBIDDEN, NOT_FOUND and
     // VALIDATION_FAILED above double as theirs.
     TENANT_MISMATCH(403, "Tenant mismatch"),
@@ -57,8 +64,11 @@ public enum ProblemCode {
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
+            case 408 -> REQUEST_TIMEOUT;
             case 409 -> CONFLICT;
             case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
+            case 431 -> HEADERS_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 422 -> UNPROCESSABLE;
             case 503 -> SERVICE_UNAVAILABLE;
