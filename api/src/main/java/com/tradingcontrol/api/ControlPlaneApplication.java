@@ -9,6 +9,7 @@ import com.tradingcontrol.api.errors.ErrorHandling;
 import com.tradingcontrol.api.health.HealthResource;
 import com.tradingcontrol.api.health.ReadinessRegistry;
 import com.tradingcontrol.api.errors.ProblemErrorHandler;
+import com.tradingcontrol.api.http.AdminAccess;
 import com.tradingcontrol.api.http.AdminTaskAudit;
 import com.tradingcontrol.api.http.BodySizeLimitFilter;
 import com.tradingcontrol.api.http.SecurityHeaders;
@@ -79,6 +80,8 @@ public class ControlPlaneApplication extends Application<ControlPlaneConfigurati
 
         JwtVerifier verifier = JwtVerifier.fromConfig(config.getAuth());
         AuthSetup.install(environment.jersey(), verifier, config.getAuth().getRealm());
+        environment.getAdminContext().addFilter(new AdminAccess(verifier, environment.getObjectMapper(),
+                config.getAuth().getRealm()), "/*", EnumSet.of(DispatcherType.REQUEST));
         environment.jersey().register(new RequestIdBinder());
 
         ReadinessRegistry readiness = new ReadinessRegistry(

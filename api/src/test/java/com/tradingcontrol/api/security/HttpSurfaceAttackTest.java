@@ -3,6 +3,9 @@ package com.tradingcontrol.api.security;
 import static com.tradingcontrol.api.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.tradingcontrol.api.support.Http;
 import com.tradingcontrol.api.support.Tokens;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP surface an outside attacker reaches: no admin servlet on the public port, Jetty's own
@@ -65,8 +69,28 @@ class HttpSurfaceAttackTest {
         assertThat(admin.getHost()).isEqualTo("127.0.0.1");
         assertThat(admin.getLocalPort()).isNotEqualTo(APP.getLocalPort());
         // The admin servlet does answer there (loopback only), so operators keep their tools.
-        HttpResponse<String> tasks = new Http(APP.getAdminPort()).get("/healthcheck", null);
-        assertThat(tasks.statusCode()).isIn(200, 500);
+        HttpResponse<String> ping = new Http(APP.getAdminPort()).get("/ping", null);
+        assertThat(ping.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void adminTasksAreAuditedInTheLog() {
+        Logger audit = (Logger) LoggerFactory.getLogger("com.tradingcontrol.audit.admin");
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        audit.addAppender(appender);
+        try {
+            Http admin = new Http(APP.getAdminPort());
+            HttpResponse<String> response = admin.send(admin.request("/tasks/log-level?logger=com.example.quiet&level=ERROR")
+                    .POST(HttpRequest.BodyPublishers.noBody()).build());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
+                    .anySatisfy(line -> assertThat(line).contains("/tasks/log-level").contains("com.example.quiet")
+                            .contains("ERROR").contains("127.0.0.1"));
+        } finally {
+            audit.detachAppender(appender);
+        }
     }
 
     @Test
