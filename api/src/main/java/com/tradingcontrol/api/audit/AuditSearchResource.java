@@ -60,13 +60,24 @@ public final class AuditSearchResource {
                 .byActor(blankToNull(actor)).withAction(blankToNull(action)).withOutcome(blankToNull(outcome))
                 .forAggregate(blankToNull(scope)).forRequest(blankToNull(requestId))
                 .page(size, null);
-        // The token is bound to every filter and the page size: a page's continuation pages this query only.
-        String filters = String.join("\n", String.valueOf(fromAt), String.valueOf(toAt), query.actorSubject() + "",
-                query.action() + "", query.outcome() + "", query.aggregateId() + "", query.requestId() + "",
-                Integer.toString(size));
+        String filters = filters(query);
         query = query.page(size, seal.open(blankToNull(continuation), filters));
         ActiveProjection.ResultPage page = run(query);
         return new AuditPage(page.items().stream().map(DocumentViews::view).toList(), seal.seal(page.continuation(), filters));
+    }
+
+    /**
+     * The query's filters and page size, unambiguously (each value length-prefixed): a continuation is
+     * sealed with them, so it pages this query only.
+     */
+    private static String filters(AuditQuery query) {
+        StringBuilder text = new StringBuilder();
+        for (Object value : new Object[] {query.fromMillis(), query.toMillis(), query.actorSubject(), query.action(),
+                query.outcome(), query.aggregateId(), query.requestId(), query.pageSize()}) {
+            String part = String.valueOf(value);
+            text.append(value == null ? -1 : part.length()).append(':').append(part).append(';');
+        }
+        return text.toString();
     }
 
     private ActiveProjection.ResultPage run(AuditQuery query) {

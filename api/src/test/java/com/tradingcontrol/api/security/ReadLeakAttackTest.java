@@ -19,6 +19,7 @@ import com.tradingcontrol.schemas.avro.MaintenanceModeChanged;
 import com.tradingcontrol.schemas.avro.OutcomeStatus;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -115,6 +116,24 @@ class ReadLeakAttackTest {
                     .header("If-Match", "not a version")
                     .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
             assertProblem(response, 403, "FORBIDDEN");
+        }
+    }
+
+    @Test
+    void roleChecksComeBeforeTheBodyIsReadOnEveryWriteEndpoint() throws Exception {
+        for (BodyFuzzAttackTest.Endpoint endpoint : BodyFuzzAttackTest.WRITES) {
+            if (endpoint.path().startsWith("/api/profiles")) {
+                continue; // customers may use these
+            }
+            for (String body : List.of("{not json", "{\"reason\":\"r\",\"reason\":\"r\"}", endpoint.validBody())) {
+                HttpRequest request = http.request(endpoint.path()).header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + Tokens.customer("t1"))
+                        .method(endpoint.method(), HttpRequest.BodyPublishers.ofString(body)).build();
+                // A fresh client each time: Jetty closes a connection whose request body it did not read
+                // (refused before reading it), and a pooled connection could race with that close.
+                HttpClient once = HttpClient.newHttpClient();
+                assertProblem(once.send(request, HttpResponse.BodyHandlers.ofString()), 403, "FORBIDDEN");
+            }
         }
     }
 
