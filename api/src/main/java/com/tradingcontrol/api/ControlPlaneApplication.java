@@ -1,15 +1,21 @@
 package com.tradingcontrol.api;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tradingcontrol.api.auth.AuthSetup;
 import com.tradingcontrol.api.auth.JwtVerifier;
 import com.tradingcontrol.api.errors.ErrorHandling;
+import com.tradingcontrol.api.errors.ProblemErrorHandler;
 import com.tradingcontrol.api.health.HealthResource;
 import com.tradingcontrol.api.health.ReadinessRegistry;
+import com.tradingcontrol.api.http.AdminAccess;
+import com.tradingcontrol.api.http.AdminTaskAudit;
+import com.tradingcontrol.api.http.BodyPace;
 import com.tradingcontrol.api.http.BodySizeLimitFilter;
-import com.tradingcontrol.api.http.ConnectorLimits;
 import com.tradingcontrol.api.http.RequestLogFormat;
+import com.tradingcontrol.api.http.SecurityHeaders;
+import com.tradingcontrol.api.http.ShutdownGate;
 import com.tradingcontrol.api.requestid.RequestIdBinder;
 import com.tradingcontrol.api.requestid.RequestIdFilter;
 import com.tradingcontrol.api.resources.ProfileResource;
@@ -23,6 +29,8 @@ import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 
 /** The API process: REST + websockets on one Jetty server. */
 public class ControlPlaneApplication extends Application<ControlPlaneConfiguration> {
@@ -52,21 +60,29 @@ public class ControlPlaneApplication extends Application<ControlPlaneConfigurati
 
     /**
      * The one mapper for configuration and request bodies: unknown fields are errors, so a typo in a
-     * config key or a request field is reported instead of silently ignored.
+     * config key or a request field is reported instead of silently ignored. Duplicate keys are errors
+     * too: with last-wins, {"scope":"tenant:x","scope":"global"} passed a proxy or log reader that read
+     * the first one while the API acted on the second.
      */
     public static ObjectMapper configure(ObjectMapper mapper) {
-        return mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
     @Override
     public void run(ControlPlaneConfiguration config, Environment environment) throws Exception {
         RequestLogFormat.enforce(config.getServerFactory());
-        ConnectorLimits.enforce(config.getServerFactory());
-        installServletFilters(config, environment);
-        ErrorHandling.install(config.getServerFactory(), environment.jersey());
+        Duration retryAfter = Duration.ofMillis(config.getCommands().getRetryAfter().toMilliseconds());
+        ShutdownGate shutdownGate = new ShutdownGate(environment.getObjectMapper(), retryAfter);
+        installServletFilters(config, environment, shutdownGate);
+        ErrorHandling.install(config.getServerFactory(), environment.jersey(), retryAfter);
+        installJettyErrorHandler(config, environment, retryAfter, shutdownGate);
+        AdminTaskAudit.install(environment.getAdminContext());
 
         JwtVerifier verifier = JwtVerifier.fromConfig(config.getAuth());
         AuthSetup.install(environment.jersey(), verifier, config.getAuth().getRealm());
+        environment.getAdminContext().addFilter(new AdminAccess(verifier, environment.getObjectMapper(),
+                config.getAuth().getRealm()), "/*", EnumSet.of(DispatcherType.REQUEST));
         environment.jersey().register(new RequestIdBinder());
 
         ReadinessRegistry readiness = new ReadinessRegistry(
@@ -89,15 +105,48 @@ public class ControlPlaneApplication extends Application<ControlPlaneConfigurati
         }
     }
 
+    /**
+     * Jetty's errors (server level: bad requests, 431, 503 while stopping; context level: servlet
+     * sendError) as problem+json. The server's handler is set as it starts, after Dropwizard's own.
+     */
+    private static void installJettyErrorHandler(ControlPlaneConfiguration config, Environment environment,
+                                                 Duration retryAfter, ShutdownGate shutdownGate) {
+        ProblemErrorHandler handler = new ProblemErrorHandler(environment.getObjectMapper(),
+                config.getRequestId().getMaxLength(), retryAfter);
+        environment.getApplicationContext().setErrorHandler(handler);
+        environment.getAdminContext().setErrorHandler(handler);
+        environment.lifecycle().addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarting(LifeCycle event) {
+                if (event instanceof Server server) {
+                    server.setErrorHandler(handler);
+                }
+            }
+
+            @Override
+            public void lifeCycleStopping(LifeCycle event) {
+                shutdownGate.lifeCycleStopping(event);
+            }
+        });
+    }
+
     // Servlet filters, not Jersey filters: they must also cover the websocket handshakes and 404s.
-    private static void installServletFilters(ControlPlaneConfiguration config, Environment environment) {
+    private static void installServletFilters(ControlPlaneConfiguration config, Environment environment,
+                                              ShutdownGate shutdownGate) {
         EnumSet<DispatcherType> all = EnumSet.allOf(DispatcherType.class);
         environment.servlets()
                 .addFilter("request-id", new RequestIdFilter(config.getRequestId().getMaxLength()))
                 .addMappingForUrlPatterns(all, false, "/*");
+        environment.servlets().addFilter("security-headers", new SecurityHeaders())
+                .addMappingForUrlPatterns(all, true, "/*");
+        environment.servlets().addFilter("shutdown-gate", shutdownGate)
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.servlets()
                 .addFilter("body-size-limit",
-                        new BodySizeLimitFilter(config.getMaxRequestBodySize().toBytes(), environment.getObjectMapper()))
+                        new BodySizeLimitFilter(config.getMaxRequestBodySize().toBytes(),
+                                BodyPace.of(config.getRequestBodyGrace().toJavaDuration(),
+                                        config.getMinRequestBodyRate().toBytes()),
+                                environment.getObjectMapper()))
                 .addMappingForUrlPatterns(all, true, "/*");
     }
 }

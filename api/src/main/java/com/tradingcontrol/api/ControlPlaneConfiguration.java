@@ -30,6 +30,11 @@ public class ControlPlaneConfiguration extends Configuration {
     /** Larger request bodies are refused with 413. */
     @NotNull @MinDataSize(1) @MaxDataSize(value = 16, unit = io.dropwizard.util.DataSizeUnit.MEBIBYTES)
     @JsonProperty private DataSize maxRequestBodySize = DataSize.kibibytes(64);
+    /** A request body must arrive at least this fast once {@link #requestBodyGrace} has passed (else 408). */
+    @NotNull @MinDataSize(1) @JsonProperty private DataSize minRequestBodyRate = DataSize.bytes(256);
+    /** How long any request body may take regardless of its size before {@link #minRequestBodyRate} applies. */
+    @NotNull @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS) @MaxDuration(value = 5, unit = TimeUnit.MINUTES)
+    @JsonProperty private Duration requestBodyGrace = Duration.seconds(5);
     /** Time limit per readiness check on {@code /health/ready}. */
     @NotNull @MinDuration(value = 10, unit = TimeUnit.MILLISECONDS) @MaxDuration(value = 30, unit = TimeUnit.SECONDS)
     @JsonProperty private Duration readinessTimeout = Duration.seconds(2);
@@ -48,6 +53,10 @@ public class ControlPlaneConfiguration extends Configuration {
     public void setSchemaRegistry(SchemaRegistryConfig schemaRegistry) { this.schemaRegistry = schemaRegistry; }
     public DataSize getMaxRequestBodySize() { return maxRequestBodySize; }
     public void setMaxRequestBodySize(DataSize maxRequestBodySize) { this.maxRequestBodySize = maxRequestBodySize; }
+    public DataSize getMinRequestBodyRate() { return minRequestBodyRate; }
+    public void setMinRequestBodyRate(DataSize minRequestBodyRate) { this.minRequestBodyRate = minRequestBodyRate; }
+    public Duration getRequestBodyGrace() { return requestBodyGrace; }
+    public void setRequestBodyGrace(Duration requestBodyGrace) { this.requestBodyGrace = requestBodyGrace; }
     public Duration getReadinessTimeout() { return readinessTimeout; }
     public void setReadinessTimeout(Duration readinessTimeout) { this.readinessTimeout = readinessTimeout; }
 }

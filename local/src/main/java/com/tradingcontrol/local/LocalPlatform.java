@@ -128,13 +128,15 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
+    /** The API's port: Dropwizard names it "application"; the admin connector is another, loopback-only one. */
     private static int localPort(Server server) {
         for (var connector : server.getConnectors()) {
-            if (connector instanceof org.eclipse.jetty.server.NetworkConnector network) {
+            if (connector instanceof org.eclipse.jetty.server.NetworkConnector network
+                    && "application".equals(network.getName())) {
                 return network.getLocalPort();
             }
         }
-        throw new IllegalStateException("the API server has no network connector");
+        throw new IllegalStateException("the API server has no application connector");
     }
 
     private ProcessorConfig processorConfig() {

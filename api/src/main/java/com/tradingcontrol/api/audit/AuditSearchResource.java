@@ -33,9 +33,11 @@ public final class AuditSearchResource {
     private static final Set<String> OUTCOMES = Set.of("ACCEPTED", "REJECTED");
 
     private final ActiveProjection projection;
+    private final ContinuationSeal seal;
 
-    public AuditSearchResource(ActiveProjection projection) {
+    public AuditSearchResource(ActiveProjection projection, ContinuationSeal seal) {
         this.projection = projection;
+        this.seal = seal;
     }
 
     @GET
@@ -52,13 +54,30 @@ public final class AuditSearchResource {
         if (outcome != null && !OUTCOMES.contains(outcome)) {
             throw new ApiException(ProblemCode.VALIDATION_FAILED, "outcome must be ACCEPTED or REJECTED, got '" + outcome + "'");
         }
+        int size = QueryParams.intInRange("pageSize", pageSize, DEFAULT_PAGE_SIZE, 1, 1000);
         AuditQuery query = AuditQuery.all()
                 .between(fromAt == null ? null : fromAt.toEpochMilli(), toAt == null ? null : toAt.toEpochMilli())
                 .byActor(blankToNull(actor)).withAction(blankToNull(action)).withOutcome(blankToNull(outcome))
                 .forAggregate(blankToNull(scope)).forRequest(blankToNull(requestId))
-                .page(QueryParams.intInRange("pageSize", pageSize, DEFAULT_PAGE_SIZE, 1, 1000), blankToNull(continuation));
+                .page(size, null);
+        String filters = filters(query);
+        query = query.page(size, seal.open(blankToNull(continuation), filters));
         ActiveProjection.ResultPage page = run(query);
-        return new AuditPage(page.items().stream().map(DocumentViews::view).toList(), page.continuation());
+        return new AuditPage(page.items().stream().map(DocumentViews::view).toList(), seal.seal(page.continuation(), filters));
+    }
+
+    /**
+     * The query's filters and page size, unambiguously (each value length-prefixed): a continuation is
+     * sealed with them, so it pages this query only.
+     */
+    private static String filters(AuditQuery query) {
+        StringBuilder text = new StringBuilder();
+        for (Object value : new Object[] {query.fromMillis(), query.toMillis(), query.actorSubject(), query.action(),
+                query.outcome(), query.aggregateId(), query.requestId(), query.pageSize()}) {
+            String part = String.valueOf(value);
+            text.append(value == null ? -1 : part.length()).append(':').append(part).append(';');
+        }
+        return text.toString();
     }
 
     private ActiveProjection.ResultPage run(AuditQuery query) {

@@ -23,7 +23,7 @@ public class AuthConfig {
     @NotBlank @JsonProperty private String audience;
     @NotNull @MinDuration(0) @MaxDuration(value = 5, unit = TimeUnit.MINUTES)
     @JsonProperty private Duration clockSkew = Duration.seconds(30);
-    /** Claim holding the roles: a JSON array or a space-separated string; dots walk into objects. */
+    /** Claim holding the roles: a non-empty JSON array of known role names; dots walk into objects. */
     @NotBlank @JsonProperty private String rolesClaim = "roles";
     @NotBlank @JsonProperty private String tenantClaim = "tenant_id";
     @NotBlank @JsonProperty private String realm = "trading-control";
@@ -31,6 +31,12 @@ public class AuthConfig {
     @Valid @JsonProperty private JwksConfig jwks;
     @JsonProperty private boolean allowHs256;
     @JsonProperty private String hs256Secret;
+    /**
+     * Key of the HMAC that seals audit-search continuation tokens (at least 32 bytes). Unset: a random
+     * key per process, so a token only pages on the instance that issued it; set the same value on
+     * every instance behind one load balancer.
+     */
+    @JsonProperty private String continuationSecret;
 
     @JsonIgnore
     @ValidationMethod(message = "must set exactly one of auth.publicKeyPem, auth.jwks, auth.hs256Secret")
@@ -56,6 +62,14 @@ public class AuthConfig {
         return publicKeyPem == null || PublicKeys.isUsable(publicKeyPem);
     }
 
+    @JsonIgnore
+    @ValidationMethod(message = "auth.continuationSecret must be at least 32 bytes")
+    public boolean isContinuationSecretLongEnough() {
+        return continuationSecret == null || continuationSecret.getBytes(StandardCharsets.UTF_8).length >= 32;
+    }
+
+    public String getContinuationSecret() { return continuationSecret; }
+    public void setContinuationSecret(String continuationSecret) { this.continuationSecret = continuationSecret; }
     public String getIssuer() { return issuer; }
     public void setIssuer(String issuer) { this.issuer = issuer; }
     public String getAudience() { return audience; }

@@ -2,7 +2,6 @@ package com.tradingcontrol.api.auth;
 
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
-import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 
@@ -13,8 +12,8 @@ public final class AuthSetup {
     private AuthSetup() {}
 
     public static void install(JerseyEnvironment jersey, JwtVerifier verifier, String realm) {
-        OAuthCredentialAuthFilter<Caller> filter = new OAuthCredentialAuthFilter.Builder<Caller>()
-                .setAuthenticator(new JwtAuthenticator(verifier))
+        HeaderBearerAuthFilter filter = new HeaderBearerAuthFilter.Builder()
+                .setAuthenticator(new JwtAuthenticator(verifier, realm))
                 .setAuthorizer(new CallerAuthorizer())
                 .setPrefix(SCHEME)
                 .setRealm(realm)

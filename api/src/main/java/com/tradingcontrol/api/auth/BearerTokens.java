@@ -13,11 +13,18 @@ public final class BearerTokens {
     public static Optional<String> from(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
         if (header != null) {
-            boolean bearer = header.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
-            return bearer ? nonBlank(header.substring(PREFIX.length())) : Optional.empty();
+            return fromHeader(header);
         }
-        // Browsers cannot set headers on a websocket handshake, hence the query parameter.
+        // Browsers cannot set headers on a websocket handshake, hence the query parameter (handshakes only).
         return nonBlank(request.getParameter(QUERY_PARAMETER));
+    }
+
+    /** The token of an {@code Authorization: Bearer <token>} header; empty for other schemes or none. */
+    public static Optional<String> fromHeader(String header) {
+        if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            return Optional.empty();
+        }
+        return nonBlank(header.substring(PREFIX.length()));
     }
 
     private static Optional<String> nonBlank(String value) {

@@ -1,7 +1,6 @@
 package com.tradingcontrol.api.auth;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -9,6 +8,7 @@ import java.util.Set;
 
 /** Reads subject, roles and tenant from verified claims, using the configured claim names. */
 final class ClaimMapper {
+    private static final String RULE = "it must be a JSON array of known roles " + Roles.KNOWN_LIST;
     private final String rolesClaim;
     private final String tenantClaim;
 
@@ -25,18 +25,25 @@ final class ClaimMapper {
         return new Caller(subject, tenant(claims), roles(claims));
     }
 
+    /**
+     * The roles claim must be a non-empty JSON array of known role names. A string was once split on
+     * spaces, so {@code "customer admin"} read as admin; a missing claim let a token with only a tenant
+     * act as a customer. Both are refused now, with a detail the (verified) caller can act on.
+     */
     private Set<String> roles(JWTClaimsSet claims) throws InvalidTokenException {
         Object value = lookup(claims.getClaims(), rolesClaim);
-        Set<String> roles = new LinkedHashSet<>();
         if (value == null) {
-            return roles;
+            throw InvalidTokenException.withDetail("the token has no '" + rolesClaim + "' claim; " + RULE);
         }
-        if (value instanceof String text) {
-            Arrays.stream(text.split("[\\s,]+")).filter(r -> !r.isEmpty()).forEach(roles::add);
-        } else if (value instanceof Collection<?> list && list.stream().allMatch(String.class::isInstance)) {
-            list.forEach(role -> roles.add((String) role));
-        } else {
-            throw new InvalidTokenException("claim '" + rolesClaim + "' is neither a string nor a list of strings", null);
+        if (!(value instanceof Collection<?> list) || list.isEmpty()) {
+            throw InvalidTokenException.withDetail("claim '" + rolesClaim + "' is not a non-empty JSON array; " + RULE);
+        }
+        Set<String> roles = new LinkedHashSet<>();
+        for (Object role : list) {
+            if (!(role instanceof String name) || !Roles.KNOWN.contains(name)) {
+                throw InvalidTokenException.withDetail("claim '" + rolesClaim + "' names an unknown role; " + RULE);
+            }
+            roles.add(name);
         }
         return roles;
     }

@@ -3,6 +3,7 @@ package com.tradingcontrol.api.auth;
 import com.tradingcontrol.api.errors.ApiException;
 import com.tradingcontrol.api.errors.ProblemCode;
 import io.dropwizard.auth.Authenticator;
+import jakarta.ws.rs.WebApplicationException;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,9 +12,11 @@ import org.slf4j.LoggerFactory;
 public final class JwtAuthenticator implements Authenticator<String, Caller> {
     private static final Logger LOG = LoggerFactory.getLogger(JwtAuthenticator.class);
     private final JwtVerifier verifier;
+    private final String realm;
 
-    public JwtAuthenticator(JwtVerifier verifier) {
+    public JwtAuthenticator(JwtVerifier verifier, String realm) {
         this.verifier = verifier;
+        this.realm = realm;
     }
 
     @Override
@@ -23,6 +26,10 @@ public final class JwtAuthenticator implements Authenticator<String, Caller> {
         } catch (InvalidTokenException e) {
             // Empty means 401; the reason is for operators only, attackers learn nothing from the response.
             LOG.info("Rejected bearer token: {}", e.getMessage());
+            if (e.publicDetail() != null) {
+                // A verified token with unusable claims: say which, the caller cannot guess it.
+                throw new WebApplicationException(ProblemUnauthorizedHandler.response(AuthSetup.SCHEME, realm, e.publicDetail()));
+            }
             return Optional.empty();
         } catch (KeysUnavailableException e) {
             // Thrown as a WebApplicationException because dropwizard-auth turns AuthenticationException into a bare 500.

@@ -12,7 +12,11 @@ public final class ProblemUnauthorizedHandler implements UnauthorizedHandler {
 
     @Override
     public Response buildResponse(String prefix, String realm) {
-        return Response.fromResponse(Problems.response(ProblemCode.UNAUTHORIZED, DETAIL))
+        return response(prefix, realm, DETAIL);
+    }
+
+    public static Response response(String prefix, String realm, String detail) {
+        return Response.fromResponse(Problems.response(ProblemCode.UNAUTHORIZED, detail))
                 .header(HttpHeaders.WWW_AUTHENTICATE, challenge(prefix, realm))
                 .build();
     }

@@ -4,6 +4,7 @@ import com.tradingcontrol.api.auth.Caller;
 import com.tradingcontrol.api.auth.Roles;
 import com.tradingcontrol.api.errors.ProblemCode;
 import com.tradingcontrol.api.errors.Problems;
+import com.tradingcontrol.api.reads.QueryParams;
 import com.tradingcontrol.processors.domain.Identifiers;
 import com.tradingcontrol.processors.domain.InvalidScopeException;
 import com.tradingcontrol.processors.domain.Scope;
@@ -53,6 +54,9 @@ public final class CommandInputs {
         }
         try {
             Instant instant = Instant.parse(text);
+            if (instant.isAfter(QueryParams.LATEST)) {
+                throw invalid("expiresAt must not lie after " + QueryParams.LATEST + ", got " + text);
+            }
             if (!instant.isAfter(now)) {
                 throw invalid("expiresAt must be in the future, got " + text);
             }

@@ -104,9 +104,10 @@ public final class OutcomeTracker {
     }
 
     /**
-     * What {@code caller} may see of {@code commandId}. Staff see every command; a customer sees commands
-     * submitted by its own tenant through this instance and outcomes of its own tenant's aggregates;
-     * anything else is {@link Status.Unknown}, indistinguishable from a command that does not exist.
+     * What {@code caller} may see of {@code commandId}. Staff see every command; a customer sees only the
+     * commands it submitted itself (same subject and tenant) through this instance: another user of the
+     * same tenant, or an outcome whose submitter this instance does not know, is {@link Status.Unknown},
+     * indistinguishable from a command that does not exist.
      */
     public synchronized Status statusFor(String commandId, Caller caller) {
         Entry entry = entries.get(commandId);
@@ -127,19 +128,8 @@ public final class OutcomeTracker {
         if (caller.hasRole(Roles.ADMIN) || caller.hasRole(Roles.OPERATOR) || caller.hasRole(Roles.AUDITOR)) {
             return true;
         }
-        String tenant = caller.tenantId();
-        if (tenant == null) {
-            return false;
-        }
-        if (entry.submitter != null && tenant.equals(entry.submitter.tenantId())) {
-            return true;
-        }
-        return entry.outcome != null && ownedBy(entry.outcome.aggregateId(), tenant);
-    }
-
-    /** {@code tenant:<t>} and {@code profile:<t>:<id>} aggregates belong to tenant t. */
-    static boolean ownedBy(String aggregateId, String tenant) {
-        return aggregateId != null
-                && (aggregateId.equals("tenant:" + tenant) || aggregateId.startsWith("profile:" + tenant + ":"));
+        Caller submitter = entry.submitter;
+        return submitter != null && caller.tenantId() != null
+                && caller.subject().equals(submitter.subject()) && caller.tenantId().equals(submitter.tenantId());
     }
 }

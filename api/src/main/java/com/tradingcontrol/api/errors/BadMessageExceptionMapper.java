@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Jetty's verdict on the request itself while Jersey reads it, e.g. {@code 408} when a body
- * arrives below the minimum data rate (see {@code ConnectorLimits}): the client's fault, answered
+ * Jetty's verdict on the request itself while Jersey reads it, e.g. a body that
+ * is malformed at the HTTP level: the client's fault, answered
  * with Jetty's status as a problem, and the connection closed because the body was not read to its end.
  */
 public final class BadMessageExceptionMapper implements ExceptionMapper<BadMessageException> {

@@ -31,13 +31,26 @@ public final class JsonProcessingExceptionMapper implements ExceptionMapper<Json
             return Problems.response(ProblemCode.UNKNOWN_FIELD,
                     "Unknown field '" + path(unknown) + "'.");
         }
-        if (exception instanceof JsonParseException || !(exception instanceof JsonMappingException)) {
+        if (isSyntaxError(exception) || !(exception instanceof JsonMappingException)) {
             return Problems.response(ProblemCode.MALFORMED_JSON, "The request body is not valid JSON" + location(exception));
         }
         JsonMappingException mapping = (JsonMappingException) exception;
         String path = path(mapping);
         String detail = path.isEmpty() ? "The request body has the wrong shape." : "Field '" + path + "' has an invalid value.";
         return Problems.response(ProblemCode.VALIDATION_FAILED, detail);
+    }
+
+    /**
+     * Not JSON, or JSON this API refuses as such (duplicate keys): databind wraps the parser's error
+     * into a mapping error when it happens inside an object, so the cause chain is searched.
+     */
+    private static boolean isSyntaxError(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonParseException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String path(JsonMappingException exception) {

@@ -18,18 +18,24 @@ public enum ProblemCode {
     REQUEST_TIMEOUT(408, "Request timeout"),
     CONFLICT(409, "Conflict"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
+    URI_TOO_LONG(414, "URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     UNPROCESSABLE(422, "Unprocessable request"),
     /** The caller already has the maximum of Prefer: wait requests open (with Retry-After). */
     TOO_MANY_WAITS(429, "Too many waiting requests"),
     /** The caller already has the maximum of websocket connections open (refused at the handshake). */
     TOO_MANY_CONNECTIONS(429, "Too many connections"),
+    HEADERS_TOO_LARGE(431, "Request headers too large"),
     INTERNAL(500, "Internal error"),
     SERVICE_UNAVAILABLE(503, "Service unavailable"),
     NOT_READY(503, "Not ready"),
     AUTH_UNAVAILABLE(503, "Authentication keys unavailable"),
     /** The command bus did not acknowledge a command in time (with Retry-After). */
     KAFKA_UNAVAILABLE(503, "Command bus unavailable"),
+    /** The projection store throttled or could not be reached (with Retry-After). */
+    STORE_UNAVAILABLE(503, "Read store unavailable"),
+    /** The server is shutting down; another instance (or this one after restart) takes the request. */
+    SHUTTING_DOWN(503, "Shutting down"),
     // The processors' rejection codes (RejectionCode in stream-processors); FORBIDDEN, NOT_FOUND and
     // VALIDATION_FAILED above double as theirs.
     TENANT_MISMATCH(403, "Tenant mismatch"),
@@ -66,6 +72,8 @@ public enum ProblemCode {
             case 408 -> REQUEST_TIMEOUT;
             case 409 -> CONFLICT;
             case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
+            case 431 -> HEADERS_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 422 -> UNPROCESSABLE;
             case 503 -> SERVICE_UNAVAILABLE;

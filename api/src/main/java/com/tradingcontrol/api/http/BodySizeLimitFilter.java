@@ -13,17 +13,20 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Request body size limit. A declared Content-Length over the limit is refused before anything is
- * read; a chunked body is counted while it is read and fails with 413 once it passes the limit.
+ * Request body size and pace. A declared Content-Length over the limit is refused before anything is
+ * read; a chunked body is counted while it is read and fails with 413 once it passes the limit. Every
+ * body must also keep its {@link BodyPace} (408 when trickled).
  * Hand-written rather than Jetty's SizeLimitHandler because that one answers outside the servlet
  * context, without our problem body and request id.
  */
 public final class BodySizeLimitFilter implements Filter {
     private final long maxBytes;
+    private final BodyPace pace;
     private final ObjectMapper mapper;
 
-    public BodySizeLimitFilter(long maxBytes, ObjectMapper mapper) {
+    public BodySizeLimitFilter(long maxBytes, BodyPace pace, ObjectMapper mapper) {
         this.maxBytes = maxBytes;
+        this.pace = pace;
         this.mapper = mapper;
     }
 
@@ -39,8 +42,8 @@ public final class BodySizeLimitFilter implements Filter {
             Problems.write(httpResponse, mapper, Problems.of(ProblemCode.PAYLOAD_TOO_LARGE, tooLarge(maxBytes)));
             return;
         }
-        if (declared < 0 && http.getHeader("Transfer-Encoding") != null) {
-            chain.doFilter(new LimitedBodyRequest(http, maxBytes), response);
+        if (declared > 0 || (declared < 0 && http.getHeader("Transfer-Encoding") != null)) {
+            chain.doFilter(new LimitedBodyRequest(http, maxBytes, pace), response);
             return;
         }
         chain.doFilter(request, response);

@@ -12,20 +12,25 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
-/** A request whose body stream fails with 413 once more than the limit has been read. */
+/**
+ * A request whose body stream fails with 413 once more than the limit has been read, and with 408
+ * once it arrives slower than its {@link BodyPace}.
+ */
 final class LimitedBodyRequest extends HttpServletRequestWrapper {
     private final long maxBytes;
+    private final BodyPace pace;
     private ServletInputStream stream;
 
-    LimitedBodyRequest(HttpServletRequest request, long maxBytes) {
+    LimitedBodyRequest(HttpServletRequest request, long maxBytes, BodyPace pace) {
         super(request);
         this.maxBytes = maxBytes;
+        this.pace = pace;
     }
 
     @Override
     public synchronized ServletInputStream getInputStream() throws IOException {
         if (stream == null) {
-            stream = new CountingStream(super.getInputStream(), maxBytes);
+            stream = new CountingStream(super.getInputStream(), maxBytes, pace);
         }
         return stream;
     }
@@ -37,18 +42,24 @@ final class LimitedBodyRequest extends HttpServletRequestWrapper {
         return new BufferedReader(new InputStreamReader(getInputStream(), charset));
     }
 
-    private static final class CountingStream extends ServletInputStream {
+    static final class CountingStream extends ServletInputStream {
         private final ServletInputStream delegate;
         private final long maxBytes;
+        private final BodyPace pace;
         private long count;
+        /** When the application first asked for the body: time spent before that is the server's, not the client's. */
+        private long startNanos;
+        private boolean started;
 
-        CountingStream(ServletInputStream delegate, long maxBytes) {
+        CountingStream(ServletInputStream delegate, long maxBytes, BodyPace pace) {
             this.delegate = delegate;
             this.maxBytes = maxBytes;
+            this.pace = pace;
         }
 
         @Override
         public int read() throws IOException {
+            start();
             int b = delegate.read();
             if (b >= 0) {
                 add(1);
@@ -58,11 +69,19 @@ final class LimitedBodyRequest extends HttpServletRequestWrapper {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
+            start();
             int n = delegate.read(buffer, offset, length);
             if (n > 0) {
                 add(n);
             }
             return n;
+        }
+
+        private void start() {
+            if (!started) {
+                started = true;
+                startNanos = pace.now();
+            }
         }
 
         // An unchecked WebApplicationException passes through Jackson and Jersey to our mapper unchanged.
@@ -71,6 +90,7 @@ final class LimitedBodyRequest extends HttpServletRequestWrapper {
             if (count > maxBytes) {
                 throw new ApiException(ProblemCode.PAYLOAD_TOO_LARGE, BodySizeLimitFilter.tooLarge(maxBytes));
             }
+            pace.check(startNanos, count);
         }
 
         @Override

@@ -44,7 +44,8 @@ public final class ControlStateFeed {
         if (audience instanceof PushRouting.Audience.Tenant tenant) {
             hub.publish(ControlChangeMessage.forTenant(tenant.tenantId(), MESSAGE_TYPE, payload));
         } else if (audience instanceof PushRouting.Audience.Everyone) {
-            hub.publish(ControlChangeMessage.global(MESSAGE_TYPE, payload));
+            hub.publishShared(ControlChangeMessage.global(MESSAGE_TYPE, payload),
+                    ControlChangeMessage.global(MESSAGE_TYPE, PublicControlView.redact(payload)));
         } else {
             hub.publishToAdmins(ControlChangeMessage.global(MESSAGE_TYPE, payload));
         }

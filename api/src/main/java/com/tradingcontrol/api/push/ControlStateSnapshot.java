@@ -10,7 +10,8 @@ import java.util.List;
  * The websocket snapshot: the current state of every scope a stream may see, from this instance's
  * {@link ControlStateView}, with the same routing ({@link PushRouting}) and the same payload as the
  * {@code control-state} pushes. Admins see every scope; a tenant stream sees the scopes everybody
- * sees plus its own tenant's; the tenant-less stream only the former.
+ * sees plus its own tenant's; the tenant-less stream only the former. As in the pushes, a
+ * {@code /ws/trading} stream gets the public view of shared scopes ({@link PublicControlView}).
  */
 public final class ControlStateSnapshot implements PushHub.SnapshotSource {
     private final ControlStateView view;
@@ -25,8 +26,14 @@ public final class ControlStateSnapshot implements PushHub.SnapshotSource {
     public List<JsonNode> states(StreamKey key) {
         return view.all().stream()
                 .filter(state -> visible(key, PushRouting.audienceOf(state.scope())))
-                .map(state -> ControlStateFeed.payload(mapper, state))
+                .map(state -> payloadFor(key, state))
                 .toList();
+    }
+
+    private JsonNode payloadFor(StreamKey key, ScopeState state) {
+        JsonNode payload = ControlStateFeed.payload(mapper, state);
+        return key.everything() || !PublicControlView.isShared(state.scope()) ? payload
+                : PublicControlView.redact(payload);
     }
 
     static boolean visible(StreamKey key, PushRouting.Audience audience) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.util.RawValue;
+import com.tradingcontrol.api.push.PublicControlView;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -28,8 +29,8 @@ import java.util.Map;
  */
 final class ControlListing {
 
-    /** A scope document ready for the wire: its scope, and its view as raw JSON. */
-    record Rendered(String scope, JsonNode json) {
+    /** A scope document ready for the wire: its scope, its view and its public (customer) view as raw JSON. */
+    record Rendered(String scope, JsonNode json, JsonNode publicJson) {
     }
 
     static final String GLOBAL = "global";
@@ -75,18 +76,22 @@ final class ControlListing {
         if (ownScope == null) {
             return new TradingControlResource.TradingControl(global.json(), allScopes);
         }
-        return new TradingControlResource.TradingControl(global.json(),
+        return new TradingControlResource.TradingControl(global.publicJson(),
                 scopes.stream().filter(r -> ownScope.equals(r.scope())).map(Rendered::json).toList());
     }
 
     private static Rendered render(ObjectNode doc) {
         try {
-            String json = JSON.writeValueAsString(DocumentViews.view(doc));
-            // SerializedString keeps the UTF-8 bytes once made, so each response copies bytes, nothing more.
-            return new Rendered(scopeOf(doc), new POJONode(new RawValue(new SerializedString(json))));
+            JsonNode view = DocumentViews.view(doc);
+            return new Rendered(scopeOf(doc), raw(view), raw(PublicControlView.redact(view)));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("cannot render trading-control document " + scopeOf(doc), e);
         }
+    }
+
+    // SerializedString keeps the UTF-8 bytes once made, so each response copies bytes, nothing more.
+    private static JsonNode raw(JsonNode view) throws JsonProcessingException {
+        return new POJONode(new RawValue(new SerializedString(JSON.writeValueAsString(view))));
     }
 
     private static String scopeOf(ObjectNode doc) {

@@ -5,6 +5,7 @@ import com.tradingcontrol.api.ApiRuntime;
 import com.tradingcontrol.api.ControlPlaneConfiguration;
 import com.tradingcontrol.api.audit.AuditChainCheck;
 import com.tradingcontrol.api.audit.AuditSearchResource;
+import com.tradingcontrol.api.audit.ContinuationSeal;
 import com.tradingcontrol.api.audit.AuditVerifyResource;
 import com.tradingcontrol.api.audit.EventsExport;
 import com.tradingcontrol.api.audit.EventsExportResource;
@@ -94,7 +95,8 @@ public final class ReadsExtension implements ApiExtension {
         jersey.register(new ConfigResource(config));
         jersey.register(new TradingControlResource(projection, clock));
         jersey.register(new ProfilesResource(projection));
-        jersey.register(new AuditSearchResource(projection));
+        jersey.register(new AuditSearchResource(projection,
+                ContinuationSeal.of(configuration.getAuth().getContinuationSecret())));
         jersey.register(new AuditVerifyResource(new AuditChainCheck(log)));
         jersey.register(new EventsExportResource(new EventsExport(log, environment.getObjectMapper())));
         jersey.register(new StateResource(new StateAsOf(index, log), catalogue));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tradingcontrol.api.auth.Caller;
 import com.tradingcontrol.api.errors.ApiException;
 import com.tradingcontrol.api.errors.ProblemCode;
+import com.tradingcontrol.api.push.PublicControlView;
 import com.tradingcontrol.processors.domain.InvalidScopeException;
 import com.tradingcontrol.processors.domain.control.Cause;
 import com.tradingcontrol.processors.domain.control.ControlView;
@@ -93,8 +94,9 @@ public final class TradingControlResource {
         } catch (InvalidScopeException e) {
             throw new ApiException(ProblemCode.VALIDATION_FAILED, e.getMessage());
         }
+        boolean staff = CallerScope.isStaff(caller);
         return new Effective(mode.mode().name(), mode.maintenance(),
-                mode.causes().stream().map(TradingControlResource::view).toList());
+                mode.causes().stream().map(c -> view(c, staff)).toList());
     }
 
     /** A profile document as the decision needs it: enabled or not, and its last change. */
@@ -105,9 +107,12 @@ public final class TradingControlResource {
                 blankToNull(doc.path("reason").asText(null))));
     }
 
-    private static CauseView view(Cause c) {
-        return new CauseView(c.scope().toString(), c.kind().name(), c.mode().name(), c.setBy(), c.setAt(), c.reason(),
-                c.expiresAt(), c.message());
+    /** Customers get no staff name or internal reason for a shared (global, symbol) control; see PublicControlView. */
+    private static CauseView view(Cause c, boolean staff) {
+        String scope = c.scope().toString();
+        boolean full = staff || !PublicControlView.isShared(scope);
+        return new CauseView(scope, c.kind().name(), c.mode().name(), full ? c.setBy() : null, c.setAt(),
+                full ? c.reason() : null, c.expiresAt(), c.message());
     }
 
     private static String blankToNull(String value) {

@@ -10,6 +10,7 @@ import com.tradingcontrol.api.commands.CommandStatusResource;
 import com.tradingcontrol.api.commands.CommandSubmitter;
 import com.tradingcontrol.api.commands.CommandWaits;
 import com.tradingcontrol.api.commands.ConfigCommands;
+import com.tradingcontrol.processors.domain.config.ConfigCatalogueLoader;
 import com.tradingcontrol.api.commands.InternalTradingCommands;
 import com.tradingcontrol.api.commands.KafkaCommandGateway;
 import com.tradingcontrol.api.commands.GlobalControlCommands;
@@ -134,7 +135,7 @@ public final class ApiWiring implements ApiExtension {
         environment.jersey().register(new TradingControlCommands(endpoint));
         environment.jersey().register(new InternalTradingCommands(endpoint));
         environment.jersey().register(new GlobalControlCommands(endpoint));
-        environment.jersey().register(new ConfigCommands(endpoint));
+        environment.jersey().register(new ConfigCommands(endpoint, ConfigCatalogueLoader.loadDefault()));
         environment.jersey().register(new ProfileCommands(endpoint));
         environment.jersey().register(new CommandStatusResource(tracker));
     }

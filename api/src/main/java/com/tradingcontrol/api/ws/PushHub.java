@@ -70,6 +70,17 @@ public final class PushHub {
         }
     }
 
+    /**
+     * A change for everybody whose {@code /ws/admin} and {@code /ws/trading} payloads differ (customers
+     * get the public view of shared controls, see {@code PublicControlView}).
+     */
+    public void publishShared(ControlChangeMessage forAdmins, ControlChangeMessage forEveryone) {
+        synchronized (lock) {
+            adminStream.append(seq -> render(forAdmins, seq));
+            streams.values().forEach(stream -> stream.append(seq -> render(forEveryone, seq)));
+        }
+    }
+
     /** Only {@code /ws/admin} clients get this message (e.g. a change whose tenant is not known). */
     public void publishToAdmins(ControlChangeMessage message) {
         synchronized (lock) {

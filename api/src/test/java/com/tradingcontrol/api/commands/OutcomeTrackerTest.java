@@ -50,7 +50,8 @@ class OutcomeTrackerTest {
     }
 
     @Test
-    void customersSeeOnlyTheirTenantsCommands() {
+    void customersSeeOnlyTheCommandsTheySubmittedThemselves() {
+        Caller aliceColleague = new Caller("user-a2", "a", Set.of("customer"));
         tracker.submitting("c-1", ALICE);
         tracker.acknowledged("c-1");
         tracker.record(accepted("c-1", "profile:a:p1"));
@@ -58,9 +59,10 @@ class OutcomeTrackerTest {
         tracker.record(accepted("c-3", "global"));
 
         assertThat(tracker.statusFor("c-1", ALICE)).isInstanceOf(OutcomeTracker.Status.Decided.class);
+        assertThat(tracker.statusFor("c-1", aliceColleague)).as("same tenant, other user")
+                .isInstanceOf(OutcomeTracker.Status.Unknown.class);
         assertThat(tracker.statusFor("c-1", BOB)).isInstanceOf(OutcomeTracker.Status.Unknown.class);
-        assertThat(tracker.statusFor("c-2", BOB)).isInstanceOf(OutcomeTracker.Status.Decided.class);
-        assertThat(tracker.statusFor("c-2", ALICE)).isInstanceOf(OutcomeTracker.Status.Unknown.class);
+        assertThat(tracker.statusFor("c-2", BOB)).as("submitter unknown here").isInstanceOf(OutcomeTracker.Status.Unknown.class);
         assertThat(tracker.statusFor("c-3", ALICE)).isInstanceOf(OutcomeTracker.Status.Unknown.class);
         assertThat(tracker.statusFor("c-3", ADMIN)).isInstanceOf(OutcomeTracker.Status.Decided.class);
     }

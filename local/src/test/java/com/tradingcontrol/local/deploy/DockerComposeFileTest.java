@@ -102,6 +102,8 @@ class DockerComposeFileTest {
                 "-Ddw.schemaRegistry.url=" + registry);
         assertThat(api.path("TCP_READS_KAFKA_BOOTSTRAPSERVERS").asText()).isEqualTo(kafka);
         assertThat(api.path("TCP_READS_COSMOS_ENDPOINT").asText()).isEqualTo("https://cosmos:8081/");
+        assertThat(services.path("api").path("ports")).as("only the API port is published, never the admin one")
+                .hasSize(1);
         assertThat(services.path("api").path("ports").get(0).asText()).endsWith(":8080");
         assertThat(services.path("kafka").path("environment").path("KAFKA_ADVERTISED_LISTENERS").asText())
                 .isEqualTo("PLAINTEXT://" + kafka);
@@ -112,7 +114,12 @@ class DockerComposeFileTest {
         JsonNode api = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("deploy/api.yml").toFile());
         assertThat(api.path("auth").path("jwks").path("url").asText()).startsWith("https://");
         assertThat(api.path("auth").has("publicKeyPem")).as("no local dev key in production config").isFalse();
-        assertThat(api.path("server").path("connector").path("port").asInt()).isEqualTo(8080);
+        JsonNode server = api.path("server");
+        assertThat(server.path("type").asText()).isEqualTo("default");
+        assertThat(server.path("applicationConnectors").get(0).path("port").asInt()).isEqualTo(8080);
+        assertThat(server.path("adminConnectors")).as("the admin servlet has a connector of its own").hasSize(1);
+        assertThat(server.path("adminConnectors").get(0).path("bindHost").asText())
+                .as("the admin servlet is reachable from inside the container only").isEqualTo("127.0.0.1");
     }
 
     private static List<String> froms(String dockerfile) {

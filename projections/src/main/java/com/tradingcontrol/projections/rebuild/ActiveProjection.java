@@ -100,6 +100,12 @@ public final class ActiveProjection {
     public ResultPage query(ProjectionContainer container, Query query) {
         if (query.continuation() != null) {
             VersionedToken token = VersionedToken.decode(query.continuation());
+            if (token.version() != activeVersion() && token.version() != refresh()) {
+                // The pages of another version (dropped after a rebuild switch, or never existing) are not
+                // this listing: the caller starts again from the first page.
+                throw new IllegalArgumentException("continuation token of projection version " + token.version()
+                        + ", which is not the active one");
+            }
             return page(new ContainerNames(meta.prefix(), token.version()), container, query.continuation(token.token()));
         }
         return withActive(names -> page(names, container, query), new ResultPage(List.of(), null));

@@ -94,4 +94,14 @@ class ActiveProjectionTest {
                 .extracting(d -> d.get("auditId").asText()).containsExactly("c4", "c2");
         assertThat(reader.audit(AuditQuery.all().byActor("alice").forRequest("req-c3")).items()).hasSize(1);
     }
+
+    @Test
+    void aContinuationOfAnotherProjectionVersionIsRefusedAsAClientError() {
+        meta.initialize("g");
+        ActiveProjection reader = new ActiveProjection(store, "a-", Duration.ofHours(1));
+
+        // Version 7 never existed (or was dropped after a switch): reading its containers used to fail inside the store.
+        assertThatThrownBy(() -> reader.audit(AuditQuery.all().page(2, "7:0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version 7");
+    }
 }
