@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.stream.Collectors;
@@ -26,6 +27,12 @@ public final class JsonProcessingExceptionMapper implements ExceptionMapper<Json
             LOG.error("JSON processing failed on the server side", exception);
             return Problems.response(ProblemCode.INTERNAL, "The server could not complete the request.");
         }
+        WebApplicationException fromBodyStream = bodyStreamVerdict(exception);
+        if (fromBodyStream != null) {
+            // The body stream refused the body while Jackson read it (too large: 413, too slow: 408);
+            // databind wraps that inside a value into a mapping error, which would otherwise read as 400.
+            return fromBodyStream.getResponse();
+        }
         LOG.debug("Rejected request body: {}", exception.getOriginalMessage());
         if (exception instanceof UnrecognizedPropertyException unknown) {
             return Problems.response(ProblemCode.UNKNOWN_FIELD,
@@ -38,6 +45,15 @@ public final class JsonProcessingExceptionMapper implements ExceptionMapper<Json
         String path = path(mapping);
         String detail = path.isEmpty() ? "The request body has the wrong shape." : "Field '" + path + "' has an invalid value.";
         return Problems.response(ProblemCode.VALIDATION_FAILED, detail);
+    }
+
+    private static WebApplicationException bodyStreamVerdict(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof WebApplicationException verdict) {
+                return verdict;
+            }
+        }
+        return null;
     }
 
     /**
