@@ -11,9 +11,11 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Acceptance: a store outage pauses the projector, health reports it while it lasts, nothing is lost. */
+@Timeout(240) // seconds, per test method; ~5 s observed; its own deadlines add up to ~180 s
 class StoreOutageIT {
 
     @TempDir

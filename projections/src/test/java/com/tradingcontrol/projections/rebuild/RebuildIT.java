@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
  * reads continuously through {@link ActiveProjection} and never sees an empty or partial projection;
  * afterwards the new version has zero drift and the old one is gone.
  */
+@Timeout(300) // seconds, per test method; ~6.5 s observed; the rebuild alone may take 90 s
 class RebuildIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(RebuildIT.class);
