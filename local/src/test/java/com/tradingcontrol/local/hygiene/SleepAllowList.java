@@ -45,6 +45,8 @@ final class SleepAllowList {
                     "awaitPartitions polls the broker's metadata until the new partitions show, with a deadline"),
             entry("stream-processors/src/test/java/com/tradingcontrol/processors/service/CommandLoad.java", 1,
                     "load generator: pauses every 50 commands to pace the load"),
+            entry("stream-processors/src/test/java/com/tradingcontrol/processors/service/ControlPlaneInvariants.java", 1,
+                    "awaitNoTimedPausePending polls the state topic until no expiry is pending, 30 s deadline"),
             entry("stream-processors/src/test/java/com/tradingcontrol/processors/service/ProcessorTakeoverIT.java", 2,
                     "waits until the load sent 1000 commands (bounded by the class @Timeout) and awaitBothOwnTasks"
                             + " polls with a deadline")));
