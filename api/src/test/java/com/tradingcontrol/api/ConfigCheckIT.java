@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real process: a bad configuration names its key and exits non-zero before anything starts. */
+@Timeout(60) // seconds, per test method; ~6.5 s observed for both
 class ConfigCheckIT {
     @TempDir
     Path dir;

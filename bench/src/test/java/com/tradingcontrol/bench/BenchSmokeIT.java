@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The one benchmark run inside the test suite: every scenario at toy sizes, to keep the module working. */
+@Timeout(300) // seconds, per test method; ~45 s observed
 class BenchSmokeIT {
 
     private static final Pattern LINE = Pattern.compile(

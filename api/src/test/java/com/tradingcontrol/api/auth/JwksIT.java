@@ -27,11 +27,13 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Keys fetched from a JWKS URL served by a tiny in-test HTTP server. Ordered: the first test sees the endpoint down. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(60) // seconds, per test method; ~6.5 s observed for all
 class JwksIT {
     static final AtomicBoolean AVAILABLE = new AtomicBoolean(false);
     static final AtomicInteger FETCHES = new AtomicInteger();

@@ -14,9 +14,11 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** ES256 with a configured EC key, and HS256 when explicitly allowed. */
+@Timeout(60) // seconds, per test method, nested classes included; ~3 s observed for all
 class OtherKeySourcesIT {
 
     @Nested

@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Bearer authentication with an RS256 public key, against the running application. */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Timeout(60) // seconds, per test method; ~2 s observed for all 20
 class RsaAuthIT {
     static final DropwizardAppExtension<ControlPlaneConfiguration> APP = TestApps.withRsaKey(null);
     static Http http;

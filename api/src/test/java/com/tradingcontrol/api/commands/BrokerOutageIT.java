@@ -21,10 +21,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Broker down: commands answer 503 within the timeout, reads keep working; broker back: commands work. */
+@Timeout(180) // seconds, per test method; ~10 s observed; retries for up to 45 s after the broker restarts
 class BrokerOutageIT {
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(2);
     private static final EmbeddedKafkaBroker BROKER = EmbeddedKafkaBroker.startTemporary();

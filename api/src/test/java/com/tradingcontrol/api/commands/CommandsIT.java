@@ -43,6 +43,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -50,6 +51,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The command side against a real broker, the real processor topology (in-process) and the real app.
  * Every test uses its own scopes/tenants/profiles, so they share one broker and processor.
  */
+@Timeout(120) // seconds, per test method; ~13 s observed for all 13
 class CommandsIT {
     private static final EmbeddedKafkaBroker BROKER = EmbeddedKafkaBroker.startTemporary();
     private static final InProcessSchemaRegistry REGISTRY = InProcessSchemaRegistry.inMemory();

@@ -17,10 +17,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Problem documents for every error path, body limits and x-request-id handling. */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Timeout(60) // seconds, per test method; ~2 s observed for all 15
 class ErrorsAndRequestIdIT {
     static final DropwizardAppExtension<ControlPlaneConfiguration> APP = TestApps.withRsaKey(null);
     static Http http;

@@ -16,10 +16,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Liveness and readiness on the application port, with checks registered through an ApiExtension. */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Timeout(60) // seconds, per test method; ~2.5 s observed for all
 class HealthIT {
     static final AtomicReference<ReadinessStatus> KAFKA = new AtomicReference<>(ReadinessStatus.up());
     static final AtomicReference<Boolean> STORE_HANGS = new AtomicReference<>(false);

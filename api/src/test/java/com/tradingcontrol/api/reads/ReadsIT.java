@@ -20,10 +20,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The read endpoints against the real app, a real SQLite projection and the embedded broker. */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Timeout(120) // seconds, per test method; ~14 s observed for all 14
 class ReadsIT {
 
     private static final ReadsFixture FIXTURE = newFixture();

@@ -11,12 +11,14 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Time travel against the embedded broker: whichever way an answer is put together (snapshot plus
  * events from memory, events re-read from Kafka, or both), it equals the full replay of the events
  * at or before the instant, on a log whose times are out of order across partitions.
  */
+@Timeout(120) // seconds, per test method; ~18 s observed for all 5; catching up may take 30 s
 class StateAsOfIT {
 
     private static final int EVENTS_PER_PARTITION = 60;

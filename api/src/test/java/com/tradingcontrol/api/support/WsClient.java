@@ -84,16 +84,6 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
-    /** Asserts nothing else arrives for a short while. */
-    public void assertNoMoreMessages() {
-        try {
-            assertThat(messages.poll(300, TimeUnit.MILLISECONDS)).isNull();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
     @Override
     public void close() {
         if (closedByServer.isDone() || socket.isOutputClosed()) {

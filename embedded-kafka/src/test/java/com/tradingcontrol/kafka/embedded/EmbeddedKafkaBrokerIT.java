@@ -31,9 +31,11 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Client behaviour against the JVM's shared embedded broker (started once for every IT class in this fork). */
+@Timeout(120) // seconds, per test method; ~9 s observed for the class
 class EmbeddedKafkaBrokerIT {
 
     private static EmbeddedKafkaBroker broker;

@@ -16,9 +16,11 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Start, stop, restart and close of dedicated brokers (each test needs its own, so none is shared). */
+@Timeout(180) // seconds, per test method; ~6 s observed; each test starts its own broker up to three times
 class EmbeddedKafkaLifecycleIT {
 
     @Test

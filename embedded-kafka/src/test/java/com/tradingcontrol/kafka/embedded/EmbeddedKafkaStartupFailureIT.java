@@ -9,8 +9,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** A start that fails or times out reports it and leaves no listener behind. */
+@Timeout(60) // seconds, per test method; <1 s observed
 class EmbeddedKafkaStartupFailureIT {
 
     @Test

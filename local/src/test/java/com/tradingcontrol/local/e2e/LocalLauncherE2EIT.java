@@ -83,7 +83,12 @@ class LocalLauncherE2EIT {
             assertThat(push.path("tenantId").asText()).isEqualTo("tenant-a");
             assertThat(push.path("payload").path("scope").asText()).isEqualTo("tenant:tenant-a");
             assertThat(push.path("payload").path("reason").asText()).isEqualTo("investigating fills");
-            Thread.sleep(500);
+            // Barrier, not a fixed wait: the hub appends to every stream in publish order, so once a later
+            // pause of tenant B reaches B, a leak of A's earlier pause would already be in B's messages.
+            Cli.Result barrier = cli.run("pause", "--scope", "tenant:tenant-b", "--reason", "barrier");
+            assertThat(barrier.exitCode()).as(barrier.err()).isZero();
+            tenantB.await(m -> m.path("type").asText().equals("control-state")
+                    && m.path("payload").path("scope").asText().equals("tenant:tenant-b"), Duration.ofSeconds(15));
             assertThat(tenantB.messages()).noneMatch(m -> m.path("tenantId").asText().equals("tenant-a"));
         }
     }
@@ -123,9 +128,9 @@ class LocalLauncherE2EIT {
     @Test
     @Order(4)
     void auditChainVerifiesAndCountsEveryCommand() throws Exception {
-        // One pause and two rejected config updates: rejected commands are audited too.
+        // Two pauses (tenant A's and tenant B's barrier) and two rejected config updates: rejected commands are audited too.
         auditRecords = verifiedAuditRecords();
-        assertThat(auditRecords).isEqualTo(3);
+        assertThat(auditRecords).isEqualTo(4);
     }
 
     @Test

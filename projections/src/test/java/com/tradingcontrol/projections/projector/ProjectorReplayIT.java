@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * offset 0, racing the first over the populated store): zero drift, no duplicated audit document,
  * and no document's position ever written backwards.
  */
+@Timeout(300) // seconds, per test method; ~17 s observed; its own deadlines add up to 240 s
 class ProjectorReplayIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProjectorReplayIT.class);

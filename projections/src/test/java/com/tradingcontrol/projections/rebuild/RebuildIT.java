@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
  * reads continuously through {@link ActiveProjection} and never sees an empty or partial projection;
  * afterwards the new version has zero drift and the old one is gone.
  */
+@Timeout(300) // seconds, per test method; ~6.5 s observed; the rebuild alone may take 90 s
 class RebuildIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(RebuildIT.class);
@@ -60,9 +62,11 @@ class RebuildIT {
         f.awaitCaughtUp(runner.currentLoop(), Duration.ofSeconds(60));
 
         AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong writes = new AtomicLong();
         Thread producer = new Thread(() -> {
             while (running.get()) {
                 f.producer.write(f.stream, 2, 1);
+                writes.incrementAndGet();
             }
         }, "producer");
         ContinuousReader reader = new ContinuousReader(new ActiveProjection(f.store, f.prefix, Duration.ofMillis(100)));
@@ -78,7 +82,13 @@ class RebuildIT {
         assertThat(result.oldDropped()).isTrue();
         assertThat(f.meta.read().orElseThrow().active()).isEqualTo(2);
 
-        Thread.sleep(1000);
+        // Traffic and reads go on past the switch: wait for them to happen, not for a fixed while.
+        long writesAtSwitch = writes.get();
+        long readsAtSwitch = reader.reads.get();
+        ProjectorFixture.await(() -> writes.get() >= writesAtSwitch + 20 && reader.reads.get() >= readsAtSwitch + 20
+                && reader.versionsSeen.contains(2), Duration.ofSeconds(30),
+                () -> "writes and reads after the switch: " + (writes.get() - writesAtSwitch) + " writes, "
+                        + (reader.reads.get() - readsAtSwitch) + " reads, versions seen " + reader.versionsSeen);
         running.set(false);
         producer.join();
         ProjectorFixture.await(() -> runner.currentLoop().names().version() == 2, Duration.ofSeconds(10), () -> "runner on v2");

@@ -19,10 +19,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The service as operators start it: config file, the run loop, then the rebuild and drift commands. */
+@Timeout(180) // seconds, per test method; ~4 s observed
 class ProjectorServiceIT {
 
     @TempDir

@@ -14,11 +14,13 @@ import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The REST client and the serde against a real Apicurio Registry through its Confluent-compatible
  * API. One server for the whole class; each test uses its own subjects.
  */
+@Timeout(120) // seconds, per test method; ~5 s observed for the class
 class ApicurioRegistryIT {
 
     private static ApicurioServer server;

@@ -15,8 +15,10 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Creating the platform's topics against a real broker: layout as registered, and idempotent. */
+@Timeout(120) // seconds, per test method; ~3 s observed
 class TopicCreatorIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static EmbeddedKafkaBroker broker;

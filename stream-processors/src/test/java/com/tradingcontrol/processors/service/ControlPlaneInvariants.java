@@ -16,6 +16,7 @@ import com.tradingcontrol.schemas.avro.AuditRecord;
 import com.tradingcontrol.schemas.avro.CommandOutcome;
 import com.tradingcontrol.schemas.avro.EventEnvelope;
 import com.tradingcontrol.schemas.topics.Topics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,6 +40,7 @@ final class ControlPlaneInvariants {
     }
 
     static Summary verify(String bootstrap, Topics topics, Map<String, Integer> submissions) {
+        awaitNoTimedPausePending(bootstrap, topics, Duration.ofSeconds(30));
         List<ConsumerRecord<String, CommandOutcome>> outcomes = LogSnapshot.read(bootstrap, topics.outcomes());
         List<ConsumerRecord<String, EventEnvelope>> events = LogSnapshot.read(bootstrap, topics.events());
         List<ConsumerRecord<String, AuditRecord>> audit = LogSnapshot.read(bootstrap, topics.audit());
@@ -63,6 +65,33 @@ final class ControlPlaneInvariants {
         chainsVerify(audit);
         return new Summary(submissions.size(), outcomes.size(), events.size(), audit.size(), systemActions,
                 folded.size());
+    }
+
+    /**
+     * The topics are read one after the other, so the snapshot is consistent only once nothing writes any
+     * more. With every outcome seen, only the wall-clock expiry of a timed pause still can (its event, audit
+     * record and state in one transaction): wait until no published state has a pending expiry, so whether
+     * an expiry lands between two reads does not depend on timing.
+     */
+    private static void awaitNoTimedPausePending(String bootstrap, Topics topics, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Map<String, com.tradingcontrol.schemas.avro.ControlState> latest = new HashMap<>();
+            LogSnapshot.read(bootstrap, topics.controlState()).forEach(r -> latest.put(r.key(), r.value()));
+            List<String> pending = latest.entrySet().stream().filter(e -> e.getValue().getExpiresAt() != null)
+                    .map(e -> e.getKey() + " until " + e.getValue().getExpiresAt()).toList();
+            if (pending.isEmpty()) {
+                return;
+            }
+            assertThat(System.nanoTime()).as("timed pauses still pending after %s: %s", timeout, pending)
+                    .isLessThan(deadline);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
     }
 
     /** Each submission got exactly one outcome; resubmissions got the identical one. */

@@ -31,6 +31,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,7 @@ import org.slf4j.LoggerFactory;
  * outcome and one audit record, events are gapless, state equals the fold of the events and the
  * audit chains verify. A poison record sent at the start lands in the DLQ under exactly-once.
  */
+@Timeout(300) // seconds, per test method; ~22 s observed; its own deadlines reach 120 s
 class ProcessorCrashRecoveryIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorCrashRecoveryIT.class);

@@ -15,10 +15,12 @@ import org.apache.kafka.streams.ThreadMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Two instances of one application id share the partitions; one stops mid-stream and the other takes over. */
+@Timeout(300) // seconds, per test method; ~13 s observed; its own deadlines add up to ~270 s
 class ProcessorTakeoverIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorTakeoverIT.class);

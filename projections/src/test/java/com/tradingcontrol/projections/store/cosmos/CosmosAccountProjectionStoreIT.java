@@ -4,6 +4,7 @@ import com.tradingcontrol.projections.store.ProjectionStore;
 import com.tradingcontrol.projections.store.ProjectionStoreContract;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 @Tag("cosmos-account")
 @EnabledIfEnvironmentVariable(named = "COSMOS_ENDPOINT", matches = ".+")
 @EnabledIfEnvironmentVariable(named = "COSMOS_KEY", matches = ".+")
+@Timeout(120) // seconds, per test method; the class of 31 took ~22 s against the emulator
 class CosmosAccountProjectionStoreIT extends ProjectionStoreContract {
 
     @Override
