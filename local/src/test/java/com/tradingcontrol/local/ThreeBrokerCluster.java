@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -17,6 +18,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -121,14 +123,14 @@ final class ThreeBrokerCluster implements AutoCloseable {
     }
 
     /** The static member (group.instance.id) currently assigned {@code partition}, if the group is stable. */
-    java.util.Optional<String> memberAssigned(String groupId, org.apache.kafka.common.TopicPartition partition)
+    Optional<String> memberAssigned(String groupId, TopicPartition partition)
             throws Exception {
         try {
             return admin.describeConsumerGroups(List.of(groupId)).all().get(2, TimeUnit.SECONDS).get(groupId)
                     .members().stream().filter(m -> m.assignment().topicPartitions().contains(partition))
                     .map(m -> m.groupInstanceId().orElse(m.consumerId())).findFirst();
         } catch (ExecutionException | TimeoutException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

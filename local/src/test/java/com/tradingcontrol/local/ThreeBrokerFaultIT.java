@@ -3,7 +3,6 @@ package com.tradingcontrol.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradingcontrol.processors.service.ChildProcessor;
-import com.tradingcontrol.processors.service.CommandLoad;
 import com.tradingcontrol.processors.service.ControlPlaneInvariants;
 import com.tradingcontrol.processors.service.ProcessorConfig;
 import com.tradingcontrol.projections.drift.DriftReport;
