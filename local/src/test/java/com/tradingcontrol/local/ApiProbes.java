@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.kafka.common.utils.Utils;
 
 /**
@@ -24,6 +26,8 @@ final class ApiProbes {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(8);
+    /** Between attempts, like a client honouring Retry-After; keeps a fast-failing API from a hot loop. */
+    private static final long RETRY_PAUSE_MILLIS = 200;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String base;
@@ -41,16 +45,20 @@ final class ApiProbes {
     /** Sends one probe per partition at once and returns when all are decided; the time taken. */
     Duration decideOnEveryPartition(String phase, Duration timeout) throws Exception {
         long start = System.nanoTime();
-        List<CompletableFuture<String>> probes = new ArrayList<>();
-        for (String scope : scopePerPartition(phase).values()) {
-            probes.add(CompletableFuture.supplyAsync(() -> decide(scope, phase, timeout)));
-        }
-        for (CompletableFuture<String> probe : probes) {
-            synchronized (commandIds) {
+        // A thread per probe: all partitions are probed at the same time, whatever the machine's core count.
+        ExecutorService threads = Executors.newFixedThreadPool(partitions);
+        try {
+            List<CompletableFuture<String>> probes = new ArrayList<>();
+            for (String scope : scopePerPartition(phase).values()) {
+                probes.add(CompletableFuture.supplyAsync(() -> decide(scope, phase, timeout), threads));
+            }
+            for (CompletableFuture<String> probe : probes) {
                 commandIds.add(probe.join());
             }
+            return Duration.ofNanos(System.nanoTime() - start);
+        } finally {
+            threads.shutdownNow();
         }
-        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     /** A symbol scope per partition, chosen with the producer's own partitioner (murmur2 of the key). */
@@ -89,8 +97,18 @@ final class ApiProbes {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+            pauseBeforeRetry();
         }
         throw new AssertionError("probe " + scope + " not decided within " + timeout + "; answers " + answers);
+    }
+
+    private static void pauseBeforeRetry() {
+        try {
+            Thread.sleep(RETRY_PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private HttpRequest pause(String scope, String phase, String key) {
