@@ -24,6 +24,8 @@ import com.tradingcontrol.api.ws.WebSocketSetup;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.lifecycle.Managed;
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
@@ -56,6 +58,11 @@ public class ControlPlaneApplication extends Application<ControlPlaneConfigurati
     @Override
     public void initialize(Bootstrap<ControlPlaneConfiguration> bootstrap) {
         configure(bootstrap.getObjectMapper());
+        // ${VAR} and ${VAR:-default} in the YAML come from the environment, so a container sets the
+        // issuer, audience and key source without a config file of its own. Strict: a ${VAR} without
+        // default that is not set stops the start naming the variable, instead of a literal "${VAR}".
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(true)));
     }
 
     /**

@@ -7,6 +7,7 @@ import com.tradingcontrol.api.support.TestKeys;
 import io.dropwizard.configuration.ConfigurationValidationException;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.configuration.YamlConfigurationFactory;
+import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
 import java.io.IOException;
@@ -47,6 +48,21 @@ class ConfigValidationTest {
         ControlPlaneConfiguration config = load(Files.readString(Path.of("config.yml")));
 
         assertThat(config.getAuth().getJwks().getUrl().getHost()).isEqualTo("issuer.example");
+    }
+
+    @Test
+    void theApplicationSubstitutesEnvironmentVariablesWithDefaults() throws Exception {
+        Bootstrap<ControlPlaneConfiguration> bootstrap = new Bootstrap<>(new ControlPlaneApplication());
+        bootstrap.getApplication().initialize(bootstrap);
+        Path file = write(dir, "auth:\n  issuer: ${HOME}\n  audience: ${TCP_TEST_UNSET_AUDIENCE:-api-from-default}\n"
+                + pemBlock());
+
+        ControlPlaneConfiguration config = new YamlConfigurationFactory<>(ControlPlaneConfiguration.class,
+                Validators.newValidator(), bootstrap.getObjectMapper(), "dw")
+                .build(bootstrap.getConfigurationSourceProvider(), file.toString());
+
+        assertThat(config.getAuth().getIssuer()).isEqualTo(System.getenv("HOME")).doesNotContain("${");
+        assertThat(config.getAuth().getAudience()).isEqualTo("api-from-default");
     }
 
     @Test

@@ -51,6 +51,8 @@ public final class ProjectorService {
                     props.load(reader);
                 }
             }
+            // Later sources win: the file, then PROJECTOR_* environment variables, then -D overrides.
+            ProjectorEnvironment.apply(props, System.getenv());
             props.putAll(overrides);
             return ProjectorConfig.from(props);
         }

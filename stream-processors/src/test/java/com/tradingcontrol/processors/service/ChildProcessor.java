@@ -12,7 +12,7 @@ import java.util.Map;
  * A processor instance in its own JVM, so it can be killed the honest way (SIGKILL via
  * destroyForcibly): no shutdown hook, no commit, no leave-group, an open transaction left behind.
  */
-final class ChildProcessor {
+public final class ChildProcessor {
 
     private final Process process;
     final Path log;
@@ -26,7 +26,7 @@ final class ChildProcessor {
      * @param registryJournal the seeded in-process registry directory; copied, because a registry
      *                        directory is locked by the JVM that opens it
      */
-    static ChildProcessor start(String name, Path workDir, Path registryJournal, Map<String, String> settings)
+    public static ChildProcessor start(String name, Path workDir, Path registryJournal, Map<String, String> settings)
             throws IOException {
         Path registryCopy = workDir.resolve("registry-" + name);
         Files.createDirectories(registryCopy);
@@ -47,16 +47,16 @@ final class ChildProcessor {
         return new ChildProcessor(process, log);
     }
 
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    String logTail() throws IOException {
+    public String logTail() throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }

@@ -30,27 +30,34 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * create/enable/disable by customers, commands that are rejected (wrong role, other tenant,
  * unknown key), and about 1% resubmissions of an earlier command id.
  */
-final class CommandLoad {
+public final class CommandLoad {
 
     private static final Actor OPERATOR = new Actor("olga", null, List.of("operator"));
     private static final Actor ADMIN = new Actor("adam", null, List.of("admin"));
 
     /** commandId -> number of times it was submitted. */
-    final Map<String, Integer> submissions = new ConcurrentHashMap<>();
-    final AtomicInteger sent = new AtomicInteger();
+    public final Map<String, Integer> submissions = new ConcurrentHashMap<>();
+    public final AtomicInteger sent = new AtomicInteger();
 
     private final String bootstrap;
     private final Serializer<CommandEnvelope> serializer;
     private final String topic;
+    private final String idPrefix;
 
-    CommandLoad(String bootstrap, String topic, Serializer<CommandEnvelope> serializer) {
+    public CommandLoad(String bootstrap, String topic, Serializer<CommandEnvelope> serializer) {
+        this(bootstrap, topic, serializer, "");
+    }
+
+    /** @param idPrefix prefixed to every command id, so several loads on one cluster never share ids */
+    public CommandLoad(String bootstrap, String topic, Serializer<CommandEnvelope> serializer, String idPrefix) {
+        this.idPrefix = idPrefix;
         this.bootstrap = bootstrap;
         this.topic = topic;
         this.serializer = serializer;
     }
 
     /** Sends {@code perThread} commands from each of {@code threads} producers; returns when all are acknowledged. */
-    void run(int threads, int perThread, int pauseEveryMillis) throws InterruptedException {
+    public void run(int threads, int perThread, int pauseEveryMillis) throws InterruptedException {
         List<Thread> workers = new ArrayList<>();
         List<Throwable> failures = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -90,7 +97,7 @@ final class CommandLoad {
                 if (!history.isEmpty() && random.nextInt(100) == 0) {
                     record = history.get(random.nextInt(history.size()));
                 } else {
-                    record = next(random, "t" + thread + "-" + i);
+                    record = next(random, idPrefix + "t" + thread + "-" + i);
                     history.add(record);
                 }
                 submissions.merge(record.value().getCommandId(), 1, Integer::sum);

@@ -13,12 +13,12 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
 /** Reads a whole topic, committed records only, as it stands now (up to the last stable offset). */
-final class LogSnapshot {
+public final class LogSnapshot {
 
     private LogSnapshot() {
     }
 
-    static Properties consumerProperties(String bootstrap) {
+    public static Properties consumerProperties(String bootstrap) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "snapshot-" + UUID.randomUUID());
@@ -29,7 +29,7 @@ final class LogSnapshot {
         return p;
     }
 
-    static <K, V> List<ConsumerRecord<K, V>> read(String bootstrap, TopicSpec<K, V> topic) {
+    public static <K, V> List<ConsumerRecord<K, V>> read(String bootstrap, TopicSpec<K, V> topic) {
         try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(consumerProperties(bootstrap),
                 topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()

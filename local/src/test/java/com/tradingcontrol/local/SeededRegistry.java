@@ -1,0 +1,41 @@
+package com.tradingcontrol.local;
+
+import com.tradingcontrol.schemas.ContractSchemas;
+import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
+import com.tradingcontrol.schemas.topics.TopicSpec;
+import com.tradingcontrol.schemas.topics.Topics;
+import java.nio.file.Path;
+import org.apache.avro.Schema;
+
+/**
+ * A persistent in-process registry with every topic's value subject registered up front, so the
+ * child processors can each work on a copy of its journal and still agree on every schema id.
+ */
+final class SeededRegistry {
+
+    private SeededRegistry() {
+    }
+
+    static InProcessSchemaRegistry create(Path dir, int partitions) {
+        InProcessSchemaRegistry registry = InProcessSchemaRegistry.persistent(dir);
+        for (TopicSpec<?, ?> spec : new Topics(registry, partitions).all()) {
+            for (Schema schema : ContractSchemas.current().values()) {
+                if (schema.getName().equals(valueRecordOf(spec.name()))) {
+                    registry.register(spec.name() + "-value", schema);
+                }
+            }
+        }
+        return registry;
+    }
+
+    private static String valueRecordOf(String topic) {
+        return switch (topic) {
+            case "trading.commands" -> "CommandEnvelope";
+            case "trading.events" -> "EventEnvelope";
+            case "trading.command-outcomes" -> "CommandOutcome";
+            case "trading.audit" -> "AuditRecord";
+            case "trading.control-state" -> "ControlState";
+            default -> "DeadLetter";
+        };
+    }
+}
