@@ -23,6 +23,12 @@ public class CommandsConfig {
     @jakarta.validation.constraints.Min(100) @jakarta.validation.constraints.Max(10_000_000)
     @JsonProperty private int outcomeCacheSize = 100_000;
 
+    /** The command-signing key; optional here, required by {@code ApiWiring} (which names the key when missing). */
+    @jakarta.validation.Valid
+    @JsonProperty private CommandSigningConfig signing;
+
+    public CommandSigningConfig getSigning() { return signing; }
+    public void setSigning(CommandSigningConfig signing) { this.signing = signing; }
     public int getOutcomeCacheSize() { return outcomeCacheSize; }
     public void setOutcomeCacheSize(int outcomeCacheSize) { this.outcomeCacheSize = outcomeCacheSize; }
     public Duration getKafkaTimeout() { return kafkaTimeout; }

@@ -14,6 +14,7 @@ import com.tradingcontrol.projections.service.ProjectorConfig;
 import com.tradingcontrol.projections.service.ProjectorRunner;
 import com.tradingcontrol.projections.store.sqlite.SqliteProjectionStore;
 import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
+import com.tradingcontrol.schemas.signing.CommandKeys;
 import com.tradingcontrol.api.wiring.StandardExtensions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class LocalPlatform implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalPlatform.class);
     static final int PARTITIONS = 3;
+    /** Id of the data dir's command-signing key (one key; rotate by deleting it with the platform stopped). */
+    static final String COMMAND_KEY_ID = "local";
 
     private final Path dataDir;
     private final int requestedPort;
@@ -55,7 +58,9 @@ public final class LocalPlatform implements AutoCloseable {
         InProcessSchemaRegistry registry = InProcessSchemaRegistry.persistent(dataDir.resolve("registry"));
         stopOrder.push(registry);
 
-        ProcessorService processors = ProcessorService.start(processorConfig(), registry);
+        // Like the dev JWT key: generated once in the data dir; the API signs commands, the processors trust it.
+        Path[] commandKeys = CommandKeys.loadOrCreate(dataDir);
+        ProcessorService processors = ProcessorService.start(processorConfig(commandKeys[1]), registry);
         stopOrder.push(() -> processors.close(Duration.ofSeconds(10)));
 
         SqliteProjectionStore store = SqliteProjectionStore.open(dataDir.resolve("projections.db"));
@@ -69,15 +74,15 @@ public final class LocalPlatform implements AutoCloseable {
             projectorThread.join(Duration.ofSeconds(10).toMillis());
         });
 
-        startApi(registry, projector, processors);
+        startApi(registry, projector, processors, commandKeys[0]);
         return this;
     }
 
-    private void startApi(InProcessSchemaRegistry registry, ProjectorComponents projector, ProcessorService processors)
-            throws Exception {
+    private void startApi(InProcessSchemaRegistry registry, ProjectorComponents projector, ProcessorService processors,
+                          Path commandSigningKey) throws Exception {
         DevTokens tokens = DevTokens.loadOrCreate(dataDir);
         Path config = LocalApiConfig.write(dataDir, requestedPort, broker.bootstrapServers(), PARTITIONS,
-                tokens.publicKeyPem());
+                tokens.publicKeyPem(), COMMAND_KEY_ID, commandSigningKey);
         StandardExtensions api = StandardExtensions.over(projector.store(), "", broker.bootstrapServers(), registry,
                 Clock.systemUTC());
         ProjectionAdminExtension admin = new ProjectionAdminExtension(new InProcessAdmin(projector, api.projection()));
@@ -116,8 +121,9 @@ public final class LocalPlatform implements AutoCloseable {
         throw new IllegalStateException("the API server has no network connector");
     }
 
-    private ProcessorConfig processorConfig() {
+    private ProcessorConfig processorConfig(Path commandPublicKey) {
         return ProcessorConfig.fromProperties(Map.of(
+                ProcessorConfig.COMMAND_KEYS_PREFIX + COMMAND_KEY_ID, commandPublicKey.toString(),
                 ProcessorConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
                 ProcessorConfig.APPLICATION_ID, "tcp-local-processors",
                 ProcessorConfig.PARTITIONS, Integer.toString(PARTITIONS),

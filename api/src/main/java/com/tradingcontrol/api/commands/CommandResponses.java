@@ -65,7 +65,8 @@ public final class CommandResponses {
         if (processorCode != null) {
             switch (processorCode) {
                 case "FORBIDDEN", "TENANT_MISMATCH", "VALIDATION_FAILED", "UNKNOWN_CONFIG_KEY", "VERSION_CONFLICT",
-                     "INVALID_STATE", "NOT_FOUND", "ALREADY_EXISTS" -> {
+                     "INVALID_STATE", "NOT_FOUND", "ALREADY_EXISTS", "IDEMPOTENCY_KEY_REUSED",
+                     "UNAUTHENTICATED_COMMAND" -> {
                     return ProblemCode.valueOf(processorCode);
                 }
                 default -> { }

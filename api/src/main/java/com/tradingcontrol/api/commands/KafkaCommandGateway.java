@@ -6,6 +6,7 @@ import com.tradingcontrol.api.ports.CommandRequest;
 import com.tradingcontrol.api.ports.Outcome;
 import com.tradingcontrol.api.ports.SubmitResult;
 import com.tradingcontrol.schemas.avro.CommandEnvelope;
+import com.tradingcontrol.schemas.signing.CommandSigner;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -42,9 +43,12 @@ public final class KafkaCommandGateway implements CommandGateway {
     private final String topic;
     private final OutcomeTracker tracker;
     private final Duration timeout;
+    private final CommandSigner signer;
 
+    /** @param signer signs every envelope: the processors reject commands without the API's signature */
     public KafkaCommandGateway(Producer<String, CommandEnvelope> producer, String topic, OutcomeTracker tracker,
-                               Duration timeout) {
+                               Duration timeout, CommandSigner signer) {
+        this.signer = signer;
         this.producer = producer;
         this.topic = topic;
         this.tracker = tracker;
@@ -83,7 +87,8 @@ public final class KafkaCommandGateway implements CommandGateway {
         RecordHeaders headers = new RecordHeaders();
         headers.add(REQUEST_ID_HEADER, request.requestId().getBytes(StandardCharsets.UTF_8));
         headers.add(COMMAND_TYPE_HEADER, request.commandType().getBytes(StandardCharsets.UTF_8));
-        return new ProducerRecord<>(topic, null, request.aggregateId(), CommandEnvelopes.toAvro(request), headers);
+        return new ProducerRecord<>(topic, null, request.aggregateId(), signer.sign(CommandEnvelopes.toAvro(request)),
+                headers);
     }
 
     private CommandBusUnavailableException unavailable(CommandRequest request, Throwable cause) {

@@ -20,6 +20,7 @@ import com.tradingcontrol.api.ports.ReadBarrier;
 import com.tradingcontrol.api.push.ControlStateFeed;
 import com.tradingcontrol.api.push.ControlStateView;
 import com.tradingcontrol.schemas.registry.CachingSchemaRegistryClient;
+import com.tradingcontrol.schemas.signing.CommandSigner;
 import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
 import com.tradingcontrol.schemas.registry.RestRegistryConfig;
 import com.tradingcontrol.schemas.registry.RestSchemaRegistryClient;
@@ -78,6 +79,8 @@ public final class ApiWiring implements ApiExtension {
             throws Exception {
         KafkaConfig kafka = requireKafka(config);
         CommandsConfig commands = config.getCommands();
+        // Loaded first: an unusable key fails the start before anything else is started.
+        CommandSigner signer = CommandSigning.signer(commands.getSigning());
         Duration kafkaTimeout = Duration.ofMillis(commands.getKafkaTimeout().toMilliseconds());
         SchemaRegistryClient registry = registry(config);
         if (registryOverride == null && registry instanceof InProcessSchemaRegistry owned) {
@@ -94,7 +97,8 @@ public final class ApiWiring implements ApiExtension {
         OutcomeTracker tracker = new OutcomeTracker(commands.getOutcomeCacheSize());
         var producer = KafkaClients.producer(kafka, topics.commands(), kafkaTimeout);
         manage(environment, () -> producer.close(kafkaTimeout));
-        KafkaCommandGateway gateway = new KafkaCommandGateway(producer, topics.commands().name(), tracker, kafkaTimeout);
+        KafkaCommandGateway gateway = new KafkaCommandGateway(producer, topics.commands().name(), tracker, kafkaTimeout,
+                signer);
 
         var outcomes = new TopicFollower<>("outcomes", KafkaClients.follower(kafka, "outcomes", topics.outcomes()),
                 topics.outcomes().name(), (key, value) -> tracker.record(Outcomes.fromAvro(value)));

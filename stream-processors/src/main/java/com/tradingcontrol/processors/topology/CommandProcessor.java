@@ -14,6 +14,7 @@ import com.tradingcontrol.schemas.avro.AuditRecord;
 import com.tradingcontrol.schemas.avro.CommandEnvelope;
 import com.tradingcontrol.schemas.avro.CommandOutcome;
 import com.tradingcontrol.schemas.avro.EventEnvelope;
+import com.tradingcontrol.schemas.signing.CommandVerifier;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -45,6 +46,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     /** This task's chain head, kept as an object: every command appends to it (the store has it too). */
     private ChainHead chainHead;
     private ControlCommits controlCommits;
+    private CommandAuthentication authentication;
 
     CommandProcessor(TopologySettings settings) {
         this.settings = settings;
@@ -61,6 +63,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         ChainHead stored = chainHeads.get(chainId);
         chainHead = stored != null ? stored : ChainHead.genesis(chainId);
         controlCommits = new ControlCommits(settings.controlCommitSpacing());
+        authentication = new CommandAuthentication(settings.commandKeys(), context);
         expiries.rebuild(stores.control);
         context.schedule(settings.expiryScanInterval(), PunctuationType.WALL_CLOCK_TIME, this::expirePauses);
     }
@@ -71,9 +74,16 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         if (command == null) {
             throw new InvalidCommandException("a command record has no value (tombstone)");
         }
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        CommandVerifier.Result authenticity = authentication.check(command, record.key(), position());
+        if (authenticity != CommandVerifier.Result.VALID) {
+            String aggregateId = record.key() == null ? "unknown" : record.key();
+            unauthenticated(command, aggregateId, authenticity, now);
+            commitIfControl(aggregateId, record.timestamp(), now);
+            return;
+        }
         CommandMapper.Mapped mapped = CommandMapper.map(record.key(), command);
         CommandOutcome previous = processed.get(command.getCommandId());
-        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         if (previous != null) {
             forward(previous.getCommandId(), new Emission.Outcome(previous), record.timestamp());
         } else if (mapped.scopeError() != null) {
@@ -85,6 +95,33 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
                     settings.domain().decide(mapped.command(), before, view), now);
         }
         commitIfControl(mapped.aggregateId(), record.timestamp(), now);
+    }
+
+    /**
+     * A command the API did not sign: rejected, audited and counted, nothing else. Its audit id names the
+     * record's position, so it can never replace the audit record of a genuine command whose id it claims;
+     * and it is not remembered as processed, so claiming an id in advance cannot pre-empt the genuine
+     * command. Its outcome is published only while that id has no decided outcome.
+     */
+    private void unauthenticated(CommandEnvelope command, String aggregateId, CommandVerifier.Result why,
+                                 Instant now) {
+        Decision decision = Decision.rejected(RejectionCode.UNAUTHENTICATED_COMMAND,
+                "Rejected: " + why.description() + ".");
+        Effects.Applied applied = Effects.apply(null, List.of(), command.getCommandId(), command.getRequestId(),
+                command.getActor(), now);
+        CommandOutcome outcome = Records.outcome(command, aggregateId, decision, applied, now);
+        AuditRecord.Builder content = Records.audit(command, outcome, StateJson.summary(null), null)
+                .setAuditId("unauthenticated:" + command.getCommandId() + "@" + position());
+        AuditRecord audit = appendAudit(content);
+        forward(audit.getChainId(), new Emission.Audit(audit), now.toEpochMilli());
+        if (processed.get(command.getCommandId()) == null) {
+            forward(outcome.getCommandId(), new Emission.Outcome(outcome), now.toEpochMilli());
+        }
+    }
+
+    /** partition-offset of the record in process (for logs and audit ids of refused commands). */
+    private String position() {
+        return context.recordMetadata().map(m -> m.partition() + "-" + m.offset()).orElse("punctuation");
     }
 
     private void decided(CommandEnvelope command, String aggregateId, AggregateState before, Decision decision,
