@@ -89,6 +89,9 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         } else if (mapped.scopeError() != null) {
             decided(command, mapped.aggregateId(), null,
                     Decision.rejected(RejectionCode.VALIDATION_FAILED, mapped.scopeError()), now);
+        } else if (IdempotencyGate.reusedAfter(record.headers()) != null) {
+            decided(command, mapped.aggregateId(), stores.load(mapped.aggregateId()),
+                    keyReused(command, IdempotencyGate.reusedAfter(record.headers())), now);
         } else {
             AggregateState before = stores.load(mapped.aggregateId());
             decided(command, mapped.aggregateId(), before,
@@ -117,6 +120,13 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         if (processed.get(command.getCommandId()) == null) {
             forward(outcome.getCommandId(), new Emission.Outcome(outcome), now.toEpochMilli());
         }
+    }
+
+    private static Decision keyReused(CommandEnvelope command, String firstCommandId) {
+        String key = command.getIdempotency() == null ? "?" : command.getIdempotency().getKey();
+        return Decision.rejected(RejectionCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + key + "' was first "
+                + "used for a different request (command " + firstCommandId + "); nothing was changed. Use a new "
+                + "key for a new request.");
     }
 
     /** partition-offset of the record in process (for logs and audit ids of refused commands). */

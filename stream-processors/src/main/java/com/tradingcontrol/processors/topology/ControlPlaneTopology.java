@@ -36,6 +36,7 @@ import org.apache.kafka.streams.state.Stores;
  *                                                                      +--> trading.audit          (key chain-&lt;p&gt;, partition p)
  *                                                                      +--> trading.command-outcomes (key command id)
  *   trading.control-state --> global store control-view (read by decide for other scopes)
+ *   trading.keyed-commands --idempotency-gate(per caller+key binding store)--> trading.commands (key aggregate id)
  * </pre>
  */
 public final class ControlPlaneTopology {
@@ -53,6 +54,14 @@ public final class ControlPlaneTopology {
                 ControlViewUpdater::new);
 
         TopicSpec<String, CommandEnvelope> commands = topics.commands();
+        // The idempotency gate: its own sub-topology (keyed by caller and key), forwarding to trading.commands.
+        TopicSpec<String, CommandEnvelope> keyed = topics.keyedCommands();
+        builder.addStateStore(store(StoreNames.IDEMPOTENCY_KEYS, Serdes.String()));
+        builder.stream(keyed.name(), Consumed.with(keyed.keySerde(), keyed.valueSerde()))
+                .process(() -> new IdempotencyGate(settings), Named.as("idempotency-gate"),
+                        StoreNames.IDEMPOTENCY_KEYS)
+                .to(commands.name(), Produced.with(commands.keySerde(), commands.valueSerde()));
+
         KStream<String, Emission> emitted = builder
                 .stream(commands.name(), Consumed.with(commands.keySerde(), commands.valueSerde()))
                 .process(() -> new CommandProcessor(settings), Named.as("decide"),

@@ -5,6 +5,7 @@ import com.tradingcontrol.schemas.avro.CommandEnvelope;
 import com.tradingcontrol.schemas.avro.CreateProfile;
 import com.tradingcontrol.schemas.avro.EnableProfile;
 import com.tradingcontrol.schemas.avro.EngageKillSwitch;
+import com.tradingcontrol.schemas.avro.IdempotencyBinding;
 import com.tradingcontrol.schemas.avro.PauseTrading;
 import com.tradingcontrol.schemas.avro.ReleaseKillSwitch;
 import com.tradingcontrol.schemas.avro.ResumeTrading;
@@ -48,6 +49,14 @@ final class TestCommands {
                 .setExpectedVersion(null)
                 .setPayload(payload)
                 .build();
+    }
+
+    /** A signed command carrying an Idempotency-Key binding, as the API writes it to trading.keyed-commands. */
+    static CommandEnvelope keyed(String commandId, Actor actor, Instant issuedAt, Object payload, String key,
+                                 String fingerprint) {
+        CommandEnvelope envelope = unsigned(commandId, actor, issuedAt, payload);
+        envelope.setIdempotency(new IdempotencyBinding(key, fingerprint));
+        return SIGNER.sign(envelope);
     }
 
     static Object pause(String scope, String reason, Instant expiresAt) {
