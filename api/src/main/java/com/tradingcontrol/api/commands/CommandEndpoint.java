@@ -7,14 +7,16 @@ import com.tradingcontrol.api.requestid.RequestId;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 
-/** What the command resources share: build the request, submit, answer. */
+/** What the command resources share: build the request, refuse a known Idempotency-Key reuse, submit, answer. */
 public final class CommandEndpoint {
     private final CommandFactory factory;
     private final CommandSubmitter submitter;
+    private final IdempotencyKeys keys;
 
-    public CommandEndpoint(CommandFactory factory, CommandSubmitter submitter) {
+    public CommandEndpoint(CommandFactory factory, CommandSubmitter submitter, IdempotencyKeys keys) {
         this.factory = factory;
         this.submitter = submitter;
+        this.keys = keys;
     }
 
     public Instant now() {
@@ -23,8 +25,14 @@ public final class CommandEndpoint {
 
     public Response submit(CommandHeaders headers, RequestId requestId, Caller caller, String aggregateId,
                            CommandPayload payload, Long expectedVersion) throws InterruptedException {
-        CommandRequest request = factory.create(headers.idempotencyKey, aggregateId, payload, caller, requestId,
-                expectedVersion);
+        CommandRequest request = factory.create(headers.idempotencyKey, headers.route(), aggregateId, payload, caller,
+                requestId, expectedVersion);
+        var first = keys.reusedBy(request);
+        if (first.isPresent()) {
+            // Known here already: answered without sending anything (the processors' gate would refuse it too).
+            return CommandResponses.keyReused(request.idempotency().key(), first.get());
+        }
+        keys.submitting(request);
         return submitter.submit(request, headers.prefer);
     }
 }

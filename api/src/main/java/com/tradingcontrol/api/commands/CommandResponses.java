@@ -50,6 +50,14 @@ public final class CommandResponses {
         return Problems.response(Problems.of(code, statusOf(code), detail, extensions));
     }
 
+    /** 422 IDEMPOTENCY_KEY_REUSED: the key was first used for another request; nothing was sent. */
+    public static Response keyReused(String key, String firstCommandId) {
+        String detail = "Idempotency-Key '" + key + "' was first used for a different request (command "
+                + firstCommandId + "); nothing was changed. Use a new key for a new request.";
+        return Problems.response(Problems.of(ProblemCode.IDEMPOTENCY_KEY_REUSED, 422, detail,
+                Map.of("firstCommandId", firstCommandId)));
+    }
+
     public static Response unavailable(String commandId, Duration retryAfter, String detail) {
         Problem problem = Problems.of(ProblemCode.KAFKA_UNAVAILABLE, 503, detail, Map.of("commandId", commandId));
         return Response.status(503).type(Problem.MEDIA_TYPE).entity(problem)

@@ -12,10 +12,12 @@ import com.tradingcontrol.api.commands.ConfigCommands;
 import com.tradingcontrol.api.commands.InternalTradingCommands;
 import com.tradingcontrol.api.commands.KafkaCommandGateway;
 import com.tradingcontrol.api.commands.GlobalControlCommands;
+import com.tradingcontrol.api.commands.IdempotencyKeys;
 import com.tradingcontrol.api.commands.OutcomeTracker;
 import com.tradingcontrol.api.commands.Outcomes;
 import com.tradingcontrol.api.commands.ProfileCommands;
 import com.tradingcontrol.api.commands.TradingControlCommands;
+import com.tradingcontrol.api.ports.Outcome;
 import com.tradingcontrol.api.ports.ReadBarrier;
 import com.tradingcontrol.api.push.ControlStateFeed;
 import com.tradingcontrol.api.push.ControlStateView;
@@ -95,13 +97,18 @@ public final class ApiWiring implements ApiExtension {
         }
 
         OutcomeTracker tracker = new OutcomeTracker(commands.getOutcomeCacheSize());
+        IdempotencyKeys keys = new IdempotencyKeys(commands.getOutcomeCacheSize());
         var producer = KafkaClients.producer(kafka, topics.commands(), kafkaTimeout);
         manage(environment, () -> producer.close(kafkaTimeout));
-        KafkaCommandGateway gateway = new KafkaCommandGateway(producer, topics.commands().name(), tracker, kafkaTimeout,
-                signer);
+        KafkaCommandGateway gateway = new KafkaCommandGateway(producer, topics.commands().name(),
+                topics.keyedCommands().name(), tracker, kafkaTimeout, signer);
 
         var outcomes = new TopicFollower<>("outcomes", KafkaClients.follower(kafka, "outcomes", topics.outcomes()),
-                topics.outcomes().name(), (key, value) -> tracker.record(Outcomes.fromAvro(value)));
+                topics.outcomes().name(), (key, value) -> {
+                    Outcome outcome = Outcomes.fromAvro(value);
+                    tracker.record(outcome);
+                    keys.decided(outcome);
+                });
         ControlStateFeed feed = new ControlStateFeed(view, runtime.pushHub(), environment.getObjectMapper());
         var states = new TopicFollower<>("control-state",
                 KafkaClients.follower(kafka, "control-state", topics.controlState()),
@@ -116,7 +123,7 @@ public final class ApiWiring implements ApiExtension {
         CommandSubmitter submitter = new CommandSubmitter(gateway, barriers,
                 Duration.ofMillis(commands.getMaxWait().toMilliseconds()),
                 Duration.ofMillis(commands.getRetryAfter().toMilliseconds()));
-        registerResources(environment, new CommandEndpoint(new CommandFactory(clock), submitter), tracker);
+        registerResources(environment, new CommandEndpoint(new CommandFactory(clock), submitter, keys), tracker);
 
         Duration readinessTimeout = Duration.ofMillis(config.getReadinessTimeout().toMilliseconds());
         runtime.readiness().register(KafkaReadiness.cluster(admin, readinessTimeout));

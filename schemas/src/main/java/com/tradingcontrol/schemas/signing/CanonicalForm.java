@@ -47,6 +47,18 @@ public final class CanonicalForm {
         return bytes.toByteArray();
     }
 
+    /** The canonical form of any contract record (e.g. a command payload), under the same version tag. */
+    public static byte[] of(IndexedRecord record) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            text(out, VERSION);
+            record(out, record, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
     private static void record(DataOutputStream out, IndexedRecord record, String skipped) throws IOException {
         out.writeByte('R');
         text(out, record.getSchema().getFullName());
