@@ -37,6 +37,11 @@ public final class CanonicalForm {
     }
 
     public static byte[] of(CommandEnvelope envelope) {
+        return ofEnvelope(envelope);
+    }
+
+    /** As {@link #of(CommandEnvelope)}, for an envelope read generically (e.g. under another schema version). */
+    public static byte[] ofEnvelope(IndexedRecord envelope) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             text(out, VERSION);

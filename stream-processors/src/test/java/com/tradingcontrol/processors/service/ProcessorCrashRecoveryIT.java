@@ -74,7 +74,7 @@ class ProcessorCrashRecoveryIT {
     private static boolean matches(TopicSpec<?, ?> spec, org.apache.avro.Schema schema) {
         String name = schema.getName();
         return switch (spec.name()) {
-            case "trading.commands" -> name.equals("CommandEnvelope");
+            case "trading.commands", "trading.keyed-commands" -> name.equals("CommandEnvelope");
             case "trading.events" -> name.equals("EventEnvelope");
             case "trading.command-outcomes" -> name.equals("CommandOutcome");
             case "trading.audit" -> name.equals("AuditRecord");
