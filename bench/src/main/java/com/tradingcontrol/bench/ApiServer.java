@@ -32,7 +32,7 @@ public final class ApiServer implements AutoCloseable {
                 commands:
                   signing:
                     keyId: %s
-                    privateKeyFile: %s
+                    keyFile: %s
                 """.formatted(signingKeyId, signingKey));
         CompletableFuture<Server> started = new CompletableFuture<>();
         List<ApiExtension> all = new ArrayList<>(extensions);

@@ -64,10 +64,10 @@ public final class Platform implements AutoCloseable {
     /** @param streamsConfig extra Kafka Streams settings of the processors (bench experiments) */
     public void startServices(int commitIntervalMs, int controlCommitSpacingMs, Map<String, String> streamsConfig)
             throws Exception {
-        Path[] keys = CommandKeys.loadOrCreate(workDir);
-        signer = new CommandSigner(COMMAND_KEY_ID, CommandKeys.readPrivate(keys[0]));
+        Path key = CommandKeys.loadOrCreate(workDir);
+        signer = new CommandSigner(COMMAND_KEY_ID, CommandKeys.read(key));
         Map<String, String> settings = new HashMap<>(Map.of(
-                ProcessorConfig.COMMAND_KEYS_PREFIX + COMMAND_KEY_ID, keys[1].toString(),
+                ProcessorConfig.COMMAND_KEYS_PREFIX + COMMAND_KEY_ID, key.toString(),
                 ProcessorConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
                 ProcessorConfig.APPLICATION_ID, "bench-processors",
                 ProcessorConfig.STATE_DIR, workDir.resolve("streams").toString(),
@@ -85,7 +85,7 @@ public final class Platform implements AutoCloseable {
         closeables.add(0, projector);
         startProjector();
         // The same API assembly users run (incl. the read-your-writes barrier), so the figures are theirs.
-        api = ApiServer.start(workDir, broker.bootstrapServers(), tokens.secret(), COMMAND_KEY_ID, keys[0],
+        api = ApiServer.start(workDir, broker.bootstrapServers(), tokens.secret(), COMMAND_KEY_ID, key,
                 StandardExtensions.over(store, "", broker.bootstrapServers(), registry, Clock.systemUTC()).list());
         closeables.add(0, api);
     }

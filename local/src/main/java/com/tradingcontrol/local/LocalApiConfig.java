@@ -55,7 +55,7 @@ final class LocalApiConfig {
                   retryAfter: 2s
                   signing:
                     keyId: %s
-                    privateKeyFile: %s
+                    keyFile: %s
                 """.formatted(port, dir.resolve("logs/api-requests.log"), dir.resolve("logs/platform.log"),
                 DevTokens.ISSUER, DevTokens.AUDIENCE, pem, kafkaBootstrap, partitions, commandKeyId, commandSigningKey);
         Files.createDirectories(dir.resolve("logs"));

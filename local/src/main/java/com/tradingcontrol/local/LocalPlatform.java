@@ -59,8 +59,8 @@ public final class LocalPlatform implements AutoCloseable {
         stopOrder.push(registry);
 
         // Like the dev JWT key: generated once in the data dir; the API signs commands, the processors trust it.
-        Path[] commandKeys = CommandKeys.loadOrCreate(dataDir);
-        ProcessorService processors = ProcessorService.start(processorConfig(commandKeys[1]), registry);
+        Path commandKey = CommandKeys.loadOrCreate(dataDir);
+        ProcessorService processors = ProcessorService.start(processorConfig(commandKey), registry);
         stopOrder.push(() -> processors.close(Duration.ofSeconds(10)));
 
         SqliteProjectionStore store = SqliteProjectionStore.open(dataDir.resolve("projections.db"));
@@ -74,7 +74,7 @@ public final class LocalPlatform implements AutoCloseable {
             projectorThread.join(Duration.ofSeconds(10).toMillis());
         });
 
-        startApi(registry, projector, processors, commandKeys[0]);
+        startApi(registry, projector, processors, commandKey);
         return this;
     }
 
@@ -121,9 +121,9 @@ public final class LocalPlatform implements AutoCloseable {
         throw new IllegalStateException("the API server has no network connector");
     }
 
-    private ProcessorConfig processorConfig(Path commandPublicKey) {
+    private ProcessorConfig processorConfig(Path commandKey) {
         return ProcessorConfig.fromProperties(Map.of(
-                ProcessorConfig.COMMAND_KEYS_PREFIX + COMMAND_KEY_ID, commandPublicKey.toString(),
+                ProcessorConfig.COMMAND_KEYS_PREFIX + COMMAND_KEY_ID, commandKey.toString(),
                 ProcessorConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
                 ProcessorConfig.APPLICATION_ID, "tcp-local-processors",
                 ProcessorConfig.PARTITIONS, Integer.toString(PARTITIONS),

@@ -14,14 +14,14 @@ final class CommandSigning {
     static CommandSigner signer(CommandSigningConfig config) {
         if (config == null) {
             throw new IllegalStateException("commands.signing is required for the command side: keyId and "
-                    + "privateKeyFile (an " + CommandKeys.ALGORITHM + " private key in PKCS#8 PEM) — the processors "
-                    + "reject commands not signed by a key they trust");
+                    + "keyFile (the " + CommandKeys.ALGORITHM + " key, base64) — the processors reject commands not "
+                    + "signed by a key they trust");
         }
-        Path file = Path.of(config.getPrivateKeyFile());
+        Path file = Path.of(config.getKeyFile());
         try {
-            return new CommandSigner(config.getKeyId(), CommandKeys.readPrivate(file));
+            return new CommandSigner(config.getKeyId(), CommandKeys.read(file));
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("commands.signing.privateKeyFile (key id " + config.getKeyId()
+            throw new IllegalStateException("commands.signing.keyFile (key id " + config.getKeyId()
                     + "): cannot load " + file + ": " + e.getMessage(), e);
         }
     }

@@ -7,12 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 
-/** One command-signing key pair for the API tests, as PEM files: the API signs, the processors trust. */
+/** One command-signing key for the API tests, in a file: the API signs with it, the processors trust it. */
 public final class SigningKeys {
     public static final String KEY_ID = "api-it-1";
-    public static final KeyPair PAIR = CommandKeys.generate();
+    public static final byte[] KEY = CommandKeys.generate();
     private static final Path DIR = write();
 
     private SigningKeys() {
@@ -21,7 +20,7 @@ public final class SigningKeys {
     /** {@code commands.signing.*} for the API under test. */
     public static ConfigOverride[] apiOverrides() {
         return new ConfigOverride[] {ConfigOverride.config("commands.signing.keyId", KEY_ID),
-                ConfigOverride.config("commands.signing.privateKeyFile", DIR.resolve("api.pem").toString())};
+                ConfigOverride.config("commands.signing.keyFile", keyFile())};
     }
 
     /** The {@code processor.commandKeys.<id>} key. */
@@ -29,15 +28,15 @@ public final class SigningKeys {
         return ProcessorConfig.COMMAND_KEYS_PREFIX + KEY_ID;
     }
 
-    public static String publicKeyFile() {
-        return DIR.resolve("api.pub.pem").toString();
+    /** The key file both the API and the processors are given. */
+    public static String keyFile() {
+        return DIR.resolve("command-signing-key").toString();
     }
 
     private static Path write() {
         try {
             Path dir = Files.createTempDirectory("command-keys");
-            Files.writeString(dir.resolve("api.pem"), CommandKeys.pem(PAIR.getPrivate()));
-            Files.writeString(dir.resolve("api.pub.pem"), CommandKeys.pem(PAIR.getPublic()));
+            CommandKeys.write(dir.resolve("command-signing-key"), KEY);
             dir.toFile().deleteOnExit();
             return dir;
         } catch (IOException e) {

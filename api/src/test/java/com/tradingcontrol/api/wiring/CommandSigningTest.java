@@ -21,24 +21,26 @@ class CommandSigningTest {
 
     @Test
     void anUnreadableOrWrongKeyFileIsNamedWithItsKeyId(@TempDir Path dir) throws Exception {
-        assertThatThrownBy(() -> CommandSigning.signer(config("api-2", dir.resolve("absent.pem"))))
-                .hasMessageStartingWith("commands.signing.privateKeyFile (key id api-2): cannot load "
-                        + dir.resolve("absent.pem"));
-        Path publicKey = Files.writeString(dir.resolve("pub.pem"), CommandKeys.pem(CommandKeys.generate().getPublic()));
-        assertThatThrownBy(() -> CommandSigning.signer(config("api-2", publicKey)))
-                .hasMessageContaining("commands.signing.privateKeyFile").hasMessageContaining("PRIVATE KEY");
+        assertThatThrownBy(() -> CommandSigning.signer(config("api-2", dir.resolve("absent.key"))))
+                .hasMessageStartingWith("commands.signing.keyFile (key id api-2): cannot load "
+                        + dir.resolve("absent.key"));
+        Path shortKey = Files.writeString(dir.resolve("short.key"), "c2VjcmV0\n");
+        assertThatThrownBy(() -> CommandSigning.signer(config("api-2", shortKey)))
+                .hasMessageContaining("commands.signing.keyFile").hasMessageContaining("at least 32 random bytes")
+                .hasMessageNotContaining("c2VjcmV0");
     }
 
     @Test
     void aGoodKeySignsUnderItsId(@TempDir Path dir) throws Exception {
-        Path key = Files.writeString(dir.resolve("api.pem"), CommandKeys.pem(CommandKeys.generate().getPrivate()));
+        Path key = dir.resolve("api.key");
+        CommandKeys.write(key, CommandKeys.generate());
         assertThat(CommandSigning.signer(config("api-3", key)).keyId()).isEqualTo("api-3");
     }
 
     private static CommandSigningConfig config(String keyId, Path file) {
         CommandSigningConfig config = new CommandSigningConfig();
         config.setKeyId(keyId);
-        config.setPrivateKeyFile(file.toString());
+        config.setKeyFile(file.toString());
         return config;
     }
 }

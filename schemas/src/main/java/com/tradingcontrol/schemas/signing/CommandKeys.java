@@ -1,90 +1,55 @@
 package com.tradingcontrol.schemas.signing;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
+import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Ed25519 command-signing keys as PEM: the private key (PKCS#8, held by the API only) and the
- * public key (X.509 SubjectPublicKeyInfo, given to the processors). Errors name the file.
+ * Command-signing keys: HMAC-SHA256 secrets of at least {@link #MIN_BYTES} random bytes, kept in a
+ * file as one line of base64 (readable by the API and the processors only). Errors name the file
+ * but never show its content.
  */
 public final class CommandKeys {
-    public static final String ALGORITHM = "Ed25519";
-    private static final String PRIVATE = "PRIVATE KEY";
-    private static final String PUBLIC = "PUBLIC KEY";
+    public static final String ALGORITHM = "HmacSHA256";
+    public static final int MIN_BYTES = 32;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private CommandKeys() {
     }
 
-    public static KeyPair generate() {
+    public static byte[] generate() {
+        byte[] secret = new byte[MIN_BYTES];
+        RANDOM.nextBytes(secret);
+        return secret;
+    }
+
+    /** The file's content as written by {@link #write}: base64 of the secret. */
+    public static String encode(byte[] secret) {
+        return Base64.getEncoder().encodeToString(secret) + "\n";
+    }
+
+    public static byte[] read(Path file) throws IOException {
+        byte[] secret;
         try {
-            return KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JVM has no " + ALGORITHM + " (Java 15+ is required)", e);
+            secret = Base64.getDecoder().decode(Files.readString(file).strip());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + " does not hold a base64 key (" + e.getMessage() + ")", e);
         }
-    }
-
-    public static PrivateKey readPrivate(Path file) throws IOException {
-        try {
-            return KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(der(file, PRIVATE)));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IOException(file + " is not an " + ALGORITHM + " private key in PKCS#8 PEM: " + e.getMessage(), e);
+        if (secret.length < MIN_BYTES) {
+            throw new IOException(file + " holds a key of " + secret.length + " bytes; at least " + MIN_BYTES
+                    + " random bytes are required");
         }
+        return secret;
     }
 
-    public static PublicKey readPublic(Path file) throws IOException {
-        return parsePublic(Files.readString(file), file.toString());
-    }
-
-    /** @param source names the key in the error (a file or a configuration key) */
-    public static PublicKey parsePublic(String pem, String source) throws IOException {
-        try {
-            return KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(der(pem, PUBLIC, source)));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IOException(source + " is not an " + ALGORITHM + " public key in PEM: " + e.getMessage(), e);
-        }
-    }
-
-    public static String pem(PrivateKey key) {
-        return pem(PRIVATE, key.getEncoded());
-    }
-
-    public static String pem(PublicKey key) {
-        return pem(PUBLIC, key.getEncoded());
-    }
-
-    /**
-     * The local launcher's key pair: {@code dir/command-signing-key.pem} (private, owner-only) and
-     * {@code dir/command-signing-key.pub.pem}, generated on first use like the dev JWT key.
-     */
-    public static Path[] loadOrCreate(Path dir) throws IOException {
-        Path privateFile = dir.resolve("command-signing-key.pem");
-        Path publicFile = dir.resolve("command-signing-key.pub.pem");
-        if (!Files.exists(privateFile) || !Files.exists(publicFile)) {
-            KeyPair pair = generate();
-            write(publicFile, pem(pair.getPublic()));
-            write(privateFile, pem(pair.getPrivate()));
-        }
-        readPrivate(privateFile);
-        readPublic(publicFile);
-        return new Path[] {privateFile, publicFile};
-    }
-
-    private static void write(Path file, String content) throws IOException {
+    /** Writes a key file readable by its owner only (atomically: never a half-written key). */
+    public static void write(Path file, byte[] secret) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, content);
+        Files.writeString(tmp, encode(secret));
         try {
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException e) {
@@ -93,24 +58,16 @@ public final class CommandKeys {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static byte[] der(Path file, String type) throws IOException {
-        return der(Files.readString(file), type, file.toString());
-    }
-
-    private static byte[] der(String pem, String type, String source) throws IOException {
-        String begin = "-----BEGIN " + type + "-----";
-        String end = "-----END " + type + "-----";
-        int from = pem.indexOf(begin);
-        int to = pem.indexOf(end);
-        if (from < 0 || to < from) {
-            throw new IOException(source + " has no '" + begin + "' block");
+    /**
+     * The local launcher's key, {@code dir/command-signing-key}, generated on first use like the dev
+     * JWT key; the API signs with it and the processors of the same launcher verify with it.
+     */
+    public static Path loadOrCreate(Path dir) throws IOException {
+        Path file = dir.resolve("command-signing-key");
+        if (!Files.exists(file)) {
+            write(file, generate());
         }
-        String body = pem.substring(from + begin.length(), to).replaceAll("\\s", "");
-        return Base64.getDecoder().decode(body);
-    }
-
-    private static String pem(String type, byte[] der) {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
-        return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
+        read(file);
+        return file;
     }
 }

@@ -4,22 +4,25 @@ import com.tradingcontrol.schemas.avro.CommandEnvelope;
 import com.tradingcontrol.schemas.avro.CommandSignature;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
-import java.security.PrivateKey;
-import java.security.Signature;
 import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
-/** Signs command envelopes with the API's private key (thread-safe: one {@link Signature} per call). */
+/** Signs command envelopes with the API's key (thread-safe: one {@link Mac} per call). */
 public final class CommandSigner {
     private final String keyId;
-    private final PrivateKey key;
+    private final SecretKeySpec key;
 
-    public CommandSigner(String keyId, PrivateKey key) {
+    public CommandSigner(String keyId, byte[] secret) {
         this.keyId = Objects.requireNonNull(keyId, "keyId");
-        this.key = Objects.requireNonNull(key, "key");
         if (keyId.isBlank()) {
             throw new IllegalArgumentException("keyId must not be blank");
         }
-        sign(new byte[0]); // fails at start-up, not at the first command, when the key is unusable
+        if (secret == null || secret.length < CommandKeys.MIN_BYTES) {
+            throw new IllegalArgumentException("a command signing key needs at least " + CommandKeys.MIN_BYTES
+                    + " bytes");
+        }
+        this.key = new SecretKeySpec(secret, CommandKeys.ALGORITHM);
     }
 
     public String keyId() {
@@ -28,20 +31,19 @@ public final class CommandSigner {
 
     /** The envelope with its {@code signature} set over {@link CanonicalForm#of} (any old signature is replaced). */
     public CommandEnvelope sign(CommandEnvelope envelope) {
-        byte[] value = sign(CanonicalForm.of(envelope));
+        byte[] value = mac(key, CanonicalForm.of(envelope));
         CommandEnvelope signed = CommandEnvelope.newBuilder(envelope).build();
         signed.setSignature(new CommandSignature(keyId, CommandKeys.ALGORITHM, ByteBuffer.wrap(value)));
         return signed;
     }
 
-    private byte[] sign(byte[] content) {
+    static byte[] mac(SecretKeySpec key, byte[] content) {
         try {
-            Signature signature = Signature.getInstance(CommandKeys.ALGORITHM);
-            signature.initSign(key);
-            signature.update(content);
-            return signature.sign();
+            Mac mac = Mac.getInstance(CommandKeys.ALGORITHM);
+            mac.init(key);
+            return mac.doFinal(content);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("command signing key " + keyId + " cannot sign: " + e.getMessage(), e);
+            throw new IllegalStateException("every JVM has " + CommandKeys.ALGORITHM, e);
         }
     }
 }

@@ -3,17 +3,17 @@ package com.tradingcontrol.schemas.signing;
 import com.tradingcontrol.schemas.avro.CommandEnvelope;
 import com.tradingcontrol.schemas.avro.CommandSignature;
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
-import java.security.PublicKey;
-import java.security.Signature;
+import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Verifies command signatures against a set of trusted public keys by key id. Several ids are
- * trusted at once so the API's key can rotate without downtime: add the new public key to the
- * processors, switch the API to the new private key, later drop the old public key.
+ * Verifies command signatures against a set of trusted keys by key id. Several ids are trusted at
+ * once so the API's key can rotate without downtime: add the new key to the processors, switch the
+ * API to it, later drop the old one.
  */
 public final class CommandVerifier {
     /** Why a command is not authenticated, or {@link #VALID}. */
@@ -35,17 +35,24 @@ public final class CommandVerifier {
         }
     }
 
-    private final Map<String, PublicKey> trusted;
+    private final Map<String, SecretKeySpec> trusted = new TreeMap<>();
 
-    public CommandVerifier(Map<String, PublicKey> trusted) {
-        this.trusted = Map.copyOf(Objects.requireNonNull(trusted, "trusted"));
-        if (this.trusted.isEmpty()) {
+    public CommandVerifier(Map<String, byte[]> trusted) {
+        Objects.requireNonNull(trusted, "trusted");
+        if (trusted.isEmpty()) {
             throw new IllegalArgumentException("at least one trusted command key is required");
         }
+        trusted.forEach((id, secret) -> {
+            if (secret == null || secret.length < CommandKeys.MIN_BYTES) {
+                throw new IllegalArgumentException("command key " + id + " needs at least " + CommandKeys.MIN_BYTES
+                        + " bytes");
+            }
+            this.trusted.put(id, new SecretKeySpec(secret, CommandKeys.ALGORITHM));
+        });
     }
 
     public Set<String> keyIds() {
-        return trusted.keySet();
+        return Set.copyOf(trusted.keySet());
     }
 
     public Result verify(CommandEnvelope envelope) {
@@ -56,25 +63,13 @@ public final class CommandVerifier {
         if (!CommandKeys.ALGORITHM.equals(signature.getAlgorithm())) {
             return Result.UNSUPPORTED_ALGORITHM;
         }
-        PublicKey key = trusted.get(signature.getKeyId());
+        SecretKeySpec key = trusted.get(signature.getKeyId());
         if (key == null) {
             return Result.UNKNOWN_KEY;
         }
-        return matches(key, CanonicalForm.of(envelope), bytes(signature.getValue())) ? Result.VALID
-                : Result.BAD_SIGNATURE;
-    }
-
-    private static boolean matches(PublicKey key, byte[] content, byte[] value) {
-        try {
-            Signature signature = Signature.getInstance(CommandKeys.ALGORITHM);
-            signature.initVerify(key);
-            signature.update(content);
-            return signature.verify(value);
-        } catch (java.security.SignatureException e) {
-            return false; // a malformed signature value is a bad signature, not an error
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot verify with a trusted command key: " + e.getMessage(), e);
-        }
+        byte[] expected = CommandSigner.mac(key, CanonicalForm.of(envelope));
+        // Constant time: the comparison must not tell a forger how many leading bytes were right.
+        return MessageDigest.isEqual(expected, bytes(signature.getValue())) ? Result.VALID : Result.BAD_SIGNATURE;
     }
 
     private static byte[] bytes(ByteBuffer buffer) {

@@ -11,7 +11,6 @@ import com.tradingcontrol.schemas.avro.PauseTrading;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CommandSigningTest {
-    private static final KeyPair API = CommandKeys.generate();
-    private static final CommandSigner SIGNER = new CommandSigner("api-1", API.getPrivate());
-    private static final CommandVerifier VERIFIER = new CommandVerifier(Map.of("api-1", API.getPublic()));
+    private static final byte[] API = CommandKeys.generate();
+    private static final CommandSigner SIGNER = new CommandSigner("api-1", API);
+    private static final CommandVerifier VERIFIER = new CommandVerifier(Map.of("api-1", API));
 
     private static CommandEnvelope command() {
         CommandEnvelope envelope = CommandEnvelope.newBuilder().setCommandId("c-1").setRequestId("r-1")
@@ -68,11 +67,11 @@ class CommandSigningTest {
 
     @Test
     void unsignedUnknownKeyAndAnotherKeysSignatureAreRefused() {
-        KeyPair other = CommandKeys.generate();
+        byte[] other = CommandKeys.generate();
         assertThat(VERIFIER.verify(command())).isEqualTo(CommandVerifier.Result.UNSIGNED);
-        assertThat(VERIFIER.verify(new CommandSigner("api-2", other.getPrivate()).sign(command())))
+        assertThat(VERIFIER.verify(new CommandSigner("api-2", other).sign(command())))
                 .isEqualTo(CommandVerifier.Result.UNKNOWN_KEY);
-        assertThat(VERIFIER.verify(new CommandSigner("api-1", other.getPrivate()).sign(command())))
+        assertThat(VERIFIER.verify(new CommandSigner("api-1", other).sign(command())))
                 .isEqualTo(CommandVerifier.Result.BAD_SIGNATURE);
         assertThatThrownBy(() -> new CommandVerifier(Map.of())).isInstanceOf(IllegalArgumentException.class);
     }
@@ -96,15 +95,21 @@ class CommandSigningTest {
     }
 
     @Test
-    void keysRoundTripThroughPemAndTheLocalPairIsCreatedOnce(@TempDir Path dir) throws Exception {
-        Path[] files = CommandKeys.loadOrCreate(dir);
-        String privatePem = Files.readString(files[0]);
-        assertThat(CommandKeys.loadOrCreate(dir)[0]).isEqualTo(files[0]);
-        assertThat(Files.readString(files[0])).isEqualTo(privatePem);
+    void theLocalKeyIsCreatedOnceAndShortOrMalformedKeysAreRefused(@TempDir Path dir) throws Exception {
+        Path file = CommandKeys.loadOrCreate(dir);
+        String content = Files.readString(file);
+        assertThat(CommandKeys.loadOrCreate(dir)).isEqualTo(file);
+        assertThat(Files.readString(file)).isEqualTo(content);
+        assertThat(Files.getPosixFilePermissions(file)).extracting(Object::toString)
+                .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
 
-        CommandSigner signer = new CommandSigner("local", CommandKeys.readPrivate(files[0]));
-        CommandVerifier verifier = new CommandVerifier(Map.of("local", CommandKeys.readPublic(files[1])));
-        assertThat(verifier.verify(signer.sign(command()))).isEqualTo(CommandVerifier.Result.VALID);
-        assertThatThrownBy(() -> CommandKeys.readPublic(files[0])).hasMessageContaining(files[0].toString());
+        byte[] key = CommandKeys.read(file);
+        assertThat(new CommandVerifier(Map.of("local", key)).verify(new CommandSigner("local", key).sign(command())))
+                .isEqualTo(CommandVerifier.Result.VALID);
+        Path shortKey = Files.writeString(dir.resolve("short"), "c2hvcnQ=");
+        assertThatThrownBy(() -> CommandKeys.read(shortKey)).hasMessageContaining("at least 32");
+        Path notBase64 = Files.writeString(dir.resolve("garbage"), "not base64 at all!");
+        assertThatThrownBy(() -> CommandKeys.read(notBase64)).hasMessageContaining(notBase64.toString());
+        assertThatThrownBy(() -> new CommandSigner("k", new byte[16])).isInstanceOf(IllegalArgumentException.class);
     }
 }

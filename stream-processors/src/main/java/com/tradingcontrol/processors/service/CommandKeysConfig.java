@@ -4,13 +4,12 @@ import com.tradingcontrol.schemas.signing.CommandKeys;
 import com.tradingcontrol.schemas.signing.CommandVerifier;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.PublicKey;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The public keys whose command signatures the processors trust, from keys
- * {@code processor.commandKeys.<keyId>=<PEM file>}. Several ids at once allow rotating the API's key
+ * The keys whose command signatures the processors trust, from keys
+ * {@code processor.commandKeys.<keyId>=<key file>} (the API's HMAC-SHA256 keys, base64). Several ids at once allow rotating the API's key
  * without downtime. Every key is loaded at start; a missing or unreadable one fails the start with
  * its configuration key named.
  */
@@ -30,7 +29,7 @@ final class CommandKeysConfig {
                     throw new InvalidConfigException(key, "a key id is 1-64 letters, digits, '.', '_' or '-'");
                 }
                 if (value == null || value.isBlank()) {
-                    throw new InvalidConfigException(key, "names no public key file");
+                    throw new InvalidConfigException(key, "names no key file");
                 }
                 files.put(keyId, Path.of(value.trim()));
             }
@@ -41,13 +40,13 @@ final class CommandKeysConfig {
     /** Loads every file; names the configuration key of the first that fails. */
     static CommandVerifier verifier(Map<String, Path> files) {
         if (files.isEmpty()) {
-            throw new InvalidConfigException(PREFIX + "<keyId>", "at least one trusted command signing key (an "
-                    + CommandKeys.ALGORITHM + " public key PEM file) is required; commands are verified against it");
+            throw new InvalidConfigException(PREFIX + "<keyId>", "at least one trusted command signing key (a file "
+                    + "with the API's " + CommandKeys.ALGORITHM + " key) is required; commands are verified against it");
         }
-        Map<String, PublicKey> keys = new TreeMap<>();
+        Map<String, byte[]> keys = new TreeMap<>();
         files.forEach((keyId, file) -> {
             try {
-                keys.put(keyId, CommandKeys.readPublic(file));
+                keys.put(keyId, CommandKeys.read(file));
             } catch (IOException e) {
                 throw new InvalidConfigException(PREFIX + keyId, "cannot load " + file + ": " + e.getMessage());
             }

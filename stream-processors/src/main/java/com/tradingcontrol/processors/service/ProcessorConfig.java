@@ -24,8 +24,8 @@ import java.util.TreeMap;
  *                              commits at most once per spacing (0 = every command)
  * @param streamsOverrides      raw Kafka Streams / client settings, from keys {@code processor.streams.<kafka key>}
  *                              (e.g. {@code processor.streams.session.timeout.ms}); applied last
- * @param commandKeyFiles       trusted command-signing public keys by key id, from keys
- *                              {@code processor.commandKeys.<keyId>=<PEM file>} (at least one; all loaded at start)
+ * @param commandKeyFiles       trusted command-signing key files by key id, from keys
+ *                              {@code processor.commandKeys.<keyId>=<key file>} (at least one; all loaded at start)
  */
 public record ProcessorConfig(String bootstrapServers, String applicationId, URI schemaRegistryUrl,
                               Path schemaRegistryDataDir, int partitions, short replicationFactor,
@@ -46,7 +46,7 @@ public record ProcessorConfig(String bootstrapServers, String applicationId, URI
     public static final String NUM_THREADS = PREFIX + "numThreads";
     public static final String EXPIRY_SCAN_MS = PREFIX + "expiryScanMs";
     public static final String STREAMS_PREFIX = PREFIX + "streams.";
-    /** {@code processor.commandKeys.<keyId>}: a trusted command-signing public key (PEM file). */
+    /** {@code processor.commandKeys.<keyId>}: a trusted command-signing key (file). */
     public static final String COMMAND_KEYS_PREFIX = CommandKeysConfig.PREFIX;
 
     /** Registry value selecting the in-process registry. */

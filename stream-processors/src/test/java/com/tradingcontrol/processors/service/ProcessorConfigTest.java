@@ -15,7 +15,7 @@ class ProcessorConfigTest {
     @Test
     void defaultsApplyWhenOnlyTheBootstrapServersAreGiven() {
         ProcessorConfig config = ProcessorConfig.fromProperties(Map.of(ProcessorConfig.BOOTSTRAP_SERVERS, "k:9092",
-                TestKeys.property(), TestKeys.publicKeyFile()));
+                TestKeys.property(), TestKeys.keyFile()));
 
         assertThat(config.applicationId()).isEqualTo("trading-control-processors");
         assertThat(config.schemaRegistryUrl()).isNull();
@@ -41,8 +41,8 @@ class ProcessorConfigTest {
         p.put(ProcessorConfig.NUM_THREADS, "2");
         p.put(ProcessorConfig.EXPIRY_SCAN_MS, "500");
         p.put(ProcessorConfig.STREAMS_PREFIX + "session.timeout.ms", "10000");
-        p.put(TestKeys.property(), TestKeys.publicKeyFile());
-        p.put(ProcessorConfig.COMMAND_KEYS_PREFIX + "api-old", TestKeys.publicKeyFile());
+        p.put(TestKeys.property(), TestKeys.keyFile());
+        p.put(ProcessorConfig.COMMAND_KEYS_PREFIX + "api-old", TestKeys.keyFile());
 
         ProcessorConfig config = ProcessorConfig.fromProperties(p);
 
@@ -66,17 +66,16 @@ class ProcessorConfigTest {
         assertThatThrownBy(() -> load(ProcessorConfig.COMMAND_KEYS_PREFIX + "api-2", "/nonexistent/key.pem"))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageStartingWith("invalid configuration 'processor.commandKeys.api-2': cannot load");
-        assertThatThrownBy(() -> load(ProcessorConfig.COMMAND_KEYS_PREFIX + "bad id", TestKeys.publicKeyFile()))
+        assertThatThrownBy(() -> load(ProcessorConfig.COMMAND_KEYS_PREFIX + "bad id", TestKeys.keyFile()))
                 .hasMessageStartingWith("invalid configuration 'processor.commandKeys.bad id'");
     }
 
     @Test
     void aFileThatIsNoPublicKeyIsNamed(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Path notAKey = java.nio.file.Files.writeString(dir.resolve("k.pem"), "-----BEGIN PUBLIC KEY-----\nAAAA\n"
-                + "-----END PUBLIC KEY-----\n");
+        Path notAKey = java.nio.file.Files.writeString(dir.resolve("k.key"), "c2hvcnQ=\n");
         assertThatThrownBy(() -> load(ProcessorConfig.COMMAND_KEYS_PREFIX + "api-3", notAKey.toString()))
                 .hasMessageStartingWith("invalid configuration 'processor.commandKeys.api-3': cannot load " + notAKey)
-                .hasMessageContaining("not an Ed25519 public key");
+                .hasMessageContaining("at least 32 random bytes");
     }
 
     @Test
@@ -104,7 +103,7 @@ class ProcessorConfigTest {
 
     private static ProcessorConfig load(String key, String value) {
         Map<String, String> p = new HashMap<>(Map.of(ProcessorConfig.BOOTSTRAP_SERVERS, "k:9092", key, value));
-        p.putIfAbsent(TestKeys.property(), TestKeys.publicKeyFile());
+        p.putIfAbsent(TestKeys.property(), TestKeys.keyFile());
         return ProcessorConfig.fromProperties(p);
     }
 }

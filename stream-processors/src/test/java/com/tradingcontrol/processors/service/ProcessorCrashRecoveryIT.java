@@ -97,7 +97,7 @@ class ProcessorCrashRecoveryIT {
         Map<String, String> settings = Map.of(
                 ProcessorConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
                 ProcessorConfig.APPLICATION_ID, "crash-it",
-                TestKeys.property(), TestKeys.publicKeyFile(),
+                TestKeys.property(), TestKeys.keyFile(),
                 ProcessorConfig.PARTITIONS, Integer.toString(PARTITIONS),
                 ProcessorConfig.STATE_DIR, stateDir.toString(),
                 ProcessorConfig.STREAMS_PREFIX + "session.timeout.ms", "6000",

@@ -85,7 +85,7 @@ class ProcessorTakeoverIT {
         Map<String, String> p = new TreeMap<>();
         p.put(ProcessorConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
         p.put(ProcessorConfig.APPLICATION_ID, "takeover-it");
-        p.put(TestKeys.property(), TestKeys.publicKeyFile());
+        p.put(TestKeys.property(), TestKeys.keyFile());
         p.put(ProcessorConfig.STATE_DIR, stateDir.toString());
         p.put(ProcessorConfig.STREAMS_PREFIX + "session.timeout.ms", "6000");
         p.put(ProcessorConfig.STREAMS_PREFIX + "heartbeat.interval.ms", "1000");

@@ -23,7 +23,6 @@ import com.tradingcontrol.schemas.topics.TopicNames;
 import com.tradingcontrol.schemas.topics.Topics;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -82,13 +81,13 @@ class CommandAuthenticationTopologyTest {
     @Test
     void unsignedUnknownKeyForgedAndTamperedCommandsAreRejectedAuditedAndCountedWithoutEffect() {
         start(TestCommands.VERIFIER);
-        KeyPair attacker = CommandKeys.generate();
+        byte[] attacker = CommandKeys.generate();
         CommandEnvelope genuine = envelope("g1", OPERATOR, T0, TestCommands.pause("symbol:AAPL", "news", null));
         CommandEnvelope tampered = CommandEnvelope.newBuilder(genuine).setCommandId("t1")
                 .setActor(FORGED_ADMIN).build();
-        CommandEnvelope forged = new CommandSigner(TestCommands.API_KEY_ID, attacker.getPrivate())
+        CommandEnvelope forged = new CommandSigner(TestCommands.API_KEY_ID, attacker)
                 .sign(unsigned("f1", FORGED_ADMIN, T0, TestCommands.engage("mine now")));
-        CommandEnvelope unknownKey = new CommandSigner("attacker-key", attacker.getPrivate())
+        CommandEnvelope unknownKey = new CommandSigner("attacker-key", attacker)
                 .sign(unsigned("k1", FORGED_ADMIN, T0, TestCommands.engage("mine now")));
         CommandEnvelope wrongAlgorithm = CommandEnvelope.newBuilder(envelope("a1", FORGED_ADMIN, T0,
                 TestCommands.engage("x"))).build();
@@ -148,11 +147,10 @@ class CommandAuthenticationTopologyTest {
 
     @Test
     void duringRotationBothTheOldAndTheNewKeyAreAccepted() {
-        KeyPair next = CommandKeys.generate();
-        start(new CommandVerifier(Map.of(TestCommands.API_KEY_ID, TestCommands.API_KEY.getPublic(),
-                "api-next", next.getPublic())));
+        byte[] next = CommandKeys.generate();
+        start(new CommandVerifier(Map.of(TestCommands.API_KEY_ID, TestCommands.API_KEY, "api-next", next)));
         commands.pipeInput("symbol:A", envelope("old", OPERATOR, T0, TestCommands.pause("symbol:A", "r", null)));
-        commands.pipeInput("symbol:B", new CommandSigner("api-next", next.getPrivate())
+        commands.pipeInput("symbol:B", new CommandSigner("api-next", next)
                 .sign(unsigned("new", OPERATOR, T0, TestCommands.pause("symbol:B", "r", null))));
 
         assertThat(outcomes.readValuesToList()).extracting(CommandOutcome::getStatus)

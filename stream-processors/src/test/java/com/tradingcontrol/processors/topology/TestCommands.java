@@ -13,7 +13,6 @@ import com.tradingcontrol.schemas.avro.UpdateConfig;
 import com.tradingcontrol.schemas.signing.CommandKeys;
 import com.tradingcontrol.schemas.signing.CommandSigner;
 import com.tradingcontrol.schemas.signing.CommandVerifier;
-import java.security.KeyPair;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +21,9 @@ import java.util.Map;
 final class TestCommands {
 
     static final String API_KEY_ID = "api-test-1";
-    static final KeyPair API_KEY = CommandKeys.generate();
-    static final CommandSigner SIGNER = new CommandSigner(API_KEY_ID, API_KEY.getPrivate());
-    static final CommandVerifier VERIFIER = new CommandVerifier(Map.of(API_KEY_ID, API_KEY.getPublic()));
+    static final byte[] API_KEY = CommandKeys.generate();
+    static final CommandSigner SIGNER = new CommandSigner(API_KEY_ID, API_KEY);
+    static final CommandVerifier VERIFIER = new CommandVerifier(Map.of(API_KEY_ID, API_KEY));
 
     static final Actor OPERATOR = new Actor("olga", null, List.of("operator"));
     static final Actor ADMIN = new Actor("adam", null, List.of("admin"));
