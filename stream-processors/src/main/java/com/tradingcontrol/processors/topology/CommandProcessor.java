@@ -91,7 +91,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
                     Decision.rejected(RejectionCode.VALIDATION_FAILED, mapped.scopeError()), now);
         } else if (IdempotencyGate.reusedAfter(record.headers()) != null) {
             decided(command, mapped.aggregateId(), stores.load(mapped.aggregateId()),
-                    keyReused(command, IdempotencyGate.reusedAfter(record.headers())), now);
+                    Refusals.keyReused(command, IdempotencyGate.reusedAfter(record.headers())), now);
         } else {
             AggregateState before = stores.load(mapped.aggregateId());
             decided(command, mapped.aggregateId(), before,
@@ -101,32 +101,21 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     }
 
     /**
-     * A command the API did not sign: rejected, audited and counted, nothing else. Its audit id names the
-     * record's position, so it can never replace the audit record of a genuine command whose id it claims;
-     * and it is not remembered as processed, so claiming an id in advance cannot pre-empt the genuine
-     * command. Its outcome is published only while that id has no decided outcome.
+     * A command the API did not sign: rejected, audited (under {@link Refusals#unauthenticatedAuditId}) and
+     * counted, nothing else. It is not remembered as processed, so claiming an id in advance cannot pre-empt
+     * the genuine command; its outcome is published only while that id has no decided outcome.
      */
     private void unauthenticated(CommandEnvelope command, String aggregateId, CommandVerifier.Result why,
                                  Instant now) {
-        Decision decision = Decision.rejected(RejectionCode.UNAUTHENTICATED_COMMAND,
-                "Rejected: " + why.description() + ".");
         Effects.Applied applied = Effects.apply(null, List.of(), command.getCommandId(), command.getRequestId(),
                 command.getActor(), now);
-        CommandOutcome outcome = Records.outcome(command, aggregateId, decision, applied, now);
-        AuditRecord.Builder content = Records.audit(command, outcome, StateJson.summary(null), null)
-                .setAuditId("unauthenticated:" + command.getCommandId() + "@" + position());
-        AuditRecord audit = appendAudit(content);
+        CommandOutcome outcome = Records.outcome(command, aggregateId, Refusals.unauthenticated(why), applied, now);
+        AuditRecord audit = appendAudit(Records.audit(command, outcome, null, null)
+                .setAuditId(Refusals.unauthenticatedAuditId(command, position())));
         forward(audit.getChainId(), new Emission.Audit(audit), now.toEpochMilli());
         if (processed.get(command.getCommandId()) == null) {
             forward(outcome.getCommandId(), new Emission.Outcome(outcome), now.toEpochMilli());
         }
-    }
-
-    private static Decision keyReused(CommandEnvelope command, String firstCommandId) {
-        String key = command.getIdempotency() == null ? "?" : command.getIdempotency().getKey();
-        return Decision.rejected(RejectionCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + key + "' was first "
-                + "used for a different request (command " + firstCommandId + "); nothing was changed. Use a new "
-                + "key for a new request.");
     }
 
     /** partition-offset of the record in process (for logs and audit ids of refused commands). */
