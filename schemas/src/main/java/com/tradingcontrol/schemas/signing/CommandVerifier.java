@@ -72,6 +72,16 @@ public final class CommandVerifier {
         return MessageDigest.isEqual(expected, bytes(signature.getValue())) ? Result.VALID : Result.BAD_SIGNATURE;
     }
 
+    /**
+     * A MAC over {@code content} with the trusted key {@code keyId}, for a statement the processors add
+     * to an authentic command (the idempotency gate's verdict); callers prefix the content with their own
+     * tag so it can never pass for a command signature. Null when the key id is not trusted.
+     */
+    public byte[] mac(String keyId, byte[] content) {
+        SecretKeySpec key = trusted.get(keyId);
+        return key == null ? null : CommandSigner.mac(key, content);
+    }
+
     private static byte[] bytes(ByteBuffer buffer) {
         byte[] copy = new byte[buffer.remaining()];
         buffer.duplicate().get(copy);

@@ -2,13 +2,15 @@ package com.tradingcontrol.processors.topology;
 
 import com.tradingcontrol.schemas.avro.CommandEnvelope;
 import com.tradingcontrol.schemas.signing.CommandVerifier;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The decide step's gate: a command counts only when the API signed it with a trusted key. Every
+ * The decide step's check: a command counts only when the API signed it with a trusted key (and a keyed
+ * command only with the idempotency gate's sealed verdict). Every
  * refused command is logged (without its content: it is attacker-controlled) and counted on the
  * Kafka Streams metric {@code unauthenticated-commands-total} / {@code -rate} (group
  * {@code stream-tradingcontrol-metrics}, tag {@code task-id}), beside the DLQ's error handlers.
@@ -28,15 +30,24 @@ final class CommandAuthentication {
                 Sensor.RecordingLevel.INFO, "task-id", task);
     }
 
-    /** {@link CommandVerifier.Result#VALID}, or why not (then logged and counted). */
-    CommandVerifier.Result check(CommandEnvelope command, String recordKey, String position) {
+    /**
+     * Null when the command is authentic: signed by a trusted key and, when it carries an Idempotency-Key,
+     * with the gate's sealed verdict ({@link GateVerdicts}). Else why not (then logged and counted).
+     */
+    String refusal(CommandEnvelope command, Headers headers, String recordKey, String position) {
         CommandVerifier.Result result = verifier.verify(command);
+        String why = null;
         if (result != CommandVerifier.Result.VALID) {
+            why = result.description();
+        } else if (command.getIdempotency() != null && !GateVerdicts.read(verifier, command, headers).valid()) {
+            why = Refusals.UNGATED;
+        }
+        if (why != null) {
             refused.record();
-            LOG.warn("Rejected an unauthenticated command ({}): claimed id {}, key {}, at {}", result,
+            LOG.warn("Rejected an unauthenticated command ({}): claimed id {}, key {}, at {}", why,
                     printable(command.getCommandId()), printable(recordKey), position);
         }
-        return result;
+        return why;
     }
 
     /** Attacker-controlled text, cut and without control characters (no forged log lines). */

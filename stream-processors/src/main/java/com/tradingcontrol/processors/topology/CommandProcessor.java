@@ -14,7 +14,6 @@ import com.tradingcontrol.schemas.avro.AuditRecord;
 import com.tradingcontrol.schemas.avro.CommandEnvelope;
 import com.tradingcontrol.schemas.avro.CommandOutcome;
 import com.tradingcontrol.schemas.avro.EventEnvelope;
-import com.tradingcontrol.schemas.signing.CommandVerifier;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -75,10 +74,10 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
             throw new InvalidCommandException("a command record has no value (tombstone)");
         }
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        CommandVerifier.Result authenticity = authentication.check(command, record.key(), position());
-        if (authenticity != CommandVerifier.Result.VALID) {
+        String refusal = authentication.refusal(command, record.headers(), record.key(), position());
+        if (refusal != null) {
             String aggregateId = record.key() == null ? "unknown" : record.key();
-            unauthenticated(command, aggregateId, authenticity, now);
+            unauthenticated(command, aggregateId, refusal, now);
             commitIfControl(aggregateId, record.timestamp(), now);
             return;
         }
@@ -89,9 +88,9 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         } else if (mapped.scopeError() != null) {
             decided(command, mapped.aggregateId(), null,
                     Decision.rejected(RejectionCode.VALIDATION_FAILED, mapped.scopeError()), now);
-        } else if (IdempotencyGate.reusedAfter(record.headers()) != null) {
+        } else if (reusedAfter(command, record) != null) {
             decided(command, mapped.aggregateId(), stores.load(mapped.aggregateId()),
-                    Refusals.keyReused(command, IdempotencyGate.reusedAfter(record.headers())), now);
+                    Refusals.keyReused(command, reusedAfter(command, record)), now);
         } else {
             AggregateState before = stores.load(mapped.aggregateId());
             decided(command, mapped.aggregateId(), before,
@@ -105,8 +104,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
      * counted, nothing else. It is not remembered as processed, so claiming an id in advance cannot pre-empt
      * the genuine command; its outcome is published only while that id has no decided outcome.
      */
-    private void unauthenticated(CommandEnvelope command, String aggregateId, CommandVerifier.Result why,
-                                 Instant now) {
+    private void unauthenticated(CommandEnvelope command, String aggregateId, String why, Instant now) {
         Effects.Applied applied = Effects.apply(null, List.of(), command.getCommandId(), command.getRequestId(),
                 command.getActor(), now);
         CommandOutcome outcome = Records.outcome(command, aggregateId, Refusals.unauthenticated(why), applied, now);
@@ -116,6 +114,15 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         if (processed.get(command.getCommandId()) == null) {
             forward(outcome.getCommandId(), new Emission.Outcome(outcome), now.toEpochMilli());
         }
+    }
+
+    /** The first command's id when the gate found the command's Idempotency-Key reused, else null. */
+    private String reusedAfter(CommandEnvelope command, Record<String, CommandEnvelope> record) {
+        if (command.getIdempotency() == null) {
+            return null;
+        }
+        GateVerdicts.Verdict verdict = GateVerdicts.read(settings.commandKeys(), command, record.headers());
+        return verdict.reused() ? verdict.firstCommandId() : null;
     }
 
     /** partition-offset of the record in process (for logs and audit ids of refused commands). */

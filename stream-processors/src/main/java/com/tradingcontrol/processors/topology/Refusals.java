@@ -3,15 +3,18 @@ package com.tradingcontrol.processors.topology;
 import com.tradingcontrol.processors.domain.Decision;
 import com.tradingcontrol.processors.domain.RejectionCode;
 import com.tradingcontrol.schemas.avro.CommandEnvelope;
-import com.tradingcontrol.schemas.signing.CommandVerifier;
 
 /** The decide step's own rejections, made before the domain is asked: not authentic, or a reused Idempotency-Key. */
 final class Refusals {
     private Refusals() {
     }
 
-    static Decision unauthenticated(CommandVerifier.Result why) {
-        return Decision.rejected(RejectionCode.UNAUTHENTICATED_COMMAND, "Rejected: " + why.description() + ".");
+    /** What a command carrying an Idempotency-Key lacks when it did not come through the idempotency gate. */
+    static final String UNGATED = "the command carries an Idempotency-Key but no verdict of the idempotency gate "
+            + "(written straight to trading.commands)";
+
+    static Decision unauthenticated(String why) {
+        return Decision.rejected(RejectionCode.UNAUTHENTICATED_COMMAND, "Rejected: " + why + ".");
     }
 
     /**

@@ -15,16 +15,19 @@ import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
 import com.tradingcontrol.schemas.topics.KeyedCommands;
 import com.tradingcontrol.schemas.topics.TopicNames;
 import com.tradingcontrol.schemas.topics.Topics;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +46,7 @@ class IdempotencyGateTopologyTest {
     private Topics topics;
     private TopologyTestDriver driver;
     private TestInputTopic<String, CommandEnvelope> keyedCommands;
+    private TestInputTopic<String, CommandEnvelope> commands;
     private TestOutputTopic<String, EventEnvelope> events;
     private TestOutputTopic<String, CommandOutcome> outcomes;
     private TestOutputTopic<String, AuditRecord> audit;
@@ -57,6 +61,8 @@ class IdempotencyGateTopologyTest {
                 topics, Duration.ofMillis(10), stateDir, 1), T0);
         keyedCommands = driver.createInputTopic(TopicNames.KEYED_COMMANDS, new StringSerializer(),
                 topics.keyedCommands().valueSerde().serializer());
+        commands = driver.createInputTopic(TopicNames.COMMANDS, new StringSerializer(),
+                topics.commands().valueSerde().serializer());
         events = driver.createOutputTopic(TopicNames.EVENTS, new StringDeserializer(),
                 topics.events().valueSerde().deserializer());
         outcomes = driver.createOutputTopic(TopicNames.COMMAND_OUTCOMES, new StringDeserializer(),
@@ -136,6 +142,38 @@ class IdempotencyGateTopologyTest {
         assertThat(outcomes.readValuesToList()).extracting(CommandOutcome::getCode)
                 .containsExactly("UNAUTHENTICATED_COMMAND", null, null);
         assertThat(events.readValuesToList()).hasSize(2);
+    }
+
+    @Test
+    void aKeyedCommandWrittenStraightToTradingCommandsBypassingTheGateIsRefusedEvenWithAForgedVerdict() {
+        CommandEnvelope kill = keyed("id-k", OPERATOR, T0, TestCommands.engage("replayed"), "K4", "fp-k");
+        commands.pipeInput("global", kill);
+        RecordHeaders forged = new RecordHeaders();
+        forged.add(GateVerdicts.VERDICT_HEADER, "admitted".getBytes(StandardCharsets.UTF_8));
+        forged.add(GateVerdicts.MAC_HEADER, new byte[32]);
+        commands.pipeInput(new TestRecord<>("global", kill, forged));
+
+        assertThat(outcomes.readValuesToList()).extracting(CommandOutcome::getCode)
+                .containsExactly("UNAUTHENTICATED_COMMAND", "UNAUTHENTICATED_COMMAND");
+        assertThat(events.isEmpty()).isTrue();
+        assertThat(state.isEmpty()).isTrue();
+
+        // The same command through the gate is decided normally: the refusals did not occupy its id.
+        send(kill);
+        assertThat(outcomes.readValue().getStatus()).isEqualTo(OutcomeStatus.ACCEPTED);
+    }
+
+    @Test
+    void aForgedReusedVerdictCannotRefuseAGenuineCommand() {
+        CommandEnvelope pause = TestCommands.envelope("id-plain", OPERATOR, T0,
+                TestCommands.pause("symbol:Z", "r", null));
+        RecordHeaders forged = new RecordHeaders();
+        forged.add(GateVerdicts.VERDICT_HEADER, "reused".getBytes(StandardCharsets.UTF_8));
+        forged.add(GateVerdicts.FIRST_COMMAND_HEADER, "x".getBytes(StandardCharsets.UTF_8));
+        forged.add(GateVerdicts.MAC_HEADER, new byte[32]);
+        commands.pipeInput(new TestRecord<>("symbol:Z", pause, forged));
+
+        assertThat(outcomes.readValue().getStatus()).isEqualTo(OutcomeStatus.ACCEPTED);
     }
 
     private void send(CommandEnvelope command) {
