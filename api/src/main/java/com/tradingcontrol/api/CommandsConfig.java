@@ -29,6 +29,13 @@ public class CommandsConfig {
 
     public int getMaxWaitingPerPrincipal() { return maxWaitingPerPrincipal; }
     public void setMaxWaitingPerPrincipal(int maxWaiting) { this.maxWaitingPerPrincipal = maxWaiting; }
+
+    /** The command-signing key; optional here, required by {@code ApiWiring} (which names the key when missing). */
+    @jakarta.validation.Valid
+    @JsonProperty private CommandSigningConfig signing;
+
+    public CommandSigningConfig getSigning() { return signing; }
+    public void setSigning(CommandSigningConfig signing) { this.signing = signing; }
     public int getOutcomeCacheSize() { return outcomeCacheSize; }
     public void setOutcomeCacheSize(int outcomeCacheSize) { this.outcomeCacheSize = outcomeCacheSize; }
     public Duration getKafkaTimeout() { return kafkaTimeout; }

@@ -25,10 +25,15 @@ public final class ApiServer implements AutoCloseable {
         this.port = port;
     }
 
-    public static ApiServer start(Path workDir, String bootstrapServers, String hs256Secret,
-                                  List<ApiExtension> extensions) throws Exception {
+    public static ApiServer start(Path workDir, String bootstrapServers, String hs256Secret, String signingKeyId,
+                                  Path signingKey, List<ApiExtension> extensions) throws Exception {
         Path config = workDir.resolve("api-bench.yml");
-        Files.writeString(config, yaml(bootstrapServers, hs256Secret));
+        Files.writeString(config, yaml(bootstrapServers, hs256Secret) + """
+                commands:
+                  signing:
+                    keyId: %s
+                    keyFile: %s
+                """.formatted(signingKeyId, signingKey));
         CompletableFuture<Server> started = new CompletableFuture<>();
         List<ApiExtension> all = new ArrayList<>(extensions);
         all.add((cfg, environment, runtime) -> environment.lifecycle().addServerLifecycleListener(started::complete));

@@ -1,6 +1,7 @@
 package com.tradingcontrol.bench;
 
 import com.tradingcontrol.schemas.avro.CommandEnvelope;
+import com.tradingcontrol.schemas.signing.CommandSigner;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -19,6 +20,7 @@ public final class BackgroundLoad implements AutoCloseable {
 
     private final KafkaProducer<String, CommandEnvelope> producer;
     private final String topic;
+    private final CommandSigner signer;
     private final int perSecond;
     private final Thread thread;
     private final AtomicLong sent = new AtomicLong();
@@ -29,6 +31,7 @@ public final class BackgroundLoad implements AutoCloseable {
         this.producer = new KafkaProducer<>(KafkaSupport.latencyProducer(platform.bootstrapServers()),
                 new StringSerializer(), platform.topics().commands().valueSerde().serializer());
         this.topic = platform.topics().commands().name();
+        this.signer = platform.signer();
         this.perSecond = perSecond;
         this.thread = new Thread(this::run, "bench-background-load");
         thread.setDaemon(true);
@@ -49,7 +52,7 @@ public final class BackgroundLoad implements AutoCloseable {
                 String scope = "symbol:BG" + (i % 100);
                 // Every scope alternates pause/resume, so each command is accepted and changes state.
                 boolean pause = (i / 100) % 2 == 0;
-                producer.send(new ProducerRecord<>(topic, scope, KafkaSupport.pauseOrResume(COMMAND_ID_PREFIX + i + "-"
+                producer.send(new ProducerRecord<>(topic, scope, KafkaSupport.pauseOrResume(signer, COMMAND_ID_PREFIX + i + "-"
                         + System.nanoTime(), scope, pause)));
                 sent.incrementAndGet();
                 next += interval;

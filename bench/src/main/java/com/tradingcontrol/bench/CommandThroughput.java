@@ -74,7 +74,7 @@ public final class CommandThroughput {
             // 1,000 scopes, each alternating pause/resume: every command is accepted and changes state.
             String scope = "symbol:TP" + (i % 1000);
             producer.send(new ProducerRecord<>(topic, scope,
-                    KafkaSupport.pauseOrResume("tp-" + i + "-" + runId, scope, (i / 1000) % 2 == 0)));
+                    KafkaSupport.pauseOrResume(platform.signer(), "tp-" + i + "-" + runId, scope, (i / 1000) % 2 == 0)));
             sent.incrementAndGet();
             if (sampler != null) {
                 sampler.maybeSample();

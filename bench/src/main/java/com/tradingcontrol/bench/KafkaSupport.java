@@ -2,6 +2,7 @@ package com.tradingcontrol.bench;
 
 import com.tradingcontrol.schemas.avro.Actor;
 import com.tradingcontrol.schemas.avro.CommandEnvelope;
+import com.tradingcontrol.schemas.signing.CommandSigner;
 import com.tradingcontrol.schemas.avro.PauseTrading;
 import com.tradingcontrol.schemas.avro.ResumeTrading;
 import java.time.Duration;
@@ -59,10 +60,11 @@ public final class KafkaSupport {
         return partitions;
     }
 
-    public static CommandEnvelope pauseOrResume(String commandId, String scope, boolean pause) {
+    /** A signed command as the API writes it (the processors reject unsigned ones). */
+    public static CommandEnvelope pauseOrResume(CommandSigner signer, String commandId, String scope, boolean pause) {
         Object payload = pause ? new PauseTrading(scope, "bench", null) : new ResumeTrading(scope, "bench");
-        return CommandEnvelope.newBuilder().setCommandId(commandId).setRequestId(commandId)
+        return signer.sign(CommandEnvelope.newBuilder().setCommandId(commandId).setRequestId(commandId)
                 .setIssuedAt(Instant.now()).setActor(new Actor("bench-operator", null, List.of("operator")))
-                .setExpectedVersion(null).setPayload(payload).build();
+                .setExpectedVersion(null).setPayload(payload).build());
     }
 }

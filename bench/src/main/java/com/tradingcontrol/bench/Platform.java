@@ -8,6 +8,8 @@ import com.tradingcontrol.projections.service.ProjectorConfig;
 import com.tradingcontrol.projections.service.ProjectorRunner;
 import com.tradingcontrol.projections.store.sqlite.SqliteProjectionStore;
 import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
+import com.tradingcontrol.schemas.signing.CommandKeys;
+import com.tradingcontrol.schemas.signing.CommandSigner;
 import com.tradingcontrol.schemas.topics.Topics;
 import com.tradingcontrol.api.wiring.StandardExtensions;
 import java.nio.file.Files;
@@ -29,6 +31,7 @@ public final class Platform implements AutoCloseable {
 
     public static final int PARTITIONS = 3;
 
+    private static final String COMMAND_KEY_ID = "bench";
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final Path workDir;
     private final EmbeddedKafkaBroker broker;
@@ -41,6 +44,7 @@ public final class Platform implements AutoCloseable {
     private Thread runnerThread;
     private ApiServer api;
     private ProcessorService processors;
+    private CommandSigner signer;
 
     private Platform(Path workDir, EmbeddedKafkaBroker broker) {
         this.workDir = workDir;
@@ -60,7 +64,10 @@ public final class Platform implements AutoCloseable {
     /** @param streamsConfig extra Kafka Streams settings of the processors (bench experiments) */
     public void startServices(int commitIntervalMs, int controlCommitSpacingMs, Map<String, String> streamsConfig)
             throws Exception {
+        Path key = CommandKeys.loadOrCreate(workDir);
+        signer = new CommandSigner(COMMAND_KEY_ID, CommandKeys.read(key));
         Map<String, String> settings = new HashMap<>(Map.of(
+                ProcessorConfig.COMMAND_KEYS_PREFIX + COMMAND_KEY_ID, key.toString(),
                 ProcessorConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
                 ProcessorConfig.APPLICATION_ID, "bench-processors",
                 ProcessorConfig.STATE_DIR, workDir.resolve("streams").toString(),
@@ -78,7 +85,7 @@ public final class Platform implements AutoCloseable {
         closeables.add(0, projector);
         startProjector();
         // The same API assembly users run (incl. the read-your-writes barrier), so the figures are theirs.
-        api = ApiServer.start(workDir, broker.bootstrapServers(), tokens.secret(),
+        api = ApiServer.start(workDir, broker.bootstrapServers(), tokens.secret(), COMMAND_KEY_ID, key,
                 StandardExtensions.over(store, "", broker.bootstrapServers(), registry, Clock.systemUTC()).list());
         closeables.add(0, api);
     }
@@ -127,6 +134,11 @@ public final class Platform implements AutoCloseable {
 
     public String bootstrapServers() {
         return broker.bootstrapServers();
+    }
+
+    /** Signs commands the bench writes straight to Kafka, as the API would (the processors trust its key). */
+    public CommandSigner signer() {
+        return signer;
     }
 
     public InProcessSchemaRegistry registry() {

@@ -14,6 +14,7 @@ import com.tradingcontrol.projections.service.ProjectorConfig;
 import com.tradingcontrol.projections.service.ProjectorRunner;
 import com.tradingcontrol.projections.store.sqlite.SqliteProjectionStore;
 import com.tradingcontrol.schemas.registry.SchemaRegistryClient;
+import com.tradingcontrol.schemas.signing.CommandKeys;
 import com.tradingcontrol.api.wiring.StandardExtensions;
 import java.net.URI;
 import java.nio.file.Files;
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class LocalPlatform implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalPlatform.class);
     static final int PARTITIONS = 3;
+    /** Id of the data dir's command-signing key (one key; rotate by deleting it with the platform stopped). */
+    static final String COMMAND_KEY_ID = "local";
 
     private final Path dataDir;
     private final int requestedPort;
@@ -76,7 +79,9 @@ public final class LocalPlatform implements AutoCloseable {
         schemaRegistryUrl = registries.url();
         SchemaRegistryClient registry = registries.client();
 
-        ProcessorService processors = ProcessorService.start(processorConfig(), registry);
+        // Like the dev JWT key: generated once in the data dir; the API signs commands, the processors trust it.
+        Path commandKey = CommandKeys.loadOrCreate(dataDir);
+        ProcessorService processors = ProcessorService.start(processorConfig(commandKey), registry);
         stopOrder.push(() -> processors.close(Duration.ofSeconds(10)));
 
         SqliteProjectionStore store = SqliteProjectionStore.open(dataDir.resolve("projections.db"));
@@ -90,15 +95,15 @@ public final class LocalPlatform implements AutoCloseable {
             projectorThread.join(Duration.ofSeconds(10).toMillis());
         });
 
-        startApi(registry, projector, processors);
+        startApi(registry, projector, processors, commandKey);
         return this;
     }
 
-    private void startApi(SchemaRegistryClient registry, ProjectorComponents projector, ProcessorService processors)
-            throws Exception {
+    private void startApi(SchemaRegistryClient registry, ProjectorComponents projector, ProcessorService processors,
+                          Path commandSigningKey) throws Exception {
         DevTokens tokens = DevTokens.loadOrCreate(dataDir);
         Path config = LocalApiConfig.write(dataDir, requestedPort, broker.bootstrapServers(), PARTITIONS,
-                tokens.publicKeyPem());
+                tokens.publicKeyPem(), COMMAND_KEY_ID, commandSigningKey);
         StandardExtensions api = StandardExtensions.over(projector.store(), "", broker.bootstrapServers(), registry,
                 Clock.systemUTC());
         ProjectionAdminExtension admin = new ProjectionAdminExtension(new InProcessAdmin(projector, api.projection()));
@@ -129,7 +134,7 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /** The API's port: Dropwizard names it "application"; the admin connector is another, loopback-only one. */
-    private static int localPort(Server server) {
+    static int localPort(Server server) {
         for (var connector : server.getConnectors()) {
             if (connector instanceof org.eclipse.jetty.server.NetworkConnector network
                     && "application".equals(network.getName())) {
@@ -139,8 +144,9 @@ public final class LocalPlatform implements AutoCloseable {
         throw new IllegalStateException("the API server has no application connector");
     }
 
-    private ProcessorConfig processorConfig() {
+    private ProcessorConfig processorConfig(Path commandKey) {
         return ProcessorConfig.fromProperties(Map.of(
+                ProcessorConfig.COMMAND_KEYS_PREFIX + COMMAND_KEY_ID, commandKey.toString(),
                 ProcessorConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
                 ProcessorConfig.APPLICATION_ID, "tcp-local-processors",
                 ProcessorConfig.PARTITIONS, Integer.toString(PARTITIONS),

@@ -14,7 +14,8 @@ class LocalApiConfigTest {
 
     @Test
     void theAdminServletHasItsOwnLoopbackConnector(@TempDir Path dir) throws Exception {
-        Path file = LocalApiConfig.write(dir, 8099, "127.0.0.1:9092", 3, TestPem.PEM);
+        Path file = LocalApiConfig.write(dir, 8099, "127.0.0.1:9092", 3, TestPem.PEM, "local-1",
+                dir.resolve("command-signing.key"));
 
         JsonNode server = new ObjectMapper(new YAMLFactory()).readTree(file.toFile()).path("server");
 

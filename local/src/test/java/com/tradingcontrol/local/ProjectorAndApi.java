@@ -2,6 +2,7 @@ package com.tradingcontrol.local;
 
 import com.tradingcontrol.api.ControlPlaneApplication;
 import com.tradingcontrol.api.wiring.StandardExtensions;
+import com.tradingcontrol.processors.service.TestKeys;
 import com.tradingcontrol.projections.service.ProjectorComponents;
 import com.tradingcontrol.projections.service.ProjectorConfig;
 import com.tradingcontrol.projections.service.ProjectorRunner;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
 
 /**
@@ -53,14 +53,15 @@ final class ProjectorAndApi implements AutoCloseable {
 
     private void startApi(Path dir, String bootstrap, InProcessSchemaRegistry registry, int partitions)
             throws Exception {
-        Path config = LocalApiConfig.write(dir, 0, bootstrap, partitions, tokens.publicKeyPem());
+        Path config = LocalApiConfig.write(dir, 0, bootstrap, partitions, tokens.publicKeyPem(), TestKeys.KEY_ID,
+                Path.of(TestKeys.keyFile()));
         StandardExtensions api = StandardExtensions.over(projector.store(), "", bootstrap, registry,
                 Clock.systemUTC());
         ControlPlaneApplication app = new ControlPlaneApplication(List.of(api.wiring(), api.reads(),
                 (cfg, env, runtime) -> env.lifecycle().addServerLifecycleListener(s -> {
                     s.setStopAtShutdown(false);
                     server = s;
-                    apiPort = ((NetworkConnector) s.getConnectors()[0]).getLocalPort();
+                    apiPort = LocalPlatform.localPort(s);
                 })));
         app.run("server", config.toString());
         if (server == null) {

@@ -3,6 +3,7 @@ package com.tradingcontrol.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradingcontrol.processors.service.ChildProcessor;
+import com.tradingcontrol.processors.service.TestKeys;
 import com.tradingcontrol.processors.service.ControlPlaneInvariants;
 import com.tradingcontrol.processors.service.ProcessorConfig;
 import com.tradingcontrol.projections.drift.DriftReport;
@@ -174,6 +175,7 @@ class ThreeBrokerFaultIT {
             Map<String, String> settings = Map.of(
                     ProcessorConfig.BOOTSTRAP_SERVERS, bootstrap,
                     ProcessorConfig.APPLICATION_ID, APPLICATION_ID,
+                    TestKeys.property(), TestKeys.keyFile(),
                     ProcessorConfig.PARTITIONS, Integer.toString(PARTITIONS),
                     ProcessorConfig.REPLICATION_FACTOR, "3",
                     ProcessorConfig.STATE_DIR, work.resolve("state-" + name).toString(),

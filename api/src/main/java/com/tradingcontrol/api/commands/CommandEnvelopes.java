@@ -9,6 +9,7 @@ import com.tradingcontrol.schemas.avro.CreateProfile;
 import com.tradingcontrol.schemas.avro.DisableProfile;
 import com.tradingcontrol.schemas.avro.EnableProfile;
 import com.tradingcontrol.schemas.avro.EngageKillSwitch;
+import com.tradingcontrol.schemas.avro.IdempotencyBinding;
 import com.tradingcontrol.schemas.avro.PauseTrading;
 import com.tradingcontrol.schemas.avro.ReleaseKillSwitch;
 import com.tradingcontrol.schemas.avro.ResumeTrading;
@@ -20,7 +21,9 @@ import java.util.List;
 public final class CommandEnvelopes {
     private CommandEnvelopes() {}
 
+    /** The unsigned envelope ({@code KafkaCommandGateway} signs it). */
     public static CommandEnvelope toAvro(CommandRequest request) {
+        CommandRequest.Idempotency idempotency = request.idempotency();
         return CommandEnvelope.newBuilder()
                 .setCommandId(request.commandId())
                 .setRequestId(request.requestId())
@@ -28,6 +31,9 @@ public final class CommandEnvelopes {
                 .setActor(actor(request.actor()))
                 .setExpectedVersion(request.expectedVersion())
                 .setPayload(payload(request.payload()))
+                .setIdempotency(idempotency == null ? null
+                        : new IdempotencyBinding(idempotency.key(), idempotency.fingerprint()))
+                .setSignature(null)
                 .build();
     }
 

@@ -69,6 +69,14 @@ public final class CommandResponses {
                 .header("Retry-After", Math.max(1, retryAfter.toSeconds())).build();
     }
 
+    /** 422 IDEMPOTENCY_KEY_REUSED: the key was first used for another request; nothing was sent. */
+    public static Response keyReused(String key, String firstCommandId) {
+        String detail = "Idempotency-Key '" + key + "' was first used for a different request (command "
+                + firstCommandId + "); nothing was changed. Use a new key for a new request.";
+        return Problems.response(Problems.of(ProblemCode.IDEMPOTENCY_KEY_REUSED, 422, detail,
+                Map.of("firstCommandId", firstCommandId)));
+    }
+
     public static Response unavailable(String commandId, Duration retryAfter, String detail) {
         Problem problem = Problems.of(ProblemCode.KAFKA_UNAVAILABLE, 503, detail, Map.of("commandId", commandId));
         return Response.status(503).type(Problem.MEDIA_TYPE).entity(problem)
@@ -84,7 +92,8 @@ public final class CommandResponses {
         if (processorCode != null) {
             switch (processorCode) {
                 case "FORBIDDEN", "TENANT_MISMATCH", "VALIDATION_FAILED", "UNKNOWN_CONFIG_KEY", "VERSION_CONFLICT",
-                     "INVALID_STATE", "NOT_FOUND", "ALREADY_EXISTS" -> {
+                     "INVALID_STATE", "NOT_FOUND", "ALREADY_EXISTS", "IDEMPOTENCY_KEY_REUSED",
+                     "UNAUTHENTICATED_COMMAND" -> {
                     return ProblemCode.valueOf(processorCode);
                 }
                 default -> { }

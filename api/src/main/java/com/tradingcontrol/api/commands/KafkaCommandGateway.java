@@ -6,6 +6,8 @@ import com.tradingcontrol.api.ports.CommandRequest;
 import com.tradingcontrol.api.ports.Outcome;
 import com.tradingcontrol.api.ports.SubmitResult;
 import com.tradingcontrol.schemas.avro.CommandEnvelope;
+import com.tradingcontrol.schemas.signing.CommandSigner;
+import com.tradingcontrol.schemas.topics.KeyedCommands;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -20,7 +22,8 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * Submits commands to {@code trading.commands} (keyed by aggregate id) and answers with what
+ * Submits commands to {@code trading.commands} (keyed by aggregate id), or, when they carry an
+ * Idempotency-Key, to {@code trading.keyed-commands} (keyed by caller and key), and answers with what
  * {@link OutcomeTracker} learns from {@code trading.command-outcomes}.
  *
  * <p>Timeout semantics. The producer is built with acks=all, idempotence, and
@@ -40,11 +43,21 @@ public final class KafkaCommandGateway implements CommandGateway {
 
     private final Producer<String, CommandEnvelope> producer;
     private final String topic;
+    private final String keyedTopic;
     private final OutcomeTracker tracker;
     private final Duration timeout;
+    private final CommandSigner signer;
 
-    public KafkaCommandGateway(Producer<String, CommandEnvelope> producer, String topic, OutcomeTracker tracker,
-                               Duration timeout) {
+    /**
+     * @param topic      trading.commands: commands without an Idempotency-Key, keyed by aggregate id
+     * @param keyedTopic trading.keyed-commands: commands with one, keyed by caller and key (the processors'
+     *                   idempotency gate forwards them to trading.commands)
+     * @param signer     signs every envelope: the processors reject commands without the API's signature
+     */
+    public KafkaCommandGateway(Producer<String, CommandEnvelope> producer, String topic, String keyedTopic,
+                               OutcomeTracker tracker, Duration timeout, CommandSigner signer) {
+        this.keyedTopic = keyedTopic;
+        this.signer = signer;
         this.producer = producer;
         this.topic = topic;
         this.tracker = tracker;
@@ -83,7 +96,12 @@ public final class KafkaCommandGateway implements CommandGateway {
         RecordHeaders headers = new RecordHeaders();
         headers.add(REQUEST_ID_HEADER, request.requestId().getBytes(StandardCharsets.UTF_8));
         headers.add(COMMAND_TYPE_HEADER, request.commandType().getBytes(StandardCharsets.UTF_8));
-        return new ProducerRecord<>(topic, null, request.aggregateId(), CommandEnvelopes.toAvro(request), headers);
+        CommandEnvelope envelope = signer.sign(CommandEnvelopes.toAvro(request));
+        if (request.idempotency() != null) {
+            String key = KeyedCommands.recordKey(request.actor().subject(), request.idempotency().key());
+            return new ProducerRecord<>(keyedTopic, null, key, envelope, headers);
+        }
+        return new ProducerRecord<>(topic, null, request.aggregateId(), envelope, headers);
     }
 
     private CommandBusUnavailableException unavailable(CommandRequest request, Throwable cause) {

@@ -42,7 +42,14 @@ public enum ProblemCode {
     UNKNOWN_CONFIG_KEY(422, "Unknown configuration key"),
     VERSION_CONFLICT(409, "Version conflict"),
     INVALID_STATE(409, "Invalid state"),
-    ALREADY_EXISTS(409, "Already exists");
+    ALREADY_EXISTS(409, "Already exists"),
+    /** The Idempotency-Key was first used by this caller for a different request (method, route or body). */
+    IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
+    /**
+     * The processors did not accept this API's signature on the command: its signing key is not among
+     * the keys they trust (a deployment error; see docs/security.md "Command signing").
+     */
+    UNAUTHENTICATED_COMMAND(503, "Command not authenticated");
 
     private final int status;
     private final String title;

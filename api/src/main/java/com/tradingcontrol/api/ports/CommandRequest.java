@@ -14,9 +14,24 @@ import java.util.Objects;
  * @param requestId       the HTTP x-request-id, carried into Kafka headers and the envelope
  * @param expectedVersion optimistic-concurrency version, or {@code null}
  * @param requestedAt     when the API received it
+ * @param idempotency     the client's Idempotency-Key and the request's fingerprint, or {@code null}
  */
 public record CommandRequest(String commandId, String aggregateId, CommandPayload payload, Caller actor,
-                             String requestId, Long expectedVersion, Instant requestedAt) {
+                             String requestId, Long expectedVersion, Instant requestedAt, Idempotency idempotency) {
+    /** An Idempotency-Key bound to the fingerprint of the request that carries it. */
+    public record Idempotency(String key, String fingerprint) {
+        public Idempotency {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(fingerprint, "fingerprint");
+        }
+    }
+
+    /** A command without an Idempotency-Key. */
+    public CommandRequest(String commandId, String aggregateId, CommandPayload payload, Caller actor,
+                          String requestId, Long expectedVersion, Instant requestedAt) {
+        this(commandId, aggregateId, payload, actor, requestId, expectedVersion, requestedAt, null);
+    }
+
     public CommandRequest {
         Objects.requireNonNull(commandId, "commandId");
         Objects.requireNonNull(aggregateId, "aggregateId");

@@ -14,15 +14,18 @@ import com.tradingcontrol.processors.domain.config.ConfigCatalogueLoader;
 import com.tradingcontrol.api.commands.InternalTradingCommands;
 import com.tradingcontrol.api.commands.KafkaCommandGateway;
 import com.tradingcontrol.api.commands.GlobalControlCommands;
+import com.tradingcontrol.api.commands.IdempotencyKeys;
 import com.tradingcontrol.api.commands.OutcomeTracker;
 import com.tradingcontrol.api.commands.Outcomes;
 import com.tradingcontrol.api.commands.ProfileCommands;
 import com.tradingcontrol.api.commands.TradingControlCommands;
+import com.tradingcontrol.api.ports.Outcome;
 import com.tradingcontrol.api.ports.ReadBarrier;
 import com.tradingcontrol.api.push.ControlStateFeed;
 import com.tradingcontrol.api.push.ControlStateSnapshot;
 import com.tradingcontrol.api.push.ControlStateView;
 import com.tradingcontrol.schemas.registry.CachingSchemaRegistryClient;
+import com.tradingcontrol.schemas.signing.CommandSigner;
 import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
 import com.tradingcontrol.schemas.registry.RestRegistryConfig;
 import com.tradingcontrol.schemas.registry.RestSchemaRegistryClient;
@@ -82,6 +85,8 @@ public final class ApiWiring implements ApiExtension {
             throws Exception {
         KafkaConfig kafka = requireKafka(config);
         CommandsConfig commands = config.getCommands();
+        // Loaded first: an unusable key fails the start before anything else is started.
+        CommandSigner signer = CommandSigning.signer(commands.getSigning());
         Duration kafkaTimeout = Duration.ofMillis(commands.getKafkaTimeout().toMilliseconds());
         SchemaRegistryClient registry = registry(config);
         if (registryOverride == null && registry instanceof InProcessSchemaRegistry owned) {
@@ -96,12 +101,18 @@ public final class ApiWiring implements ApiExtension {
         }
 
         OutcomeTracker tracker = new OutcomeTracker(commands.getOutcomeCacheSize());
+        IdempotencyKeys keys = new IdempotencyKeys(commands.getOutcomeCacheSize());
         var producer = KafkaClients.producer(kafka, topics.commands(), kafkaTimeout);
         manage(environment, () -> producer.close(kafkaTimeout));
-        KafkaCommandGateway gateway = new KafkaCommandGateway(producer, topics.commands().name(), tracker, kafkaTimeout);
+        KafkaCommandGateway gateway = new KafkaCommandGateway(producer, topics.commands().name(),
+                topics.keyedCommands().name(), tracker, kafkaTimeout, signer);
 
         var outcomes = new TopicFollower<>("outcomes", KafkaClients.follower(kafka, "outcomes", topics.outcomes()),
-                topics.outcomes().name(), (key, value) -> tracker.record(Outcomes.fromAvro(value)));
+                topics.outcomes().name(), (key, value) -> {
+                    Outcome outcome = Outcomes.fromAvro(value);
+                    tracker.record(outcome);
+                    keys.decided(outcome);
+                });
         ControlStateFeed feed = new ControlStateFeed(view, runtime.pushHub(), environment.getObjectMapper());
         runtime.pushHub().snapshotsFrom(new ControlStateSnapshot(view, environment.getObjectMapper()));
         var states = new TopicFollower<>("control-state",
@@ -121,7 +132,7 @@ public final class ApiWiring implements ApiExtension {
                 commands.getMaxWaitingPerPrincipal(), barriers, waitScheduler, environment.metrics());
         CommandSubmitter submitter = new CommandSubmitter(gateway, waits,
                 Duration.ofMillis(commands.getRetryAfter().toMilliseconds()));
-        registerResources(environment, new CommandEndpoint(new CommandFactory(clock), submitter), tracker);
+        registerResources(environment, new CommandEndpoint(new CommandFactory(clock), submitter, keys), tracker);
 
         Duration readinessTimeout = Duration.ofMillis(config.getReadinessTimeout().toMilliseconds());
         runtime.readiness().register(KafkaReadiness.cluster(admin, readinessTimeout));

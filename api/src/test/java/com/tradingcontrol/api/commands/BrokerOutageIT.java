@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tradingcontrol.api.ControlPlaneConfiguration;
+import com.tradingcontrol.api.support.SigningKeys;
 import com.tradingcontrol.api.support.Http;
 import com.tradingcontrol.api.support.TestApps;
 import com.tradingcontrol.api.support.Tokens;
@@ -40,7 +41,8 @@ class BrokerOutageIT {
             ConfigOverride.config("kafka.bootstrapServers", BROKER.bootstrapServers()),
             ConfigOverride.config("commands.kafkaTimeout", "2s"),
             ConfigOverride.config("commands.retryAfter", "3s"),
-            ConfigOverride.config("readinessTimeout", "1s"));
+            ConfigOverride.config("readinessTimeout", "1s"),
+            SigningKeys.apiOverrides()[0], SigningKeys.apiOverrides()[1]);
 
     private static final String PAUSE = "{\"scope\":\"global\",\"reason\":\"outage drill\"}";
 

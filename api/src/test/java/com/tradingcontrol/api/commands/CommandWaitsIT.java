@@ -72,7 +72,7 @@ class CommandWaitsIT {
                         List.of(barrier), scheduler, environment.metrics());
                 LAGGING.set(waits.lagging());
                 CommandEndpoint endpoint = new CommandEndpoint(new CommandFactory(Clock.systemUTC()),
-                        new CommandSubmitter(GATEWAY, waits, Duration.ofSeconds(5)));
+                        new CommandSubmitter(GATEWAY, waits, Duration.ofSeconds(5)), new IdempotencyKeys(1_000));
                 environment.jersey().register(new ProfileCommands(endpoint));
             },
             ConfigOverride.config("commands.maxWaitingPerPrincipal", String.valueOf(CAP)),

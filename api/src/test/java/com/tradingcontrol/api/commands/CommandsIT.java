@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.tradingcontrol.api.ControlPlaneConfiguration;
 import com.tradingcontrol.api.push.ScopeState;
 import com.tradingcontrol.api.support.Http;
+import com.tradingcontrol.api.support.SigningKeys;
 import com.tradingcontrol.api.support.TestApps;
 import com.tradingcontrol.api.support.Tokens;
 import com.tradingcontrol.api.support.WsClient;
@@ -74,7 +75,8 @@ class CommandsIT {
                 READS.register(config, environment, runtime);
             },
             ConfigOverride.config("kafka.bootstrapServers", BROKER.bootstrapServers()),
-            ConfigOverride.config("kafka.partitions", "3"));
+            ConfigOverride.config("kafka.partitions", "3"),
+            SigningKeys.apiOverrides()[0], SigningKeys.apiOverrides()[1]);
 
     private static ProcessorService processors;
     private static ProjectorComponents projector;
@@ -87,6 +89,7 @@ class CommandsIT {
         processors = ProcessorService.start(ProcessorConfig.fromProperties(Map.of(
                 ProcessorConfig.BOOTSTRAP_SERVERS, BROKER.bootstrapServers(),
                 ProcessorConfig.APPLICATION_ID, "api-commands-it",
+                SigningKeys.processorKey(), SigningKeys.keyFile(),
                 ProcessorConfig.STATE_DIR, Files.createTempDirectory("api-it-streams").toString())), REGISTRY);
         assertThat(processors.awaitReady(Duration.ofSeconds(60))).as("processors running").isTrue();
         projector = new ProjectorComponents(ProjectorConfig.from(Map.of(

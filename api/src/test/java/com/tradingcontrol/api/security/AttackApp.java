@@ -15,6 +15,7 @@ import com.tradingcontrol.api.commands.CommandSubmitter;
 import com.tradingcontrol.api.commands.CommandWaits;
 import com.tradingcontrol.api.commands.ConfigCommands;
 import com.tradingcontrol.api.commands.GlobalControlCommands;
+import com.tradingcontrol.api.commands.IdempotencyKeys;
 import com.tradingcontrol.api.commands.InternalTradingCommands;
 import com.tradingcontrol.api.commands.OutcomeTracker;
 import com.tradingcontrol.api.commands.ProfileCommands;
@@ -77,7 +78,8 @@ final class AttackApp {
             CommandWaits waits = CommandWaits.of(Duration.ofSeconds(2), 10, List.of(), WAIT_SCHEDULER,
                     environment.metrics());
             CommandSubmitter submitter = new CommandSubmitter(new TrackedGateway(), waits, Duration.ofSeconds(1));
-            CommandEndpoint endpoint = new CommandEndpoint(new CommandFactory(Clock.systemUTC()), submitter);
+            CommandEndpoint endpoint = new CommandEndpoint(new CommandFactory(Clock.systemUTC()), submitter,
+                    new IdempotencyKeys(1_000));
             var jersey = environment.jersey();
             jersey.register(new TradingControlCommands(endpoint));
             jersey.register(new InternalTradingCommands(endpoint));

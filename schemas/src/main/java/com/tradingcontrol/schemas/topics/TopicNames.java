@@ -8,6 +8,8 @@ public final class TopicNames {
     public static final String AUDIT = "trading.audit";
     public static final String CONTROL_STATE = "trading.control-state";
     public static final String COMMANDS_DLQ = "trading.commands.dlq";
+    /** Commands carrying an Idempotency-Key, keyed by {@link KeyedCommands#recordKey}; the processors' gate forwards them. */
+    public static final String KEYED_COMMANDS = "trading.keyed-commands";
 
     private TopicNames() {
     }

@@ -26,6 +26,7 @@ public final class Topics {
     private static final Duration DAYS_7 = Duration.ofDays(7);
 
     private final TopicSpec<String, CommandEnvelope> commands;
+    private final TopicSpec<String, CommandEnvelope> keyedCommands;
     private final TopicSpec<String, EventEnvelope> events;
     private final TopicSpec<String, CommandOutcome> outcomes;
     private final TopicSpec<String, AuditRecord> audit;
@@ -35,6 +36,9 @@ public final class Topics {
     public Topics(SchemaRegistryClient registry, int partitions) {
         Serde<String> key = Serdes.String();
         commands = new TopicSpec<>(TopicNames.COMMANDS, key,
+                AvroSerdes.specific(registry, CommandEnvelope.class, false), partitions,
+                TopicSpec.CleanupPolicy.DELETE, DAYS_7);
+        keyedCommands = new TopicSpec<>(TopicNames.KEYED_COMMANDS, key,
                 AvroSerdes.specific(registry, CommandEnvelope.class, false), partitions,
                 TopicSpec.CleanupPolicy.DELETE, DAYS_7);
         events = new TopicSpec<>(TopicNames.EVENTS, key,
@@ -58,6 +62,11 @@ public final class Topics {
         return commands;
     }
 
+    /** Commands with an Idempotency-Key, keyed by caller and key so every use of one key meets in one partition. */
+    public TopicSpec<String, CommandEnvelope> keyedCommands() {
+        return keyedCommands;
+    }
+
     public TopicSpec<String, EventEnvelope> events() {
         return events;
     }
@@ -79,6 +88,6 @@ public final class Topics {
     }
 
     public List<TopicSpec<?, ?>> all() {
-        return List.of(commands, events, outcomes, audit, controlState, commandsDlq);
+        return List.of(commands, keyedCommands, events, outcomes, audit, controlState, commandsDlq);
     }
 }

@@ -44,8 +44,8 @@ class TopicCreatorIT {
         List<String> created = TopicCreator.createAll(admin, topics, (short) 1, TIMEOUT);
         List<String> again = TopicCreator.createAll(admin, topics, (short) 1, TIMEOUT);
 
-        assertThat(created).containsExactlyInAnyOrder(TopicNames.COMMANDS, TopicNames.EVENTS,
-                TopicNames.COMMAND_OUTCOMES, TopicNames.AUDIT, TopicNames.CONTROL_STATE, TopicNames.COMMANDS_DLQ);
+        assertThat(created).containsExactlyInAnyOrder(TopicNames.COMMANDS, TopicNames.KEYED_COMMANDS,
+                TopicNames.EVENTS, TopicNames.COMMAND_OUTCOMES, TopicNames.AUDIT, TopicNames.CONTROL_STATE, TopicNames.COMMANDS_DLQ);
         assertThat(again).isEmpty();
         var descriptions = admin.describeTopics(created).allTopicNames().get();
         assertThat(descriptions.get(TopicNames.EVENTS).partitions()).hasSize(3);

@@ -17,5 +17,15 @@ public enum RejectionCode {
     /** The addressed profile does not exist (only ever reported within the actor's own tenant). */
     NOT_FOUND,
     /** The profile to create already exists. */
-    ALREADY_EXISTS
+    ALREADY_EXISTS,
+    /**
+     * The command carries no valid signature by a key the processors trust (unsigned, unknown key id,
+     * or forged/altered): it did not come from the API. Produced by the topology, not the domain.
+     */
+    UNAUTHENTICATED_COMMAND,
+    /**
+     * The command's Idempotency-Key was first used by the same caller for a different request
+     * (another method, route or body). Produced by the topology, not the domain; nothing changes.
+     */
+    IDEMPOTENCY_KEY_REUSED
 }

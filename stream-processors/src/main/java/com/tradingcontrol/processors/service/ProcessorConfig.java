@@ -1,6 +1,7 @@
 package com.tradingcontrol.processors.service;
 
 import com.tradingcontrol.processors.topology.StreamsSettings;
+import com.tradingcontrol.schemas.signing.CommandVerifier;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,12 +24,14 @@ import java.util.TreeMap;
  *                              commits at most once per spacing (0 = every command)
  * @param streamsOverrides      raw Kafka Streams / client settings, from keys {@code processor.streams.<kafka key>}
  *                              (e.g. {@code processor.streams.session.timeout.ms}); applied last
+ * @param commandKeyFiles       trusted command-signing key files by key id, from keys
+ *                              {@code processor.commandKeys.<keyId>=<key file>} (at least one; all loaded at start)
  */
 public record ProcessorConfig(String bootstrapServers, String applicationId, URI schemaRegistryUrl,
                               Path schemaRegistryDataDir, int partitions, short replicationFactor,
                               Duration commitInterval, Duration controlCommitSpacing, Path stateDir, int numThreads,
                               Duration expiryScanInterval,
-                              Map<String, String> streamsOverrides) {
+                              Map<String, String> streamsOverrides, Map<String, Path> commandKeyFiles) {
 
     public static final String PREFIX = "processor.";
     public static final String BOOTSTRAP_SERVERS = PREFIX + "bootstrapServers";
@@ -43,6 +46,8 @@ public record ProcessorConfig(String bootstrapServers, String applicationId, URI
     public static final String NUM_THREADS = PREFIX + "numThreads";
     public static final String EXPIRY_SCAN_MS = PREFIX + "expiryScanMs";
     public static final String STREAMS_PREFIX = PREFIX + "streams.";
+    /** {@code processor.commandKeys.<keyId>}: a trusted command-signing key (file). */
+    public static final String COMMAND_KEYS_PREFIX = CommandKeysConfig.PREFIX;
 
     /** Registry value selecting the in-process registry. */
     public static final String IN_PROCESS = "inprocess";
@@ -65,6 +70,13 @@ public record ProcessorConfig(String bootstrapServers, String applicationId, URI
         requireRange(EXPIRY_SCAN_MS, expiryScanInterval.toMillis(), 10, 60_000);
         Objects.requireNonNull(stateDir, STATE_DIR);
         streamsOverrides = streamsOverrides == null ? Map.of() : Map.copyOf(streamsOverrides);
+        commandKeyFiles = commandKeyFiles == null ? Map.of() : Map.copyOf(commandKeyFiles);
+        CommandKeysConfig.verifier(commandKeyFiles);
+    }
+
+    /** The verifier over {@link #commandKeyFiles()} (loaded again: the files were checked at construction). */
+    public CommandVerifier commandVerifier() {
+        return CommandKeysConfig.verifier(commandKeyFiles);
     }
 
     /** Reads the {@code processor.*} keys; absent optional keys take their defaults. */
@@ -98,7 +110,8 @@ public record ProcessorConfig(String bootstrapServers, String applicationId, URI
                         .toString())),
                 integer(p, NUM_THREADS, 1),
                 Duration.ofMillis(integer(p, EXPIRY_SCAN_MS, 250)),
-                overrides(p));
+                overrides(p),
+                CommandKeysConfig.files(p));
     }
 
     private static Map<String, String> overrides(Map<String, String> p) {

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * Command-line entry point: {@code java ... ProcessorMain [config.properties]}. Keys are the
  * {@code processor.*} keys of {@link ProcessorConfig}; later sources win: the file, then
  * environment variables ({@code PROCESSOR_BOOTSTRAP_SERVERS} for {@code processor.bootstrapServers}),
- * then {@code -Dprocessor.*} system properties.
+ * then {@code -Dprocessor.*} system properties ({@code processor.streams.*} and {@code processor.commandKeys.*}
+ * from the file and system properties only).
  */
 public final class ProcessorMain {
 
@@ -56,7 +57,8 @@ public final class ProcessorMain {
             file.stringPropertyNames().forEach(k -> settings.put(k, file.getProperty(k)));
         }
         System.getProperties().stringPropertyNames().stream()
-                .filter(k -> k.startsWith(ProcessorConfig.STREAMS_PREFIX))
+                .filter(k -> k.startsWith(ProcessorConfig.STREAMS_PREFIX)
+                        || k.startsWith(ProcessorConfig.COMMAND_KEYS_PREFIX))
                 .forEach(k -> settings.put(k, System.getProperty(k)));
         for (String key : keys()) {
             String env = System.getenv(key.replace('.', '_').replaceAll("([a-z])([A-Z])", "$1_$2")

@@ -52,7 +52,7 @@ public final class ProcessorService implements AutoCloseable {
         StreamsBuilder builder = new StreamsBuilder();
         ControlPlaneTopology.build(builder, topics,
                 new TopologySettings(TradingDomain.withDefaultCatalogue(), config.expiryScanInterval(),
-                        config.controlCommitSpacing()));
+                        config.controlCommitSpacing(), config.commandVerifier()));
         Properties properties = StreamsSettings.properties(config.bootstrapServers(), config.applicationId(), topics,
                 config.commitInterval(), config.stateDir(), config.numThreads());
         properties.putAll(config.streamsOverrides());

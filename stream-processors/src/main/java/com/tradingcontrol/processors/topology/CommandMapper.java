@@ -66,6 +66,23 @@ final class CommandMapper {
         return new Mapped(envelope, aggregateId, null);
     }
 
+    /**
+     * The aggregate a command addresses (the key it must carry on trading.commands), for the idempotency
+     * gate, which forwards keyed commands there. A command without payload or with a malformed scope
+     * cannot be routed and is structurally invalid.
+     */
+    static String aggregateIdOf(com.tradingcontrol.schemas.avro.CommandEnvelope avro) {
+        if (avro.getPayload() == null) {
+            throw new InvalidCommandException("command " + avro.getCommandId() + " has no payload");
+        }
+        try {
+            return AggregateIds.of(payload(avro.getPayload()));
+        } catch (InvalidScopeException e) {
+            throw new InvalidCommandException("command " + avro.getCommandId() + " cannot be routed: "
+                    + e.getMessage());
+        }
+    }
+
     static Actor actor(com.tradingcontrol.schemas.avro.Actor avro) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String role : avro.getRoles()) {

@@ -45,6 +45,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     /** This task's chain head, kept as an object: every command appends to it (the store has it too). */
     private ChainHead chainHead;
     private ControlCommits controlCommits;
+    private CommandAuthentication authentication;
 
     CommandProcessor(TopologySettings settings) {
         this.settings = settings;
@@ -61,6 +62,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         ChainHead stored = chainHeads.get(chainId);
         chainHead = stored != null ? stored : ChainHead.genesis(chainId);
         controlCommits = new ControlCommits(settings.controlCommitSpacing());
+        authentication = new CommandAuthentication(settings.commandKeys(), context);
         expiries.rebuild(stores.control);
         context.schedule(settings.expiryScanInterval(), PunctuationType.WALL_CLOCK_TIME, this::expirePauses);
     }
@@ -71,20 +73,61 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         if (command == null) {
             throw new InvalidCommandException("a command record has no value (tombstone)");
         }
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        String refusal = authentication.refusal(command, record.headers(), record.key(), position());
+        if (refusal != null) {
+            String aggregateId = record.key() == null ? "unknown" : record.key();
+            unauthenticated(command, aggregateId, refusal, now);
+            commitIfControl(aggregateId, record.timestamp(), now);
+            return;
+        }
         CommandMapper.Mapped mapped = CommandMapper.map(record.key(), command);
         CommandOutcome previous = processed.get(command.getCommandId());
-        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         if (previous != null) {
             forward(previous.getCommandId(), new Emission.Outcome(previous), record.timestamp());
         } else if (mapped.scopeError() != null) {
             decided(command, mapped.aggregateId(), null,
                     Decision.rejected(RejectionCode.VALIDATION_FAILED, mapped.scopeError()), now);
+        } else if (reusedAfter(command, record) != null) {
+            decided(command, mapped.aggregateId(), stores.load(mapped.aggregateId()),
+                    Refusals.keyReused(command, reusedAfter(command, record)), now);
         } else {
             AggregateState before = stores.load(mapped.aggregateId());
             decided(command, mapped.aggregateId(), before,
                     settings.domain().decide(mapped.command(), before, view), now);
         }
         commitIfControl(mapped.aggregateId(), record.timestamp(), now);
+    }
+
+    /**
+     * A command the API did not sign: rejected, audited (under {@link Refusals#unauthenticatedAuditId}) and
+     * counted, nothing else. It is not remembered as processed, so claiming an id in advance cannot pre-empt
+     * the genuine command; its outcome is published only while that id has no decided outcome.
+     */
+    private void unauthenticated(CommandEnvelope command, String aggregateId, String why, Instant now) {
+        Effects.Applied applied = Effects.apply(null, List.of(), command.getCommandId(), command.getRequestId(),
+                command.getActor(), now);
+        CommandOutcome outcome = Records.outcome(command, aggregateId, Refusals.unauthenticated(why), applied, now);
+        AuditRecord audit = appendAudit(Records.audit(command, outcome, null, null)
+                .setAuditId(Refusals.unauthenticatedAuditId(command, position())));
+        forward(audit.getChainId(), new Emission.Audit(audit), now.toEpochMilli());
+        if (processed.get(command.getCommandId()) == null) {
+            forward(outcome.getCommandId(), new Emission.Outcome(outcome), now.toEpochMilli());
+        }
+    }
+
+    /** The first command's id when the gate found the command's Idempotency-Key reused, else null. */
+    private String reusedAfter(CommandEnvelope command, Record<String, CommandEnvelope> record) {
+        if (command.getIdempotency() == null) {
+            return null;
+        }
+        GateVerdicts.Verdict verdict = GateVerdicts.read(settings.commandKeys(), command, record.headers());
+        return verdict.reused() ? verdict.firstCommandId() : null;
+    }
+
+    /** partition-offset of the record in process (for logs and audit ids of refused commands). */
+    private String position() {
+        return context.recordMetadata().map(m -> m.partition() + "-" + m.offset()).orElse("punctuation");
     }
 
     private void decided(CommandEnvelope command, String aggregateId, AggregateState before, Decision decision,

@@ -36,6 +36,7 @@ import org.apache.kafka.streams.state.Stores;
  *                                                                      +--> trading.audit          (key chain-&lt;p&gt;, partition p)
  *                                                                      +--> trading.command-outcomes (key command id)
  *   trading.control-state --> global store control-view (read by decide for other scopes)
+ *   trading.keyed-commands --idempotency-gate(per caller+key binding store)--> trading.commands (key aggregate id)
  * </pre>
  */
 public final class ControlPlaneTopology {
@@ -53,6 +54,7 @@ public final class ControlPlaneTopology {
                 ControlViewUpdater::new);
 
         TopicSpec<String, CommandEnvelope> commands = topics.commands();
+
         KStream<String, Emission> emitted = builder
                 .stream(commands.name(), Consumed.with(commands.keySerde(), commands.valueSerde()))
                 .process(() -> new CommandProcessor(settings), Named.as("decide"),
@@ -68,6 +70,22 @@ public final class ControlPlaneTopology {
                 .branch((k, v) -> v instanceof Emission.Outcome, Branched.withConsumer(s -> to(s, topics.outcomes(),
                         v -> ((Emission.Outcome) v).value(), null), "outcomes"))
                 .noDefaultBranch();
+        addIdempotencyGate(builder, topics, settings);
+    }
+
+    /**
+     * The idempotency gate: a sub-topology of its own (keyed by caller and key) that forwards to
+     * trading.commands. Built after the decide step so the decide step keeps sub-topology 0, and so its
+     * task ids and state directories, across the upgrade that added the gate.
+     */
+    private static void addIdempotencyGate(StreamsBuilder builder, Topics topics, TopologySettings settings) {
+        TopicSpec<String, CommandEnvelope> commands = topics.commands();
+        TopicSpec<String, CommandEnvelope> keyed = topics.keyedCommands();
+        builder.addStateStore(store(StoreNames.IDEMPOTENCY_KEYS, Serdes.String()));
+        builder.stream(keyed.name(), Consumed.with(keyed.keySerde(), keyed.valueSerde()))
+                .process(() -> new IdempotencyGate(settings), Named.as("idempotency-gate"),
+                        StoreNames.IDEMPOTENCY_KEYS)
+                .to(commands.name(), Produced.with(commands.keySerde(), commands.valueSerde()));
     }
 
     private static <V> void to(KStream<String, Emission> stream, TopicSpec<String, V> topic,

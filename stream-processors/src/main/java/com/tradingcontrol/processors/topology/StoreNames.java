@@ -11,6 +11,8 @@ public final class StoreNames {
     public static final String PROCESSED_COMMANDS = "processed-commands";
     /** chainId -> head of that audit chain. */
     public static final String AUDIT_CHAIN_HEADS = "audit-chain-heads";
+    /** {@code <key>@<subject>} -> "{@code <fingerprint> <first command id>}" (Idempotency-Key bindings, the gate's). */
+    public static final String IDEMPOTENCY_KEYS = "idempotency-keys";
     /** Global (replicated) store over trading.control-state: scope -> latest ControlState. */
     public static final String CONTROL_VIEW = "control-view";
 

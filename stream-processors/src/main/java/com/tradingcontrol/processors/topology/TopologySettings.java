@@ -1,6 +1,7 @@
 package com.tradingcontrol.processors.topology;
 
 import com.tradingcontrol.processors.domain.TradingDomain;
+import com.tradingcontrol.schemas.signing.CommandVerifier;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -11,8 +12,10 @@ import java.util.Objects;
  *                           PauseExpired event can be
  * @param controlCommitSpacing the least time between two commits requested by trading-control commands (see
  *                           {@link ControlCommits})
+ * @param commandKeys        the public keys (by key id) whose signatures make a command authentic
  */
-public record TopologySettings(TradingDomain domain, Duration expiryScanInterval, Duration controlCommitSpacing) {
+public record TopologySettings(TradingDomain domain, Duration expiryScanInterval, Duration controlCommitSpacing,
+                               CommandVerifier commandKeys) {
 
     public static final Duration DEFAULT_EXPIRY_SCAN_INTERVAL = Duration.ofMillis(250);
 
@@ -20,6 +23,7 @@ public record TopologySettings(TradingDomain domain, Duration expiryScanInterval
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(expiryScanInterval, "expiryScanInterval");
         Objects.requireNonNull(controlCommitSpacing, "controlCommitSpacing");
+        Objects.requireNonNull(commandKeys, "commandKeys");
         if (expiryScanInterval.isNegative() || expiryScanInterval.isZero()) {
             throw new IllegalArgumentException("expiryScanInterval must be positive: " + expiryScanInterval);
         }
@@ -29,8 +33,8 @@ public record TopologySettings(TradingDomain domain, Duration expiryScanInterval
     }
 
     /** The shipped config catalogue, a 250 ms expiry scan, the default control commit spacing. */
-    public static TopologySettings defaults() {
+    public static TopologySettings defaults(CommandVerifier commandKeys) {
         return new TopologySettings(TradingDomain.withDefaultCatalogue(), DEFAULT_EXPIRY_SCAN_INTERVAL,
-                StreamsSettings.DEFAULT_CONTROL_COMMIT_SPACING);
+                StreamsSettings.DEFAULT_CONTROL_COMMIT_SPACING, commandKeys);
     }
 }

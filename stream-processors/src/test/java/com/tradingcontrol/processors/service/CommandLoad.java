@@ -169,9 +169,9 @@ public final class CommandLoad {
 
     private ProducerRecord<String, CommandEnvelope> record(String key, String id, Actor actor, Object payload,
                                                            Instant now) {
-        CommandEnvelope envelope = CommandEnvelope.newBuilder()
+        CommandEnvelope envelope = TestKeys.SIGNER.sign(CommandEnvelope.newBuilder()
                 .setCommandId(id).setRequestId("req-" + id).setIssuedAt(now).setActor(actor)
-                .setExpectedVersion(null).setPayload(payload).build();
+                .setExpectedVersion(null).setPayload(payload).build());
         return new ProducerRecord<>(topic, key, envelope);
     }
 }

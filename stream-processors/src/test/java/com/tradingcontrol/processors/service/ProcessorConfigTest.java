@@ -14,7 +14,8 @@ class ProcessorConfigTest {
 
     @Test
     void defaultsApplyWhenOnlyTheBootstrapServersAreGiven() {
-        ProcessorConfig config = ProcessorConfig.fromProperties(Map.of(ProcessorConfig.BOOTSTRAP_SERVERS, "k:9092"));
+        ProcessorConfig config = ProcessorConfig.fromProperties(Map.of(ProcessorConfig.BOOTSTRAP_SERVERS, "k:9092",
+                TestKeys.property(), TestKeys.keyFile()));
 
         assertThat(config.applicationId()).isEqualTo("trading-control-processors");
         assertThat(config.schemaRegistryUrl()).isNull();
@@ -40,6 +41,8 @@ class ProcessorConfigTest {
         p.put(ProcessorConfig.NUM_THREADS, "2");
         p.put(ProcessorConfig.EXPIRY_SCAN_MS, "500");
         p.put(ProcessorConfig.STREAMS_PREFIX + "session.timeout.ms", "10000");
+        p.put(TestKeys.property(), TestKeys.keyFile());
+        p.put(ProcessorConfig.COMMAND_KEYS_PREFIX + "api-old", TestKeys.keyFile());
 
         ProcessorConfig config = ProcessorConfig.fromProperties(p);
 
@@ -52,6 +55,27 @@ class ProcessorConfigTest {
         assertThat(config.numThreads()).isEqualTo(2);
         assertThat(config.expiryScanInterval()).isEqualTo(Duration.ofMillis(500));
         assertThat(config.streamsOverrides()).containsExactly(Map.entry("session.timeout.ms", "10000"));
+        assertThat(config.commandVerifier().keyIds()).containsExactlyInAnyOrder(TestKeys.KEY_ID, "api-old");
+    }
+
+    @Test
+    void commandKeysAreRequiredAndEachIsLoadedAtStartWithItsKeyNamed() {
+        assertThatThrownBy(() -> ProcessorConfig.fromProperties(Map.of(ProcessorConfig.BOOTSTRAP_SERVERS, "k:9092")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageStartingWith("invalid configuration 'processor.commandKeys.<keyId>': at least one");
+        assertThatThrownBy(() -> load(ProcessorConfig.COMMAND_KEYS_PREFIX + "api-2", "/nonexistent/key.pem"))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageStartingWith("invalid configuration 'processor.commandKeys.api-2': cannot load");
+        assertThatThrownBy(() -> load(ProcessorConfig.COMMAND_KEYS_PREFIX + "bad id", TestKeys.keyFile()))
+                .hasMessageStartingWith("invalid configuration 'processor.commandKeys.bad id'");
+    }
+
+    @Test
+    void aFileThatIsNoPublicKeyIsNamed(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path notAKey = java.nio.file.Files.writeString(dir.resolve("k.key"), "c2hvcnQ=\n");
+        assertThatThrownBy(() -> load(ProcessorConfig.COMMAND_KEYS_PREFIX + "api-3", notAKey.toString()))
+                .hasMessageStartingWith("invalid configuration 'processor.commandKeys.api-3': cannot load " + notAKey)
+                .hasMessageContaining("at least 32 random bytes");
     }
 
     @Test
@@ -78,6 +102,8 @@ class ProcessorConfigTest {
     }
 
     private static ProcessorConfig load(String key, String value) {
-        return ProcessorConfig.fromProperties(Map.of(ProcessorConfig.BOOTSTRAP_SERVERS, "k:9092", key, value));
+        Map<String, String> p = new HashMap<>(Map.of(ProcessorConfig.BOOTSTRAP_SERVERS, "k:9092", key, value));
+        p.putIfAbsent(TestKeys.property(), TestKeys.keyFile());
+        return ProcessorConfig.fromProperties(p);
     }
 }

@@ -76,7 +76,7 @@ class ProcessorCrashRecoveryIT {
     private static boolean matches(TopicSpec<?, ?> spec, org.apache.avro.Schema schema) {
         String name = schema.getName();
         return switch (spec.name()) {
-            case "trading.commands" -> name.equals("CommandEnvelope");
+            case "trading.commands", "trading.keyed-commands" -> name.equals("CommandEnvelope");
             case "trading.events" -> name.equals("EventEnvelope");
             case "trading.command-outcomes" -> name.equals("CommandOutcome");
             case "trading.audit" -> name.equals("AuditRecord");
@@ -99,6 +99,7 @@ class ProcessorCrashRecoveryIT {
         Map<String, String> settings = Map.of(
                 ProcessorConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
                 ProcessorConfig.APPLICATION_ID, "crash-it",
+                TestKeys.property(), TestKeys.keyFile(),
                 ProcessorConfig.PARTITIONS, Integer.toString(PARTITIONS),
                 ProcessorConfig.STATE_DIR, stateDir.toString(),
                 ProcessorConfig.STREAMS_PREFIX + "session.timeout.ms", "6000",

@@ -40,7 +40,7 @@ class CommandProcessorCommitTest {
         addStore(StoreNames.CONTROL_VIEW, topics.controlState().valueSerde());
         context.setCurrentSystemTimeMs(T0.toEpochMilli());
         processor = new CommandProcessor(new TopologySettings(TradingDomain.withDefaultCatalogue(),
-                TopologySettings.DEFAULT_EXPIRY_SCAN_INTERVAL, SPACING));
+                TopologySettings.DEFAULT_EXPIRY_SCAN_INTERVAL, SPACING, TestCommands.VERIFIER));
         processor.init(context);
     }
 

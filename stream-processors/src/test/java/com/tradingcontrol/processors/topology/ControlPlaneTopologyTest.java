@@ -73,7 +73,7 @@ class ControlPlaneTopologyTest {
     private void startDriver(String processingGuarantee) {
         topics = new Topics(InProcessSchemaRegistry.inMemory(), 3);
         StreamsBuilder builder = new StreamsBuilder();
-        ControlPlaneTopology.build(builder, topics, TopologySettings.defaults());
+        ControlPlaneTopology.build(builder, topics, TopologySettings.defaults(TestCommands.VERIFIER));
         Properties properties = StreamsSettings.properties("unused:9092", "tcp-test", topics, Duration.ofMillis(10),
                 stateDir, 1);
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
