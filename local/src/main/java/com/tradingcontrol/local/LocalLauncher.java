@@ -31,13 +31,19 @@ public final class LocalLauncher implements Callable<Integer> {
         long started = System.nanoTime();
         LocalPlatform platform = new LocalPlatform(dataDir, port);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread hook = new Thread(() -> {
             System.out.println("stopping...");
             platform.close();
             stopped.countDown();
-        }, "tcp-local-shutdown"));
+        }, "tcp-local-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             platform.start();
+        } catch (DataDirLock.DataDirInUseException e) {
+            // Nothing was started or written: one line, no "stopping..." from the hook.
+            Runtime.getRuntime().removeShutdownHook(hook);
+            System.err.println("tcp-local: " + e.getMessage());
+            return 1;
         } catch (Exception e) {
             System.err.println("tcp-local failed to start: " + e.getMessage());
             platform.close();

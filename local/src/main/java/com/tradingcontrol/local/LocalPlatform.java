@@ -15,7 +15,6 @@ import com.tradingcontrol.projections.service.ProjectorRunner;
 import com.tradingcontrol.projections.store.sqlite.SqliteProjectionStore;
 import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
 import com.tradingcontrol.api.wiring.StandardExtensions;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,8 +47,9 @@ public final class LocalPlatform implements AutoCloseable {
         this.requestedPort = requestedPort;
     }
 
+    /** @throws DataDirLock.DataDirInUseException before touching anything if another instance owns the dir */
     public LocalPlatform start() throws Exception {
-        Files.createDirectories(dataDir);
+        stopOrder.push(DataDirLock.acquire(dataDir));
         broker = EmbeddedKafkaBroker.builder().dataDir(dataDir.resolve("kafka")).build().start();
         stopOrder.push(broker);
         InProcessSchemaRegistry registry = InProcessSchemaRegistry.persistent(dataDir.resolve("registry"));
