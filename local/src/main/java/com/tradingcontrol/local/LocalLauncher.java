@@ -19,6 +19,9 @@ import picocli.CommandLine.Option;
         description = "Runs the Trading Control Plane on embedded defaults (Kafka, registry, store) in one JVM.")
 public final class LocalLauncher implements Callable<Integer> {
 
+    /** A projector replaying a long log may take minutes; READY waits for it rather than lying. */
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(10);
+
     @Option(names = "--data-dir", defaultValue = "data",
             description = "Directory for all state (Kafka log, schemas, projections, dev key); default: ./data")
     Path dataDir;
@@ -47,6 +50,11 @@ public final class LocalLauncher implements Callable<Integer> {
         } catch (Exception e) {
             System.err.println("tcp-local failed to start: " + e.getMessage());
             platform.close();
+            return 1;
+        }
+        if (!platform.awaitReady(READY_TIMEOUT, down -> System.out.println("waiting for readiness: " + down))) {
+            System.err.println("tcp-local: not ready within " + READY_TIMEOUT + "; see "
+                    + platform.dataDir().resolve("logs/platform.log") + " and /health/ready");
             return 1;
         }
         Map<String, Object> local = writeLocalJson(platform);

@@ -11,7 +11,10 @@ import com.tradingcontrol.projections.rebuild.ActiveProjection;
 import com.tradingcontrol.projections.rebuild.Rebuild;
 import com.tradingcontrol.projections.service.ProjectorComponents;
 import com.tradingcontrol.projections.service.ProjectorConfig;
+import com.tradingcontrol.projections.service.ProjectorProgress;
 import com.tradingcontrol.projections.service.ProjectorRunner;
+import com.tradingcontrol.api.health.ReadinessRegistry;
+import com.tradingcontrol.api.health.ReadinessStatus;
 import com.tradingcontrol.projections.store.sqlite.SqliteProjectionStore;
 import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
 import com.tradingcontrol.api.wiring.StandardExtensions;
@@ -34,12 +37,17 @@ import org.slf4j.LoggerFactory;
 public final class LocalPlatform implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalPlatform.class);
     static final int PARTITIONS = 3;
+    /** Static group membership id of this dir's processors and projector: one instance per data dir. */
+    static final String INSTANCE_ID = "tcp-local";
+    /** A projector this many records behind (or less) counts as caught up: writes are in flight all the time. */
+    static final long PROJECTOR_READY_MAX_LAG = 100;
 
     private final Path dataDir;
     private final int requestedPort;
     private final Deque<AutoCloseable> stopOrder = new ArrayDeque<>();
     private EmbeddedKafkaBroker broker;
     private volatile Server server;
+    private volatile ReadinessRegistry readiness;
     private int apiPort;
 
     public LocalPlatform(Path dataDir, int requestedPort) {
@@ -62,6 +70,7 @@ public final class LocalPlatform implements AutoCloseable {
         stopOrder.push(store);
         ProjectorComponents projector = new ProjectorComponents(projectorConfig(), store, registry);
         ProjectorRunner runner = projector.runner();
+        ProjectorProgress progress = new ProjectorProgress(runner, projector.loops());
         Thread projectorThread = new Thread(runner, "projector");
         projectorThread.start();
         stopOrder.push(() -> {
@@ -69,11 +78,38 @@ public final class LocalPlatform implements AutoCloseable {
             projectorThread.join(Duration.ofSeconds(10).toMillis());
         });
 
-        startApi(registry, projector, processors);
+        startApi(registry, projector, processors, progress);
         return this;
     }
 
-    private void startApi(InProcessSchemaRegistry registry, ProjectorComponents projector, ProcessorService processors)
+    /**
+     * Waits until every readiness check of {@code /health/ready} is up — processors RUNNING, the
+     * projector caught up, the API's followers at the log end — so {@code READY} means commands are
+     * decided and read back now, not after a rebalance or a replay.
+     *
+     * @param waiting called with the checks that are down, about every 5 s while waiting
+     * @return false if the platform was not ready in time
+     */
+    public boolean awaitReady(Duration timeout, java.util.function.Consumer<String> waiting) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long nextReport = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<String, ReadinessStatus> down = new java.util.LinkedHashMap<>(readiness.evaluate());
+            down.values().removeIf(ReadinessStatus::ready);
+            if (down.isEmpty()) {
+                return true;
+            }
+            if (System.nanoTime() > nextReport) {
+                waiting.accept(down.toString());
+                nextReport = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    private void startApi(InProcessSchemaRegistry registry, ProjectorComponents projector, ProcessorService processors,
+                          ProjectorProgress progress)
             throws Exception {
         DevTokens tokens = DevTokens.loadOrCreate(dataDir);
         Path config = LocalApiConfig.write(dataDir, requestedPort, broker.bootstrapServers(), PARTITIONS,
@@ -90,11 +126,10 @@ public final class LocalPlatform implements AutoCloseable {
                         server = s;
                         apiPort = localPort(s);
                     });
-                    runtime.readiness().register(new ServiceReadiness("stream-processors", processors::isReady,
+                    readiness = runtime.readiness();
+                    readiness.register(new ServiceReadiness("stream-processors", processors::isReady,
                             () -> "kafka streams " + processors.state()));
-                    runtime.readiness().register(new ServiceReadiness("projector",
-                            () -> projector.health().status().state().name().equals("UP"),
-                            () -> projector.health().status().toString()));
+                    readiness.register(new ProjectorReadiness(progress, PROJECTOR_READY_MAX_LAG));
                 }));
         app.run("server", config.toString());
         stopOrder.push(() -> {
@@ -121,13 +156,15 @@ public final class LocalPlatform implements AutoCloseable {
                 ProcessorConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
                 ProcessorConfig.APPLICATION_ID, "tcp-local-processors",
                 ProcessorConfig.PARTITIONS, Integer.toString(PARTITIONS),
-                ProcessorConfig.STATE_DIR, dataDir.resolve("streams").toString()));
+                ProcessorConfig.STATE_DIR, dataDir.resolve("streams").toString(),
+                ProcessorConfig.INSTANCE_ID, INSTANCE_ID));
     }
 
     private ProjectorConfig projectorConfig() {
         return ProjectorConfig.from(Map.of(
                 "kafka.bootstrapServers", broker.bootstrapServers(),
                 "kafka.groupId", "tcp-local-projector",
+                "kafka.instanceId", INSTANCE_ID,
                 "registry.dir", dataDir.resolve("registry").toString(),
                 "store.type", "sqlite",
                 "store.sqlite.file", dataDir.resolve("projections.db").toString()));

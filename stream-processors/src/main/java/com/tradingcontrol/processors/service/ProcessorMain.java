@@ -77,6 +77,6 @@ public final class ProcessorMain {
                 ProcessorConfig.SCHEMA_REGISTRY, ProcessorConfig.SCHEMA_REGISTRY_DATA_DIR, ProcessorConfig.PARTITIONS,
                 ProcessorConfig.REPLICATION_FACTOR, ProcessorConfig.COMMIT_INTERVAL_MS,
                 ProcessorConfig.CONTROL_COMMIT_SPACING_MS, ProcessorConfig.STATE_DIR,
-                ProcessorConfig.NUM_THREADS, ProcessorConfig.EXPIRY_SCAN_MS};
+                ProcessorConfig.NUM_THREADS, ProcessorConfig.EXPIRY_SCAN_MS, ProcessorConfig.INSTANCE_ID};
     }
 }
