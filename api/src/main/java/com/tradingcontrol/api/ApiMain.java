@@ -8,6 +8,7 @@ import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
 import com.tradingcontrol.schemas.registry.RestRegistryConfig;
 import com.tradingcontrol.schemas.registry.RestSchemaRegistryClient;
 import com.tradingcontrol.schemas.registry.SchemaRegistryClient;
+import com.tradingcontrol.projections.service.ProjectorComponents;
 import com.tradingcontrol.projections.service.ProjectorConfig;
 import com.tradingcontrol.api.wiring.StandardExtensions;
 import java.io.IOException;
@@ -47,6 +48,14 @@ public final class ApiMain {
         ProjectionStore store = reads.storeType() == ProjectorConfig.StoreType.SQLITE
                 ? SqliteProjectionStore.open(reads.sqliteFile())
                 : new CosmosProjectionStore(reads.cosmos());
+        new ControlPlaneApplication(extensions(reads, store, registry)).run(args);
+    }
+
+    /**
+     * The production API's extensions: commands, reads, and the projection admin routes (drift check,
+     * rebuild, rebuild status) assembled exactly as the launcher assembles them; the store is closed with the server.
+     */
+    static List<ApiExtension> extensions(ProjectorConfig reads, ProjectionStore store, SchemaRegistryClient registry) {
         StandardExtensions api = StandardExtensions.over(store, reads.prefix(), reads.bootstrapServers(), registry,
                 Clock.systemUTC());
         ApiExtension closeStore = (config, environment, runtime) -> environment.lifecycle().manage(new Managed() {
@@ -55,7 +64,7 @@ public final class ApiMain {
                 store.close();
             }
         });
-        new ControlPlaneApplication(List.of(api.wiring(), api.reads(), closeStore)).run(args);
+        return List.of(api.wiring(), api.reads(), api.admin(new ProjectorComponents(reads, store, registry)), closeStore);
     }
 
     static Properties readsProperties() throws IOException {

@@ -1,14 +1,9 @@
 package com.tradingcontrol.local;
 
 import com.tradingcontrol.api.ControlPlaneApplication;
-import com.tradingcontrol.api.admin.ProjectionAdmin;
-import com.tradingcontrol.api.admin.ProjectionAdminExtension;
 import com.tradingcontrol.kafka.embedded.EmbeddedKafkaBroker;
 import com.tradingcontrol.processors.service.ProcessorConfig;
 import com.tradingcontrol.processors.service.ProcessorService;
-import com.tradingcontrol.projections.drift.DriftReport;
-import com.tradingcontrol.projections.rebuild.ActiveProjection;
-import com.tradingcontrol.projections.rebuild.Rebuild;
 import com.tradingcontrol.projections.service.ProjectorComponents;
 import com.tradingcontrol.projections.service.ProjectorConfig;
 import com.tradingcontrol.projections.service.ProjectorProgress;
@@ -116,8 +111,7 @@ public final class LocalPlatform implements AutoCloseable {
                 tokens.publicKeyPem());
         StandardExtensions api = StandardExtensions.over(projector.store(), "", broker.bootstrapServers(), registry,
                 Clock.systemUTC());
-        ProjectionAdminExtension admin = new ProjectionAdminExtension(new InProcessAdmin(projector, api.projection()));
-        ControlPlaneApplication app = new ControlPlaneApplication(List.of(api.wiring(), api.reads(), admin,
+        ControlPlaneApplication app = new ControlPlaneApplication(List.of(api.wiring(), api.reads(), api.admin(projector),
                 (cfg, env, runtime) -> {
                     env.lifecycle().addServerLifecycleListener(s -> {
                         // Jetty's own shutdown hook would stop the API concurrently with ours, so the
@@ -192,23 +186,6 @@ public final class LocalPlatform implements AutoCloseable {
             } catch (Exception e) {
                 LOG.warn("stopping a component failed", e);
             }
-        }
-    }
-
-    private record InProcessAdmin(ProjectorComponents projector, ActiveProjection projection) implements ProjectionAdmin {
-        @Override
-        public Rebuild.Result rebuild() {
-            return projector.rebuild().run();
-        }
-
-        @Override
-        public DriftReport drift() {
-            return projector.drift(0);
-        }
-
-        @Override
-        public int activeVersion() {
-            return projection.activeVersion();
         }
     }
 }
