@@ -21,6 +21,7 @@ import java.util.TreeMap;
  * @param controlCommitSpacing  the least time between two commits requested by trading-control commands
  *                              (pause, resume, kill switch, maintenance): each commits at once, but a burst
  *                              commits at most once per spacing (0 = every command)
+ * @param maxThreadReplacements stream threads replaced within 10 minutes before the instance shuts down
  * @param streamsOverrides      raw Kafka Streams / client settings, from keys {@code processor.streams.<kafka key>}
  *                              (e.g. {@code processor.streams.session.timeout.ms}); applied last. Always holds
  *                              {@code group.instance.id} (see {@link #instanceId()})
@@ -29,7 +30,7 @@ public record ProcessorConfig(String bootstrapServers, String applicationId, URI
                               Path schemaRegistryDataDir, int partitions, short replicationFactor,
                               Duration commitInterval, Duration controlCommitSpacing, Path stateDir, int numThreads,
                               Duration expiryScanInterval,
-                              Map<String, String> streamsOverrides) {
+                              Map<String, String> streamsOverrides, int maxThreadReplacements) {
 
     public static final String PREFIX = "processor.";
     public static final String BOOTSTRAP_SERVERS = PREFIX + "bootstrapServers";
@@ -44,6 +45,10 @@ public record ProcessorConfig(String bootstrapServers, String applicationId, URI
     public static final String NUM_THREADS = PREFIX + "numThreads";
     public static final String EXPIRY_SCAN_MS = PREFIX + "expiryScanMs";
     public static final String INSTANCE_ID = PREFIX + "instanceId";
+    /** Stream threads replaced after a failure within 10 minutes before the instance gives up (ERROR, exit 3). */
+    public static final String MAX_THREAD_REPLACEMENTS = PREFIX + "maxThreadReplacements";
+    /** Port of the health endpoints (/health/live, /health/ready); read by {@link ProcessorMain} only. */
+    public static final String HEALTH_PORT = PREFIX + "healthPort";
     static final String GROUP_INSTANCE_ID = "group.instance.id";
     public static final String STREAMS_PREFIX = PREFIX + "streams.";
 
@@ -66,6 +71,7 @@ public record ProcessorConfig(String bootstrapServers, String applicationId, URI
         requireRange(CONTROL_COMMIT_SPACING_MS, controlCommitSpacing.toMillis(), 0, 60_000);
         requireRange(NUM_THREADS, numThreads, 1, 64);
         requireRange(EXPIRY_SCAN_MS, expiryScanInterval.toMillis(), 10, 60_000);
+        requireRange(MAX_THREAD_REPLACEMENTS, maxThreadReplacements, 0, 1000);
         Objects.requireNonNull(stateDir, STATE_DIR);
         streamsOverrides = streamsOverrides == null ? Map.of() : Map.copyOf(streamsOverrides);
     }
@@ -101,7 +107,8 @@ public record ProcessorConfig(String bootstrapServers, String applicationId, URI
                         .toString())),
                 integer(p, NUM_THREADS, 1),
                 Duration.ofMillis(integer(p, EXPIRY_SCAN_MS, 250)),
-                overrides(p));
+                overrides(p),
+                integer(p, MAX_THREAD_REPLACEMENTS, ThreadReplacements.DEFAULT_MAX));
     }
 
     /**
