@@ -63,9 +63,9 @@ public final class ProjectorService {
         @CommandLine.Mixin
         ConfigOptions options = new ConfigOptions();
 
-        @Option(names = "--health-port", defaultValue = "${env:PROJECTOR_HEALTH_PORT:--1}",
+        @Option(names = "--health-port", defaultValue = "${env:HEALTH_PORT:--1}",
                 description = "serve /health/live and /health/ready on this port (0 = any; default: env "
-                        + "PROJECTOR_HEALTH_PORT, else none)")
+                        + "HEALTH_PORT, else none)")
         int healthPort;
 
         @Option(names = "--ready-max-lag", defaultValue = "100",
