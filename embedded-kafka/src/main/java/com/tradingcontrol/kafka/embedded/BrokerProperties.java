@@ -58,12 +58,6 @@ final class BrokerProperties {
         p.put("log.flush.interval.ms", "5000");
         p.put("log.flush.offset.checkpoint.interval.ms", "5000");
         p.put("num.recovery.threads.per.data.dir", "2");
-        // After kill -9 the restarted broker's registration is refused (DUPLICATE_BROKER_REGISTRATION) until
-        // the controller expires the dead incarnation's session: 9 s by default, measured as a 10 s wait on
-        // every restart. Broker and controller share this process, so heartbeats never cross a network; 3 s
-        // still leaves room for a CPU-starved heartbeat thread before the broker would be fenced.
-        p.put("broker.heartbeat.interval.ms", "500");
-        p.put("broker.session.timeout.ms", "3000");
         return p;
     }
 
