@@ -8,7 +8,9 @@ import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
 import com.tradingcontrol.schemas.registry.RestRegistryConfig;
 import com.tradingcontrol.schemas.registry.RestSchemaRegistryClient;
 import com.tradingcontrol.schemas.registry.SchemaRegistryClient;
+import com.tradingcontrol.projections.service.ProjectorComponents;
 import com.tradingcontrol.projections.service.ProjectorConfig;
+import com.tradingcontrol.api.wiring.ServiceReadiness;
 import com.tradingcontrol.api.wiring.StandardExtensions;
 import java.io.IOException;
 import java.io.Reader;
@@ -32,21 +34,38 @@ import java.util.Properties;
 public final class ApiMain {
     static final String CONFIG_ENV = "TCP_READS_CONFIG";
     static final String ENV_PREFIX = "TCP_READS_";
+    /** The processors' application id, whose consumer group /health/ready checks (TCP_READS_PROCESSORS_APPLICATION_ID). */
+    static final String PROCESSORS_GROUP = "processors.applicationId";
     static final List<String> KEYS = List.of("kafka.bootstrapServers", "kafka.groupId", "registry.url", "registry.dir",
             "store.type", "store.sqlite.file", "cosmos.endpoint", "cosmos.key", "cosmos.database", "cosmos.emulator",
-            "cosmos.consistency", "cosmos.connectionMode", "projection.prefix");
+            "cosmos.consistency", "cosmos.connectionMode", "projection.prefix", PROCESSORS_GROUP);
+    /** Records the processors or the projector may be behind and still count as ready. */
+    static final long READY_MAX_LAG = 1_000;
 
     private ApiMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        ProjectorConfig reads = ProjectorConfig.from(readsProperties());
+        Properties properties = readsProperties();
+        ProjectorConfig reads = ProjectorConfig.from(properties);
+        String processorsGroup = properties.getProperty(PROCESSORS_GROUP, "trading-control-processors");
         SchemaRegistryClient registry = reads.registryUrl() != null
                 ? new RestSchemaRegistryClient(RestRegistryConfig.of(reads.registryUrl()))
                 : InProcessSchemaRegistry.persistent(reads.registryDir());
         ProjectionStore store = reads.storeType() == ProjectorConfig.StoreType.SQLITE
                 ? SqliteProjectionStore.open(reads.sqliteFile())
                 : new CosmosProjectionStore(reads.cosmos());
+        List<ApiExtension> extensions = new java.util.ArrayList<>(extensions(reads, store, registry));
+        extensions.add(new ServiceReadiness(reads.bootstrapServers(), processorsGroup, store, reads.prefix(),
+                reads.topics(), READY_MAX_LAG).extension());
+        new ControlPlaneApplication(extensions).run(args);
+    }
+
+    /**
+     * The production API's extensions: commands, reads, and the projection admin routes (drift check,
+     * rebuild, rebuild status) assembled exactly as the launcher assembles them; the store is closed with the server.
+     */
+    static List<ApiExtension> extensions(ProjectorConfig reads, ProjectionStore store, SchemaRegistryClient registry) {
         StandardExtensions api = StandardExtensions.over(store, reads.prefix(), reads.bootstrapServers(), registry,
                 Clock.systemUTC());
         ApiExtension closeStore = (config, environment, runtime) -> environment.lifecycle().manage(new Managed() {
@@ -55,7 +74,7 @@ public final class ApiMain {
                 store.close();
             }
         });
-        new ControlPlaneApplication(List.of(api.wiring(), api.reads(), closeStore)).run(args);
+        return List.of(api.wiring(), api.reads(), api.admin(new ProjectorComponents(reads, store, registry)), closeStore);
     }
 
     static Properties readsProperties() throws IOException {

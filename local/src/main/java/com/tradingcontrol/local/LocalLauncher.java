@@ -21,6 +21,9 @@ import picocli.CommandLine.Spec;
         description = "Runs the Trading Control Plane on embedded defaults (Kafka, registry, store) in one JVM.")
 public final class LocalLauncher implements Callable<Integer> {
 
+    /** A projector replaying a long log may take minutes; READY waits for it rather than lying. */
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(10);
+
     @Option(names = "--data-dir", defaultValue = "data",
             description = "Directory for all state (Kafka log, schemas, projections, dev key); default: ./data")
     Path dataDir;
@@ -55,16 +58,27 @@ public final class LocalLauncher implements Callable<Integer> {
         long started = System.nanoTime();
         LocalPlatform platform = new LocalPlatform(dataDir, port, options.kafkaPort(), options.schemaRegistry());
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread hook = new Thread(() -> {
             System.out.println("stopping...");
             platform.close();
             stopped.countDown();
-        }, "tcp-local-shutdown"));
+        }, "tcp-local-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             platform.start();
+        } catch (DataDirLock.DataDirInUseException e) {
+            // Nothing was started or written: one line, no "stopping..." from the hook.
+            Runtime.getRuntime().removeShutdownHook(hook);
+            System.err.println("tcp-local: " + e.getMessage());
+            return 1;
         } catch (Exception e) {
             System.err.println("tcp-local failed to start: " + e.getMessage());
             platform.close();
+            return 1;
+        }
+        if (!platform.awaitReady(READY_TIMEOUT, down -> System.out.println("waiting for readiness: " + down))) {
+            System.err.println("tcp-local: not ready within " + READY_TIMEOUT + "; see "
+                    + platform.dataDir().resolve("logs/platform.log") + " and /health/ready");
             return 1;
         }
         Map<String, Object> local = writeLocalJson(platform);

@@ -1,17 +1,15 @@
 package com.tradingcontrol.local;
 
 import com.tradingcontrol.api.ControlPlaneApplication;
-import com.tradingcontrol.api.admin.ProjectionAdmin;
-import com.tradingcontrol.api.admin.ProjectionAdminExtension;
 import com.tradingcontrol.kafka.embedded.EmbeddedKafkaBroker;
 import com.tradingcontrol.processors.service.ProcessorConfig;
 import com.tradingcontrol.processors.service.ProcessorService;
-import com.tradingcontrol.projections.drift.DriftReport;
-import com.tradingcontrol.projections.rebuild.ActiveProjection;
-import com.tradingcontrol.projections.rebuild.Rebuild;
 import com.tradingcontrol.projections.service.ProjectorComponents;
 import com.tradingcontrol.projections.service.ProjectorConfig;
+import com.tradingcontrol.projections.service.ProjectorProgress;
 import com.tradingcontrol.projections.service.ProjectorRunner;
+import com.tradingcontrol.api.health.ReadinessRegistry;
+import com.tradingcontrol.api.health.ReadinessStatus;
 import com.tradingcontrol.projections.store.sqlite.SqliteProjectionStore;
 import com.tradingcontrol.schemas.registry.SchemaRegistryClient;
 import com.tradingcontrol.schemas.signing.CommandKeys;
@@ -40,6 +38,10 @@ public final class LocalPlatform implements AutoCloseable {
     static final int PARTITIONS = 3;
     /** Id of the data dir's command-signing key (one key; rotate by deleting it with the platform stopped). */
     static final String COMMAND_KEY_ID = "local";
+    /** Static group membership id of this dir's processors and projector: one instance per data dir. */
+    static final String INSTANCE_ID = "tcp-local";
+    /** A projector this many records behind (or less) counts as caught up: writes are in flight all the time. */
+    static final long PROJECTOR_READY_MAX_LAG = 100;
 
     private final Path dataDir;
     private final int requestedPort;
@@ -48,6 +50,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final Deque<AutoCloseable> stopOrder = new ArrayDeque<>();
     private EmbeddedKafkaBroker broker;
     private volatile Server server;
+    private volatile ReadinessRegistry readiness;
     private int apiPort;
     private URI schemaRegistryUrl;
 
@@ -67,10 +70,19 @@ public final class LocalPlatform implements AutoCloseable {
         this.externalRegistry = externalRegistry;
     }
 
+    /** @throws DataDirLock.DataDirInUseException before touching anything if another instance owns the dir */
     public LocalPlatform start() throws Exception {
         Files.createDirectories(dataDir);
+        stopOrder.push(DataDirLock.acquire(dataDir));
         KafkaPort.requireFree(kafkaPort);
-        broker = EmbeddedKafkaBroker.builder().dataDir(dataDir.resolve("kafka")).port(kafkaPort).build().start();
+        // After kill -9 the controller refuses the restarted broker (DUPLICATE_BROKER_REGISTRATION) until the
+        // dead incarnation's session expires: 9 s by default, measured as a flat 10 s on every restart. Broker
+        // and controller share this process; 3 s still leaves a CPU-starved heartbeat thread six beats. Only
+        // here, not in every embedded broker: tests on a loaded machine gain nothing from the risk of fencing.
+        broker = EmbeddedKafkaBroker.builder().dataDir(dataDir.resolve("kafka")).port(kafkaPort)
+                .property("broker.heartbeat.interval.ms", "500")
+                .property("broker.session.timeout.ms", "3000")
+                .build().start();
         stopOrder.push(broker);
         LocalSchemaRegistry registries = externalRegistry == null
                 ? LocalSchemaRegistry.served(dataDir.resolve("registry"))
@@ -88,6 +100,7 @@ public final class LocalPlatform implements AutoCloseable {
         stopOrder.push(store);
         ProjectorComponents projector = new ProjectorComponents(projectorConfig(), store, registry);
         ProjectorRunner runner = projector.runner();
+        ProjectorProgress progress = new ProjectorProgress(runner, projector.loops());
         Thread projectorThread = new Thread(runner, "projector");
         projectorThread.start();
         stopOrder.push(() -> {
@@ -95,19 +108,44 @@ public final class LocalPlatform implements AutoCloseable {
             projectorThread.join(Duration.ofSeconds(10).toMillis());
         });
 
-        startApi(registry, projector, processors, commandKey);
+        startApi(registry, projector, processors, progress, commandKey);
         return this;
     }
 
+    /**
+     * Waits until every readiness check of {@code /health/ready} is up — processors RUNNING, the
+     * projector caught up, the API's followers at the log end — so {@code READY} means commands are
+     * decided and read back now, not after a rebalance or a replay.
+     *
+     * @param waiting called with the checks that are down, about every 5 s while waiting
+     * @return false if the platform was not ready in time
+     */
+    public boolean awaitReady(Duration timeout, java.util.function.Consumer<String> waiting) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long nextReport = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<String, ReadinessStatus> down = new java.util.LinkedHashMap<>(readiness.evaluate());
+            down.values().removeIf(ReadinessStatus::ready);
+            if (down.isEmpty()) {
+                return true;
+            }
+            if (System.nanoTime() > nextReport) {
+                waiting.accept(down.toString());
+                nextReport = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
     private void startApi(SchemaRegistryClient registry, ProjectorComponents projector, ProcessorService processors,
-                          Path commandSigningKey) throws Exception {
+                          ProjectorProgress progress, Path commandSigningKey) throws Exception {
         DevTokens tokens = DevTokens.loadOrCreate(dataDir);
         Path config = LocalApiConfig.write(dataDir, requestedPort, broker.bootstrapServers(), PARTITIONS,
                 tokens.publicKeyPem(), COMMAND_KEY_ID, commandSigningKey);
         StandardExtensions api = StandardExtensions.over(projector.store(), "", broker.bootstrapServers(), registry,
                 Clock.systemUTC());
-        ProjectionAdminExtension admin = new ProjectionAdminExtension(new InProcessAdmin(projector, api.projection()));
-        ControlPlaneApplication app = new ControlPlaneApplication(List.of(api.wiring(), api.reads(), admin,
+        ControlPlaneApplication app = new ControlPlaneApplication(List.of(api.wiring(), api.reads(), api.admin(projector),
                 (cfg, env, runtime) -> {
                     env.lifecycle().addServerLifecycleListener(s -> {
                         // Jetty's own shutdown hook would stop the API concurrently with ours, so the
@@ -116,11 +154,10 @@ public final class LocalPlatform implements AutoCloseable {
                         server = s;
                         apiPort = localPort(s);
                     });
-                    runtime.readiness().register(new ServiceReadiness("stream-processors", processors::isReady,
+                    readiness = runtime.readiness();
+                    readiness.register(new ServiceReadiness("stream-processors", processors::isReady,
                             () -> "kafka streams " + processors.state()));
-                    runtime.readiness().register(new ServiceReadiness("projector",
-                            () -> projector.health().status().state().name().equals("UP"),
-                            () -> projector.health().status().toString()));
+                    readiness.register(new ProjectorReadiness(progress, PROJECTOR_READY_MAX_LAG));
                 }));
         app.run("server", config.toString());
         stopOrder.push(() -> {
@@ -150,13 +187,15 @@ public final class LocalPlatform implements AutoCloseable {
                 ProcessorConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
                 ProcessorConfig.APPLICATION_ID, "tcp-local-processors",
                 ProcessorConfig.PARTITIONS, Integer.toString(PARTITIONS),
-                ProcessorConfig.STATE_DIR, dataDir.resolve("streams").toString()));
+                ProcessorConfig.STATE_DIR, dataDir.resolve("streams").toString(),
+                ProcessorConfig.INSTANCE_ID, INSTANCE_ID));
     }
 
     private ProjectorConfig projectorConfig() {
         return ProjectorConfig.from(Map.of(
                 "kafka.bootstrapServers", broker.bootstrapServers(),
                 "kafka.groupId", "tcp-local-projector",
+                "kafka.instanceId", INSTANCE_ID,
                 "registry.dir", dataDir.resolve("registry").toString(),
                 "store.type", "sqlite",
                 "store.sqlite.file", dataDir.resolve("projections.db").toString()));
@@ -189,23 +228,6 @@ public final class LocalPlatform implements AutoCloseable {
             } catch (Exception e) {
                 LOG.warn("stopping a component failed", e);
             }
-        }
-    }
-
-    private record InProcessAdmin(ProjectorComponents projector, ActiveProjection projection) implements ProjectionAdmin {
-        @Override
-        public Rebuild.Result rebuild() {
-            return projector.rebuild().run();
-        }
-
-        @Override
-        public DriftReport drift() {
-            return projector.drift(0);
-        }
-
-        @Override
-        public int activeVersion() {
-            return projection.activeVersion();
         }
     }
 }

@@ -11,31 +11,31 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** {@code POST /api/admin/projections/rebuild} and {@code GET /api/admin/drift-check}. */
+/**
+ * {@code POST /api/admin/projections/rebuild}, {@code GET /api/admin/projections/rebuild/{id}} and
+ * {@code GET /api/admin/drift-check}.
+ */
 @Path("/api/admin")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ProjectionAdminResource {
-    private static final Logger LOG = LoggerFactory.getLogger(ProjectionAdminResource.class);
+    static final String STATUS_PATH = "/api/admin/projections/rebuild/";
 
     private final ProjectionAdmin admin;
-    private final ExecutorService executor;
-    private final AtomicReference<String> running = new AtomicReference<>();
+    private final RebuildJobs rebuilds;
 
     public ProjectionAdminResource(ProjectionAdmin admin, ExecutorService executor) {
         this.admin = admin;
-        this.executor = executor;
+        this.rebuilds = new RebuildJobs(admin, executor, Clock.systemUTC());
     }
 
     /** Starts a rebuild in the background; one at a time. */
@@ -43,26 +43,24 @@ public final class ProjectionAdminResource {
     @Path("/projections/rebuild")
     @RolesAllowed(Roles.ADMIN)
     public Response rebuild(@Auth Caller caller) {
-        String rebuildId = UUID.randomUUID().toString();
-        if (!running.compareAndSet(null, rebuildId)) {
-            throw new ApiException(ProblemCode.CONFLICT, "a rebuild is already running (" + running.get() + ")");
+        try {
+            RebuildJobs.Status started = rebuilds.start(caller.subject());
+            return Response.accepted(Map.of("rebuildId", started.rebuildId(), "version", started.toVersion(),
+                    "status", started.state().name())).header("Location", STATUS_PATH + started.rebuildId()).build();
+        } catch (RebuildJobs.Busy e) {
+            throw new ApiException(ProblemCode.CONFLICT, e.getMessage());
+        } catch (RebuildJobs.NotStarted e) {
+            throw new ApiException(ProblemCode.SERVICE_UNAVAILABLE, e.getMessage());
         }
-        int from = admin.activeVersion();
-        LOG.info("rebuild {} requested by {} (active version {})", rebuildId, caller.subject(), from);
-        executor.submit(() -> runRebuild(rebuildId));
-        return Response.accepted(Map.of("rebuildId", rebuildId, "version", from + 1, "status", "RUNNING")).build();
     }
 
-    private void runRebuild(String rebuildId) {
-        try {
-            var result = admin.rebuild();
-            LOG.info("rebuild {} done: v{} -> v{}, {} documents", rebuildId, result.previousVersion(),
-                    result.newVersion(), result.documentsWritten());
-        } catch (RuntimeException e) {
-            LOG.error("rebuild {} failed", rebuildId, e);
-        } finally {
-            running.set(null);
-        }
+    /** What became of a rebuild: RUNNING, SUCCEEDED (with the versions) or FAILED (with the reason). */
+    @GET
+    @Path("/projections/rebuild/{rebuildId}")
+    @RolesAllowed(Roles.ADMIN)
+    public RebuildJobs.Status rebuildStatus(@Auth Caller caller, @PathParam("rebuildId") String rebuildId) {
+        return rebuilds.status(rebuildId).orElseThrow(() -> new ApiException(ProblemCode.NOT_FOUND,
+                "no rebuild " + rebuildId + " (only the last ones of this API instance are kept)"));
     }
 
     @GET

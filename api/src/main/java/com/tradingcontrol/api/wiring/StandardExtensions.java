@@ -6,6 +6,9 @@ import com.tradingcontrol.api.reads.ReadsExtension;
 import com.tradingcontrol.projections.rebuild.ActiveProjection;
 import com.tradingcontrol.projections.store.ProjectionStore;
 import com.tradingcontrol.schemas.registry.SchemaRegistryClient;
+import com.tradingcontrol.api.admin.ProjectionAdminExtension;
+import com.tradingcontrol.api.admin.ProjectorAdmin;
+import com.tradingcontrol.projections.service.ProjectorComponents;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +27,11 @@ public record StandardExtensions(ActiveProjection projection, ApiWiring wiring, 
         ApiWiring wiring = new ApiWiring(registry, clock, List.of(ProjectionReadBarrier.of(projection)));
         ReadsExtension reads = new ReadsExtension(projection, LogSource.standard(kafkaBootstrap, registry), clock);
         return new StandardExtensions(projection, wiring, reads);
+    }
+
+    /** The projection admin routes (drift check, rebuild and its status) over {@code projector}: one assembly for every host. */
+    public ApiExtension admin(ProjectorComponents projector) {
+        return new ProjectionAdminExtension(new ProjectorAdmin(projector, projection));
     }
 
     public List<ApiExtension> list() {

@@ -74,8 +74,13 @@ public final class ProjectorLoops {
     }
 
     public ProjectorLoop create(ContainerNames names, String groupId) {
+        return create(names, groupId, null);
+    }
+
+    /** @param instanceId static group membership id, or null for a dynamic member (see {@link ConsumerSettings}) */
+    public ProjectorLoop create(ContainerNames names, String groupId, String instanceId) {
         Consumer<String, byte[]> consumer = new KafkaConsumer<>(
-                ConsumerSettings.group(bootstrapServers, groupId, timing.maxPollRecords()));
+                ConsumerSettings.group(bootstrapServers, groupId, timing.maxPollRecords(), instanceId));
         return new ProjectorLoop(consumer, topics, projector(names), health,
                 new Backoff(timing.backoffInitial(), timing.backoffMax()), timing.pollTimeout(), Clock.systemUTC());
     }

@@ -75,7 +75,7 @@ public final class ProjectorComponents implements AutoCloseable {
     }
 
     public ProjectorRunner runner() {
-        return new ProjectorRunner(meta, loops, config.groupId(), config.pointerCheck());
+        return new ProjectorRunner(meta, loops, config.groupId(), config.pointerCheck(), config.instanceId());
     }
 
     public Rebuild rebuild() {

@@ -19,6 +19,8 @@ import java.util.Properties;
  * <pre>
  * kafka.bootstrapServers   required
  * kafka.groupId            base consumer group (default "projector"); versions use &lt;groupId&gt;-v&lt;N&gt;
+ * kafka.instanceId         static group membership id (optional): stable across restarts of this projector and
+ *                          unique among live ones, so a restart takes its partitions back without a 10 s wait
  * topics.events / .audit   default trading.events / trading.audit
  * registry.url | registry.dir   exactly one: a Confluent-compatible registry, or the in-process one's directory
  * store.type               sqlite | cosmos
@@ -35,7 +37,7 @@ public record ProjectorConfig(String bootstrapServers, String groupId, Projector
                               Path registryDir, StoreType storeType, Path sqliteFile, CosmosStoreConfig cosmos,
                               String prefix, ProjectorLoops.Timing timing, Duration pointerCheck,
                               Duration rebuildHandover, Duration rebuildDropGrace, Duration rebuildCatchUpTimeout,
-                              boolean rebuildDropOld) {
+                              boolean rebuildDropOld, String instanceId) {
 
     public enum StoreType { SQLITE, COSMOS }
 
@@ -65,7 +67,7 @@ public record ProjectorConfig(String bootstrapServers, String groupId, Projector
                 topics(k), registryUrl, registryDir == null ? null : Path.of(registryDir), type, sqlite, cosmos, prefix,
                 timing, k.duration("projector.pointerCheck", "PT1S"), k.duration("rebuild.handover", "PT5S"),
                 k.duration("rebuild.dropGrace", "PT10S"), k.duration("rebuild.catchUpTimeout", "PT30M"),
-                k.bool("rebuild.dropOld", false));
+                k.bool("rebuild.dropOld", false), k.optional("kafka.instanceId", null));
     }
 
     private static ProjectorTopics topics(Keys k) {

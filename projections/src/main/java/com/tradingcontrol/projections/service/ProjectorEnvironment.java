@@ -13,7 +13,7 @@ import java.util.Properties;
  */
 final class ProjectorEnvironment {
     static final String PREFIX = "PROJECTOR_";
-    static final List<String> KEYS = List.of("kafka.bootstrapServers", "kafka.groupId", "topics.events",
+    static final List<String> KEYS = List.of("kafka.bootstrapServers", "kafka.groupId", "kafka.instanceId", "topics.events",
             "topics.audit", "registry.url", "registry.dir", "store.type", "store.sqlite.file", "cosmos.endpoint",
             "cosmos.key", "cosmos.database", "cosmos.emulator", "cosmos.consistency", "cosmos.connectionMode",
             "projection.prefix", "projector.pollTimeout", "projector.backoffInitial", "projector.backoffMax",

@@ -23,12 +23,24 @@ public final class ProjectorRunner implements Runnable, AutoCloseable {
     private final ProjectorLoops loops;
     private final String baseGroup;
     private final Duration pointerCheck;
+    private final String instanceId;
     private volatile boolean closed;
     private volatile ProjectorLoop loop;
     private Thread loopThread;
     private String loopGroup;
 
     public ProjectorRunner(ProjectionMeta meta, ProjectorLoops loops, String baseGroup, Duration pointerCheck) {
+        this(meta, loops, baseGroup, pointerCheck, null);
+    }
+
+    /**
+     * @param instanceId static group membership id of this runner's loops (stable across restarts of this
+     *                   projector, unique among live ones), or null for dynamic membership. Rebuild loops
+     *                   stay dynamic: they may briefly share a group with this runner's loop.
+     */
+    public ProjectorRunner(ProjectionMeta meta, ProjectorLoops loops, String baseGroup, Duration pointerCheck,
+                           String instanceId) {
+        this.instanceId = instanceId;
         this.meta = meta;
         this.loops = loops;
         this.baseGroup = baseGroup;
@@ -77,7 +89,7 @@ public final class ProjectorRunner implements Runnable, AutoCloseable {
         stopLoop();
         ContainerNames names = new ContainerNames(meta.prefix(), pointer.active());
         LOG.info("projecting into v{} with group {}", pointer.active(), pointer.activeGroup());
-        loop = loops.create(names, pointer.activeGroup());
+        loop = loops.create(names, pointer.activeGroup(), instanceId);
         loopGroup = pointer.activeGroup();
         loopThread = new Thread(loop, "projector-v" + pointer.active());
         loopThread.start();

@@ -2,7 +2,9 @@ package com.tradingcontrol.projections.service;
 
 import com.tradingcontrol.projections.drift.Difference;
 import com.tradingcontrol.projections.drift.DriftReport;
+import com.tradingcontrol.projections.projector.ProjectorHealth;
 import com.tradingcontrol.projections.rebuild.Rebuild;
+import com.tradingcontrol.schemas.health.HealthServer;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -63,11 +65,22 @@ public final class ProjectorService {
         @CommandLine.Mixin
         ConfigOptions options = new ConfigOptions();
 
+        @Option(names = "--health-port", defaultValue = "${env:HEALTH_PORT:--1}",
+                description = "serve /health/live and /health/ready on this port (0 = any; default: env "
+                        + "HEALTH_PORT, else none)")
+        int healthPort;
+
+        @Option(names = "--ready-max-lag", defaultValue = "100",
+                description = "readiness: at most this many records behind the log end (default 100)")
+        long readyMaxLag;
+
         @Override
         public Integer call() throws Exception {
             CountDownLatch stopped = new CountDownLatch(1);
-            try (ProjectorComponents components = ProjectorComponents.open(options.load())) {
+            try (ProjectorComponents components = ProjectorComponents.open(options.load());
+                 AutoCloseable health = startHealth(components)) {
                 ProjectorRunner runner = components.runner();
+                progress = new ProjectorProgress(runner, components.loops());
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     SHUTTING_DOWN.set(true);
                     runner.close();
@@ -78,6 +91,29 @@ public final class ProjectorService {
             } finally {
                 stopped.countDown();
             }
+        }
+
+        private volatile ProjectorProgress progress;
+
+        /**
+         * Liveness: the projector has not failed for good (a store outage is DEGRADED, still live: it retries).
+         * Readiness: a loop holds partitions and is at most {@code readyMaxLag} records behind.
+         */
+        private AutoCloseable startHealth(ProjectorComponents components) throws IOException {
+            if (healthPort < 0) {
+                return () -> { };
+            }
+            return HealthServer.start(healthPort,
+                    () -> new HealthServer.Check(components.health().status().state() != ProjectorHealth.State.FAILED,
+                            components.health().status().toString()),
+                    () -> {
+                        ProjectorProgress current = progress;
+                        if (current == null) {
+                            return HealthServer.Check.down("starting");
+                        }
+                        ProjectorProgress.Status status = current.status();
+                        return new HealthServer.Check(status.ready(readyMaxLag), status.detail());
+                    });
         }
 
         /** Lets the runner stop its loop and close the store before the JVM halts (bounded). */

@@ -22,8 +22,10 @@ import java.util.TreeMap;
  * @param controlCommitSpacing  the least time between two commits requested by trading-control commands
  *                              (pause, resume, kill switch, maintenance): each commits at once, but a burst
  *                              commits at most once per spacing (0 = every command)
+ * @param maxThreadReplacements stream threads replaced within 10 minutes before the instance shuts down
  * @param streamsOverrides      raw Kafka Streams / client settings, from keys {@code processor.streams.<kafka key>}
- *                              (e.g. {@code processor.streams.session.timeout.ms}); applied last
+ *                              (e.g. {@code processor.streams.session.timeout.ms}); applied last. Always holds
+ *                              {@code group.instance.id} (see {@link #instanceId()})
  * @param commandKeyFiles       trusted command-signing key files by key id, from keys
  *                              {@code processor.commandKeys.<keyId>=<key file>} (at least one; all loaded at start)
  */
@@ -31,7 +33,8 @@ public record ProcessorConfig(String bootstrapServers, String applicationId, URI
                               Path schemaRegistryDataDir, int partitions, short replicationFactor,
                               Duration commitInterval, Duration controlCommitSpacing, Path stateDir, int numThreads,
                               Duration expiryScanInterval,
-                              Map<String, String> streamsOverrides, Map<String, Path> commandKeyFiles) {
+                              Map<String, String> streamsOverrides, int maxThreadReplacements,
+                              Map<String, Path> commandKeyFiles) {
 
     public static final String PREFIX = "processor.";
     public static final String BOOTSTRAP_SERVERS = PREFIX + "bootstrapServers";
@@ -45,6 +48,12 @@ public record ProcessorConfig(String bootstrapServers, String applicationId, URI
     public static final String STATE_DIR = PREFIX + "stateDir";
     public static final String NUM_THREADS = PREFIX + "numThreads";
     public static final String EXPIRY_SCAN_MS = PREFIX + "expiryScanMs";
+    public static final String INSTANCE_ID = PREFIX + "instanceId";
+    /** Stream threads replaced after a failure within 10 minutes before the instance gives up (ERROR, exit 3). */
+    public static final String MAX_THREAD_REPLACEMENTS = PREFIX + "maxThreadReplacements";
+    /** Port of the health endpoints (/health/live, /health/ready); read by {@link ProcessorMain} only. */
+    public static final String HEALTH_PORT = PREFIX + "healthPort";
+    static final String GROUP_INSTANCE_ID = "group.instance.id";
     public static final String STREAMS_PREFIX = PREFIX + "streams.";
     /** {@code processor.commandKeys.<keyId>}: a trusted command-signing key (file). */
     public static final String COMMAND_KEYS_PREFIX = CommandKeysConfig.PREFIX;
@@ -68,6 +77,7 @@ public record ProcessorConfig(String bootstrapServers, String applicationId, URI
         requireRange(CONTROL_COMMIT_SPACING_MS, controlCommitSpacing.toMillis(), 0, 60_000);
         requireRange(NUM_THREADS, numThreads, 1, 64);
         requireRange(EXPIRY_SCAN_MS, expiryScanInterval.toMillis(), 10, 60_000);
+        requireRange(MAX_THREAD_REPLACEMENTS, maxThreadReplacements, 0, 1000);
         Objects.requireNonNull(stateDir, STATE_DIR);
         streamsOverrides = streamsOverrides == null ? Map.of() : Map.copyOf(streamsOverrides);
         commandKeyFiles = commandKeyFiles == null ? Map.of() : Map.copyOf(commandKeyFiles);
@@ -111,7 +121,20 @@ public record ProcessorConfig(String bootstrapServers, String applicationId, URI
                 integer(p, NUM_THREADS, 1),
                 Duration.ofMillis(integer(p, EXPIRY_SCAN_MS, 250)),
                 overrides(p),
+                integer(p, MAX_THREAD_REPLACEMENTS, ThreadReplacements.DEFAULT_MAX),
                 CommandKeysConfig.files(p));
+    }
+
+    /**
+     * This instance's static group membership id (Kafka Streams appends the thread index): a restarted
+     * instance, after kill -9 too, rejoins under the same id and takes its tasks back at once instead of
+     * the group waiting for the dead member's session to expire (42-45 s measured). Set by
+     * {@code processor.instanceId}; by default the host name plus a hash of the state dir, which is
+     * stable across restarts and unique among live instances (Kafka Streams locks its state dir, so two
+     * live instances never share one).
+     */
+    public String instanceId() {
+        return streamsOverrides.get(GROUP_INSTANCE_ID);
     }
 
     private static Map<String, String> overrides(Map<String, String> p) {
@@ -121,7 +144,26 @@ public record ProcessorConfig(String bootstrapServers, String applicationId, URI
                 overrides.put(key.substring(STREAMS_PREFIX.length()), value);
             }
         });
+        String explicit = p.get(INSTANCE_ID);
+        if (explicit != null && !explicit.isBlank()) {
+            overrides.put(GROUP_INSTANCE_ID, explicit.trim());
+        }
+        overrides.computeIfAbsent(GROUP_INSTANCE_ID, k -> defaultInstanceId(p.get(STATE_DIR)));
         return overrides;
+    }
+
+    private static String defaultInstanceId(String stateDir) {
+        String dir = Path.of(stateDir == null ? System.getProperty("java.io.tmpdir") + "/tcp-processors" : stateDir)
+                .toAbsolutePath().normalize().toString();
+        return hostName() + "-" + Integer.toHexString(dir.hashCode());
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "_");
+        } catch (java.net.UnknownHostException e) {
+            return "host";
+        }
     }
 
     private static int integer(Map<String, String> p, String key, int defaultValue) {

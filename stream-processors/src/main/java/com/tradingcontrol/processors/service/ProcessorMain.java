@@ -10,6 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import com.tradingcontrol.schemas.health.HealthServer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,14 +26,16 @@ import org.slf4j.LoggerFactory;
 public final class ProcessorMain {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorMain.class);
+    static final int EXIT_FAILED = 3;
 
     private ProcessorMain() {
     }
 
     public static void main(String[] args) throws Exception {
         ProcessorConfig config;
+        Map<String, String> settings = settings(args);
         try {
-            config = ProcessorConfig.fromProperties(settings(args));
+            config = ProcessorConfig.fromProperties(settings);
         } catch (InvalidConfigException e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -44,7 +49,28 @@ public final class ProcessorMain {
             stopped.countDown();
         }, "processor-shutdown"));
         LOG.info("Processor {} started against {}", config.applicationId(), config.bootstrapServers());
-        stopped.await();
+        HealthServer health = startHealth(settings.get(ProcessorConfig.HEALTH_PORT), service);
+        while (!stopped.await(1, TimeUnit.SECONDS)) {
+            if (service.state() == KafkaStreams.State.ERROR) {
+                // Its threads could not be kept alive: exit visibly so the orchestrator restarts it.
+                LOG.error("Processor {} failed for good (state ERROR); exiting with code {}", config.applicationId(),
+                        EXIT_FAILED);
+                System.exit(EXIT_FAILED);
+            }
+        }
+        if (health != null) {
+            health.close();
+        }
+    }
+
+    /** Liveness: not in ERROR or stopped. Readiness: RUNNING (tasks restored, processing). */
+    static HealthServer startHealth(String port, ProcessorService service) throws IOException {
+        if (port == null || port.isBlank()) {
+            return null;
+        }
+        return HealthServer.start(Integer.parseInt(port.trim()),
+                () -> new HealthServer.Check(service.isLive(), "kafka streams " + service.state()),
+                () -> new HealthServer.Check(service.isReady(), "kafka streams " + service.state()));
     }
 
     static Map<String, String> settings(String[] args) throws IOException {
@@ -79,6 +105,7 @@ public final class ProcessorMain {
                 ProcessorConfig.SCHEMA_REGISTRY, ProcessorConfig.SCHEMA_REGISTRY_DATA_DIR, ProcessorConfig.PARTITIONS,
                 ProcessorConfig.REPLICATION_FACTOR, ProcessorConfig.COMMIT_INTERVAL_MS,
                 ProcessorConfig.CONTROL_COMMIT_SPACING_MS, ProcessorConfig.STATE_DIR,
-                ProcessorConfig.NUM_THREADS, ProcessorConfig.EXPIRY_SCAN_MS};
+                ProcessorConfig.NUM_THREADS, ProcessorConfig.EXPIRY_SCAN_MS, ProcessorConfig.INSTANCE_ID,
+                ProcessorConfig.MAX_THREAD_REPLACEMENTS, ProcessorConfig.HEALTH_PORT};
     }
 }

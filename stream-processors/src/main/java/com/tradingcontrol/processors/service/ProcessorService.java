@@ -22,7 +22,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,12 +56,10 @@ public final class ProcessorService implements AutoCloseable {
                 config.commitInterval(), config.stateDir(), config.numThreads());
         properties.putAll(config.streamsOverrides());
         KafkaStreams streams = new KafkaStreams(builder.build(properties), properties);
-        // A thread that dies on an unexpected error is replaced; its task restarts from the last
-        // committed transaction, so nothing half-done is ever visible.
-        streams.setUncaughtExceptionHandler(error -> {
-            LOG.error("Stream thread failed; replacing it", error);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        // A thread that dies on an unexpected error is replaced (a bounded number of times); its task
+        // restarts from the last committed transaction, so nothing half-done is ever visible.
+        streams.setUncaughtExceptionHandler(new ThreadReplacements(config.maxThreadReplacements(),
+                ThreadReplacements.DEFAULT_WINDOW, java.time.Clock.systemUTC()));
         streams.setStateListener((now, before) -> LOG.info("Processor {} state {} -> {}", config.applicationId(),
                 before, now));
         streams.start();
@@ -98,6 +95,15 @@ public final class ProcessorService implements AutoCloseable {
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /**
+     * Live = not failed for good: CREATED, REBALANCING or RUNNING. ERROR (the thread replacement budget
+     * is spent, or the client shut itself down) and a stopped client are not live.
+     */
+    public boolean isLive() {
+        KafkaStreams.State state = streams.state();
+        return state == KafkaStreams.State.CREATED || state.isRunningOrRebalancing();
     }
 
     /** Ready = RUNNING: all assigned tasks restored and processing (for the health endpoint). */

@@ -4,6 +4,7 @@ import com.tradingcontrol.schemas.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -35,6 +36,7 @@ public final class StreamsSettings {
     static final long RETRY_BACKOFF_MS = 2;
     static final long RETRY_BACKOFF_MAX_MS = 50;
 
+    static final int SESSION_TIMEOUT_MS = 10_000;
     static final long STORE_CACHE_BYTES = 16L * 1024 * 1024;
     /** Longer than any commit interval we run with: the commit's flush, not the linger, sends the batch. */
     static final long PRODUCER_LINGER_MS = 1_000;
@@ -79,6 +81,12 @@ public final class StreamsSettings {
         p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), Long.toString(RETRY_BACKOFF_MS));
         p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG),
                 Long.toString(RETRY_BACKOFF_MAX_MS));
+        // Kafka's 45 s session: a member killed without leaving holds its tasks that long. Static membership
+        // (the processor's group.instance.id) lets the same instance take them back at once when it restarts;
+        // this bounds the wait when it does not come back and another instance must take over. Heartbeats
+        // come from the consumer's own thread, so a busy stream thread does not miss them.
+        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Integer.toString(SESSION_TIMEOUT_MS));
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Integer.toString(SESSION_TIMEOUT_MS / 5));
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterDeserializationHandler.class.getName());
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());

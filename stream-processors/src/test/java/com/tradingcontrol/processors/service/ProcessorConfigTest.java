@@ -24,7 +24,26 @@ class ProcessorConfigTest {
         assertThat(config.commitInterval()).isEqualTo(StreamsSettings.DEFAULT_COMMIT_INTERVAL);
         assertThat(config.controlCommitSpacing()).isEqualTo(StreamsSettings.DEFAULT_CONTROL_COMMIT_SPACING);
         assertThat(config.numThreads()).isEqualTo(1);
-        assertThat(config.streamsOverrides()).isEmpty();
+        assertThat(config.streamsOverrides()).containsOnlyKeys("group.instance.id");
+    }
+
+    @Test
+    void theDefaultInstanceIdIsStablePerStateDirAndDiffersBetweenStateDirs() {
+        Map<String, String> a = Map.of(ProcessorConfig.BOOTSTRAP_SERVERS, "k:9092", ProcessorConfig.STATE_DIR, "/var/a");
+        Map<String, String> b = Map.of(ProcessorConfig.BOOTSTRAP_SERVERS, "k:9092", ProcessorConfig.STATE_DIR, "/var/b");
+
+        assertThat(ProcessorConfig.fromProperties(a).instanceId())
+                .isEqualTo(ProcessorConfig.fromProperties(new HashMap<>(a)).instanceId())
+                .isNotEqualTo(ProcessorConfig.fromProperties(b).instanceId());
+    }
+
+    @Test
+    void anExplicitInstanceIdBecomesTheGroupInstanceId() {
+        ProcessorConfig config = ProcessorConfig.fromProperties(Map.of(ProcessorConfig.BOOTSTRAP_SERVERS, "k:9092",
+                ProcessorConfig.INSTANCE_ID, "processor-2"));
+
+        assertThat(config.instanceId()).isEqualTo("processor-2");
+        assertThat(config.streamsOverrides()).containsEntry("group.instance.id", "processor-2");
     }
 
     @Test
@@ -54,7 +73,7 @@ class ProcessorConfigTest {
         assertThat(config.stateDir()).isEqualTo(Path.of("/var/lib/tcp"));
         assertThat(config.numThreads()).isEqualTo(2);
         assertThat(config.expiryScanInterval()).isEqualTo(Duration.ofMillis(500));
-        assertThat(config.streamsOverrides()).containsExactly(Map.entry("session.timeout.ms", "10000"));
+        assertThat(config.streamsOverrides()).containsEntry("session.timeout.ms", "10000");
         assertThat(config.commandVerifier().keyIds()).containsExactlyInAnyOrder(TestKeys.KEY_ID, "api-old");
     }
 
