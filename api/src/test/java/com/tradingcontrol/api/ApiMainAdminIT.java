@@ -11,6 +11,7 @@ import com.tradingcontrol.projections.rebuild.ProjectionMeta;
 import com.tradingcontrol.projections.service.ProjectorConfig;
 import com.tradingcontrol.projections.store.sqlite.SqliteProjectionStore;
 import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
+import com.tradingcontrol.api.support.SigningKeys;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -57,7 +58,8 @@ class ApiMainAdminIT {
                 }
             },
             ConfigOverride.config("kafka.bootstrapServers", BROKER.bootstrapServers()),
-            ConfigOverride.config("kafka.partitions", "3"));
+            ConfigOverride.config("kafka.partitions", "3"),
+            SigningKeys.apiOverrides()[0], SigningKeys.apiOverrides()[1]);
 
     @BeforeAll
     static void logAndPointer() throws Exception {

@@ -29,8 +29,10 @@ class ProcessorConfigTest {
 
     @Test
     void theDefaultInstanceIdIsStablePerStateDirAndDiffersBetweenStateDirs() {
-        Map<String, String> a = Map.of(ProcessorConfig.BOOTSTRAP_SERVERS, "k:9092", ProcessorConfig.STATE_DIR, "/var/a");
-        Map<String, String> b = Map.of(ProcessorConfig.BOOTSTRAP_SERVERS, "k:9092", ProcessorConfig.STATE_DIR, "/var/b");
+        Map<String, String> a = Map.of(ProcessorConfig.BOOTSTRAP_SERVERS, "k:9092", ProcessorConfig.STATE_DIR, "/var/a",
+                TestKeys.property(), TestKeys.keyFile());
+        Map<String, String> b = Map.of(ProcessorConfig.BOOTSTRAP_SERVERS, "k:9092", ProcessorConfig.STATE_DIR, "/var/b",
+                TestKeys.property(), TestKeys.keyFile());
 
         assertThat(ProcessorConfig.fromProperties(a).instanceId())
                 .isEqualTo(ProcessorConfig.fromProperties(new HashMap<>(a)).instanceId())
@@ -40,7 +42,7 @@ class ProcessorConfigTest {
     @Test
     void anExplicitInstanceIdBecomesTheGroupInstanceId() {
         ProcessorConfig config = ProcessorConfig.fromProperties(Map.of(ProcessorConfig.BOOTSTRAP_SERVERS, "k:9092",
-                ProcessorConfig.INSTANCE_ID, "processor-2"));
+                ProcessorConfig.INSTANCE_ID, "processor-2", TestKeys.property(), TestKeys.keyFile()));
 
         assertThat(config.instanceId()).isEqualTo("processor-2");
         assertThat(config.streamsOverrides()).containsEntry("group.instance.id", "processor-2");

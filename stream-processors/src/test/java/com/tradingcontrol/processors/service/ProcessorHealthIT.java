@@ -32,6 +32,7 @@ class ProcessorHealthIT {
             ProcessorService service = ProcessorService.start(ProcessorConfig.fromProperties(Map.of(
                     ProcessorConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
                     ProcessorConfig.APPLICATION_ID, "health-it",
+                    TestKeys.property(), TestKeys.keyFile(),
                     ProcessorConfig.STATE_DIR, work.toString())), registry);
             try (HealthServer health = ProcessorMain.startHealth("0", service)) {
                 assertThat(await(health, "/health/ready", status -> status == 200)).isEqualTo(200);
