@@ -16,6 +16,12 @@ final class SleepAllowList {
     }
 
     static final Map<String, Allowed> ENTRIES = new TreeMap<>(Map.ofEntries(
+            entry("api/src/test/java/com/tradingcontrol/api/ApiMainAdminIT.java", 1,
+                    "polls the rebuild status until it leaves RUNNING, with a 90 s deadline"),
+            entry("api/src/test/java/com/tradingcontrol/api/admin/RebuildJobsTest.java", 2,
+                    "a fake rebuild that stays running (interrupted at the end) and a status poll with a 10 s deadline"),
+            entry("api/src/test/java/com/tradingcontrol/api/wiring/ConsumerGroupReadinessIT.java", 1,
+                    "polls the readiness check until it shows the wanted state, with a deadline"),
             entry("api/src/test/java/com/tradingcontrol/api/commands/BrokerOutageIT.java", 1,
                     "retryUntilNot503 paces retries while the broker comes back, 45 s deadline"),
             entry("api/src/test/java/com/tradingcontrol/api/commands/CommandWaitsIT.java", 2,
@@ -51,6 +57,8 @@ final class SleepAllowList {
                     "load generator: pauses every 50 commands to pace the load"),
             entry("stream-processors/src/test/java/com/tradingcontrol/processors/service/ControlPlaneInvariants.java", 1,
                     "awaitNoTimedPausePending polls the state topic until no expiry is pending, 30 s deadline"),
+            entry("stream-processors/src/test/java/com/tradingcontrol/processors/service/ProcessorHealthIT.java", 1,
+                    "polls the health endpoint until it answers the wanted status, with a 60 s deadline"),
             entry("stream-processors/src/test/java/com/tradingcontrol/processors/service/ProcessorTakeoverIT.java", 2,
                     "waits until the load sent 1000 commands (bounded by the class @Timeout) and awaitBothOwnTasks"
                             + " polls with a deadline")));
