@@ -90,7 +90,7 @@ final class ApiProbes {
                     throw new AssertionError("probe " + scope + " answered " + response.statusCode() + ": "
                             + response.body());
                 }
-                answers.add(Integer.toString(response.statusCode()));
+                answers.add(response.statusCode() + " " + JSON.readTree(response.body()).path("code").asText(""));
             } catch (java.io.IOException e) {
                 answers.add(e.getClass().getSimpleName());
             } catch (InterruptedException e) {
@@ -99,7 +99,9 @@ final class ApiProbes {
             }
             pauseBeforeRetry();
         }
-        throw new AssertionError("probe " + scope + " not decided within " + timeout + "; answers " + answers);
+        throw new AssertionError("probe " + scope + " not decided within " + timeout + "; " + answers.size()
+                + " answers, first " + answers.subList(0, Math.min(5, answers.size())) + ", last "
+                + answers.subList(Math.max(0, answers.size() - 5), answers.size()));
     }
 
     private static void pauseBeforeRetry() {

@@ -30,12 +30,14 @@ final class SeededRegistry {
 
     private static String valueRecordOf(String topic) {
         return switch (topic) {
-            case "trading.commands" -> "CommandEnvelope";
+            case "trading.commands", "trading.keyed-commands" -> "CommandEnvelope";
             case "trading.events" -> "EventEnvelope";
             case "trading.command-outcomes" -> "CommandOutcome";
             case "trading.audit" -> "AuditRecord";
             case "trading.control-state" -> "ControlState";
-            default -> "DeadLetter";
+            case "trading.commands.dlq" -> "DeadLetter";
+            default -> throw new IllegalArgumentException("no value schema known for topic " + topic
+                    + ": add it here, or the child processors and the API disagree on its schema");
         };
     }
 }

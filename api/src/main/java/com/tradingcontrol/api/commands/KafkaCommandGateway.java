@@ -6,6 +6,8 @@ import com.tradingcontrol.api.ports.CommandRequest;
 import com.tradingcontrol.api.ports.Outcome;
 import com.tradingcontrol.api.ports.SubmitResult;
 import com.tradingcontrol.schemas.avro.CommandEnvelope;
+import com.tradingcontrol.schemas.registry.IncompatibleSchemaException;
+import com.tradingcontrol.schemas.registry.SchemaRegistryException;
 import com.tradingcontrol.schemas.signing.CommandSigner;
 import com.tradingcontrol.schemas.topics.KeyedCommands;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
@@ -79,6 +82,8 @@ public final class KafkaCommandGateway implements CommandGateway {
                     result.complete(new SubmitResult(request.commandId(), metadata.partition(), metadata.offset()));
                 }
             });
+        } catch (SerializationException e) {
+            result.completeExceptionally(notEncodable(request, e));
         } catch (KafkaException e) {
             result.completeExceptionally(unavailable(request, e));
         }
@@ -102,6 +107,22 @@ public final class KafkaCommandGateway implements CommandGateway {
             return new ProducerRecord<>(keyedTopic, null, key, envelope, headers);
         }
         return new ProducerRecord<>(topic, null, request.aggregateId(), envelope, headers);
+    }
+
+    /**
+     * A command that cannot be encoded — the registry refuses its schema under the topic's subject, or
+     * the record does not fit it — is this deployment's bug, not an outage: answering 503 "Kafka did not
+     * acknowledge" would send clients retrying forever at something retries cannot fix. Only a registry
+     * that cannot be reached counts as the bus being unavailable.
+     */
+    private RuntimeException notEncodable(CommandRequest request, SerializationException e) {
+        boolean registryDown = e.getCause() instanceof SchemaRegistryException
+                && !(e.getCause() instanceof IncompatibleSchemaException);
+        if (registryDown) {
+            return unavailable(request, e);
+        }
+        return new IllegalStateException("command " + request.commandId() + " cannot be encoded for Kafka: "
+                + e.getMessage(), e);
     }
 
     private CommandBusUnavailableException unavailable(CommandRequest request, Throwable cause) {
