@@ -18,9 +18,10 @@ import java.util.function.UnaryOperator;
 /**
  * Folds trading-control events into the per-scope document. Shape (every field always present so a
  * reader never has to guess): {@code id, scope, mode (ACTIVE|REDUCE_ONLY|PAUSED|HALTED), paused,
- * pauseReason, pausedBy, pausedAt, expiresAt, reduceOnly, reduceOnlyReason, reduceOnlyBy, reduceOnlyAt,
- * reduceOnlyExpiresAt} (documents folded before reduce-only existed lack the reduce-only fields until
- * their next event; readers treat them as absent = not reduce-only); on {@code global} also {@code killSwitch, killSwitchReason,
+ * pauseReason, pausedBy, pausedAt, expiresAt}; once a scope has carried reduce-only also
+ * {@code reduceOnly, reduceOnlyReason, reduceOnlyBy, reduceOnlyAt, reduceOnlyExpiresAt} (absent means
+ * never reduce-only: so documents folded before reduce-only existed equal a rebuild of them, and the
+ * drift check stays quiet after an upgrade); on {@code global} also {@code killSwitch, killSwitchReason,
  * killSwitchBy, killSwitchAt, maintenance, maintenanceMessage, maintenanceReason, maintenanceBy,
  * maintenanceAt}; plus the common {@code aggregateId, version, lastEventId, lastRequestId, updatedBy,
  * updatedAt, _position}. Times are epoch milliseconds.
@@ -77,7 +78,6 @@ final class ControlDocuments {
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
         doc.put("id", DocumentIds.of(scope)).put("scope", scope);
         clearPause(doc);
-        clearReduceOnly(doc);
         if (GLOBAL.equals(scope)) {
             doc.put("killSwitch", false).putNull("killSwitchReason").putNull("killSwitchBy").putNull("killSwitchAt");
             doc.put("maintenance", false).putNull("maintenanceMessage").putNull("maintenanceReason")

@@ -51,6 +51,7 @@ class EventFoldingTest {
         assertThat(doc.get("version").asLong()).isEqualTo(1);
         assertThat(doc.get("_position").asLong()).isEqualTo(1);
         assertThat(doc.has("killSwitch")).as("kill switch lives on global only").isFalse();
+        assertThat(doc.has("reduceOnly")).as("reduce-only fields only once a scope carried it").isFalse();
 
         ObjectNode resumed = fold(doc, event("symbol:AAPL", 2, new TradingResumed("symbol:AAPL", "done")));
         assertThat(resumed.get("mode").asText()).isEqualTo("ACTIVE");
