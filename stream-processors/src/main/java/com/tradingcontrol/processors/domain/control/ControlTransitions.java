@@ -73,11 +73,12 @@ final class ControlTransitions {
     }
 
     /** How {@link #extendOnly} words its notes for one kind of timed control. */
-    private record Words(String state, String noun, String lift) {
+    private record Words(String state, String name, String noun, String lift) {
     }
 
-    private static final Words PAUSE_WORDS = new Words("paused", "a pause", "resume explicitly instead");
-    private static final Words REDUCE_ONLY_WORDS = new Words("reduce-only", "reduce-only", "lift it explicitly instead");
+    private static final Words PAUSE_WORDS = new Words("paused", "pause", "a pause", "resume explicitly instead");
+    private static final Words REDUCE_ONLY_WORDS = new Words("reduce-only", "reduce-only", "reduce-only",
+            "lift it explicitly instead");
 
     private static Decision pause(Instant issuedAt, PauseTrading command, ControlState state) {
         return extendOnly(issuedAt, state, state.pause(), command.expiresAt(),
@@ -105,8 +106,7 @@ final class ControlTransitions {
             return Decision.rejected(RejectionCode.INVALID_STATE, already + "; " + words.noun()
                     + " can only be extended, " + words.lift());
         }
-        String noun = words == PAUSE_WORDS ? "pause" : words.noun();
-        return Decision.accepted(List.of(event), noun + " on " + state.scope() + " extended" + until(expiresAt));
+        return Decision.accepted(List.of(event), words.name() + " on " + state.scope() + " extended" + until(expiresAt));
     }
 
     private static Decision maintenance(CommandEnvelope envelope, SetMaintenanceMode command, ControlState state,
