@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code tcp}: the operator command line for the Trading Control Plane REST API. */
 @Command(name = "tcp", mixinStandardHelpOptions = true, versionProvider = TcpCli.Version.class,
         description = "Operate the Trading Control Plane through its REST API.",
-        subcommands = {PauseCommand.class, ResumeCommand.class, KillSwitchCommand.class,
+        subcommands = {PauseCommand.class, ResumeCommand.class, ReduceOnlyCommand.class, KillSwitchCommand.class,
                 MaintenanceCommand.class, ConfigCommand.class, ProfilesCommand.class, AuditCommand.class,
                 StateCommand.class, EventsCommand.class, ProjectionsCommand.class, DriftCheckCommand.class,
                 EffectiveCommand.class, WhoamiCommand.class, CommandsCommand.class},

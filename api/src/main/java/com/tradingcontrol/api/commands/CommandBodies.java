@@ -11,6 +11,11 @@ public final class CommandBodies {
 
     public record Resume(String scope, String reason) {}
 
+    /** Like {@link Pause}: expiresAt stays a string so a bad instant is a 422 naming the field. */
+    public record ReduceOnly(String scope, String reason, String expiresAt) {}
+
+    public record LiftReduceOnly(String scope, String reason) {}
+
     public record InternalPause(String scope, String reason) {}
 
     public record Reason(String reason) {}

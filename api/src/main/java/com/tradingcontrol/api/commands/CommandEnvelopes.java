@@ -13,6 +13,8 @@ import com.tradingcontrol.schemas.avro.IdempotencyBinding;
 import com.tradingcontrol.schemas.avro.PauseTrading;
 import com.tradingcontrol.schemas.avro.ReleaseKillSwitch;
 import com.tradingcontrol.schemas.avro.ResumeTrading;
+import com.tradingcontrol.schemas.avro.LiftReduceOnly;
+import com.tradingcontrol.schemas.avro.SetReduceOnly;
 import com.tradingcontrol.schemas.avro.SetMaintenanceMode;
 import com.tradingcontrol.schemas.avro.UpdateConfig;
 import java.util.List;
@@ -48,6 +50,10 @@ public final class CommandEnvelopes {
             return new PauseTrading(p.scope(), p.reason(), p.expiresAt());
         } else if (payload instanceof CommandPayload.ResumeTrading p) {
             return new ResumeTrading(p.scope(), p.reason());
+        } else if (payload instanceof CommandPayload.SetReduceOnly p) {
+            return new SetReduceOnly(p.scope(), p.reason(), p.expiresAt());
+        } else if (payload instanceof CommandPayload.LiftReduceOnly p) {
+            return new LiftReduceOnly(p.scope(), p.reason());
         } else if (payload instanceof CommandPayload.EngageKillSwitch p) {
             return new EngageKillSwitch(p.reason());
         } else if (payload instanceof CommandPayload.ReleaseKillSwitch p) {

@@ -17,8 +17,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code POST /api/trading-control/pause|resume}. Shares its path with the read side's
- * {@code GET /api/trading-control}; Jersey merges resources with the same path.
+ * {@code POST /api/trading-control/pause|resume|reduce-only|reduce-only/lift}. Shares its path with the
+ * read side's {@code GET /api/trading-control}; Jersey merges resources with the same path. Lifting
+ * reduce-only is a POST with a body, like resume, because it carries a required reason.
  */
 @Path("/api/trading-control")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -50,6 +51,29 @@ public final class TradingControlCommands {
         CommandInputs.requireBody(body);
         String scope = CommandInputs.scope(body.scope());
         var payload = new CommandPayload.ResumeTrading(scope, CommandInputs.requireReason(body.reason()));
+        return endpoint.submit(headers, requestId, caller, scope, payload, null);
+    }
+
+    @POST
+    @Path("/reduce-only")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    public CompletionStage<Response> reduceOnly(@Auth Caller caller, @Context RequestId requestId,
+                                                @BeanParam CommandHeaders headers, CommandBodies.ReduceOnly body) {
+        CommandInputs.requireBody(body);
+        String scope = CommandInputs.scope(body.scope());
+        var payload = new CommandPayload.SetReduceOnly(scope, CommandInputs.requireReason(body.reason()),
+                CommandInputs.expiresAt(body.expiresAt(), endpoint.now()));
+        return endpoint.submit(headers, requestId, caller, scope, payload, null);
+    }
+
+    @POST
+    @Path("/reduce-only/lift")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    public CompletionStage<Response> liftReduceOnly(@Auth Caller caller, @Context RequestId requestId,
+                                                    @BeanParam CommandHeaders headers, CommandBodies.LiftReduceOnly body) {
+        CommandInputs.requireBody(body);
+        String scope = CommandInputs.scope(body.scope());
+        var payload = new CommandPayload.LiftReduceOnly(scope, CommandInputs.requireReason(body.reason()));
         return endpoint.submit(headers, requestId, caller, scope, payload, null);
     }
 }

@@ -17,6 +17,11 @@ public sealed interface CommandPayload {
 
     record ResumeTrading(String scope, String reason) implements CommandPayload {}
 
+    /** @param expiresAt nullable: reduce-only until lifted */
+    record SetReduceOnly(String scope, String reason, Instant expiresAt) implements CommandPayload {}
+
+    record LiftReduceOnly(String scope, String reason) implements CommandPayload {}
+
     record EngageKillSwitch(String reason) implements CommandPayload {}
 
     record ReleaseKillSwitch(String reason) implements CommandPayload {}

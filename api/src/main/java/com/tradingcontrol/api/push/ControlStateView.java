@@ -118,6 +118,8 @@ public final class ControlStateView implements ControlStateReader, ReadBarrier {
         ControlState.KillSwitch killSwitch = s.killSwitch() ? new ControlState.KillSwitch(by) : null;
         ControlState.Maintenance maintenance = s.maintenance()
                 ? new ControlState.Maintenance(s.maintenanceMessage(), by) : null;
-        return new ControlState(Scope.parse(s.scope()), s.version(), pause, killSwitch, maintenance);
+        ControlState.ReduceOnly reduceOnly = s.reduceOnly()
+                ? new ControlState.ReduceOnly(by, s.reduceOnlyExpiresAt()) : null;
+        return new ControlState(Scope.parse(s.scope()), s.version(), pause, killSwitch, maintenance, reduceOnly);
     }
 }

@@ -36,6 +36,11 @@ final class ControlDocuments {
             maintenance = new ControlState.Maintenance(text(doc, "maintenanceMessage"), new Provenance(
                     text(doc, "maintenanceBy"), instant(doc, "maintenanceAt"), null, text(doc, "maintenanceReason")));
         }
-        return new ControlState(scope, doc.path("version").asLong(0), pause, killSwitch, maintenance);
+        ControlState.ReduceOnly reduceOnly = null;
+        if (doc.path("reduceOnly").asBoolean(false)) {
+            reduceOnly = new ControlState.ReduceOnly(new Provenance(text(doc, "reduceOnlyBy"), instant(doc, "reduceOnlyAt"),
+                    null, text(doc, "reduceOnlyReason")), instant(doc, "reduceOnlyExpiresAt"));
+        }
+        return new ControlState(scope, doc.path("version").asLong(0), pause, killSwitch, maintenance, reduceOnly);
     }
 }

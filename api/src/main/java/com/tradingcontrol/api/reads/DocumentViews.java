@@ -13,7 +13,7 @@ public final class DocumentViews {
 
     private static final Set<String> INTERNAL = Set.of("id", "_position", "ttl", "lastEventId");
     private static final Set<String> TIMES = Set.of("pausedAt", "expiresAt", "killSwitchAt", "maintenanceAt",
-            "updatedAt", "createdAt", "occurredAt");
+            "reduceOnlyAt", "reduceOnlyExpiresAt", "updatedAt", "createdAt", "occurredAt");
 
     private DocumentViews() {
     }

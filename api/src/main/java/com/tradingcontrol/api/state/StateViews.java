@@ -29,7 +29,9 @@ public final class StateViews {
 
     public record ControlEntry(String scope, long version, String mode, boolean paused, Change pause,
                                @JsonFormat(shape = JsonFormat.Shape.STRING) Instant expiresAt, boolean killSwitch, Change killSwitchBy, boolean maintenance,
-                               String maintenanceMessage, Change maintenanceBy) {}
+                               String maintenanceMessage, Change maintenanceBy, boolean reduceOnly,
+                               Change reduceOnlyBy,
+                               @JsonFormat(shape = JsonFormat.Shape.STRING) Instant reduceOnlyExpiresAt) {}
 
     public record ConfigEntry(String key, long version, JsonNode value, Change lastChange) {}
 
@@ -61,11 +63,14 @@ public final class StateViews {
         List<Cause> causes = EffectiveModeCalculator.causesOf(s, asOf);
         ControlMode mode = causes.stream().map(Cause::mode).max(Comparator.naturalOrder()).orElse(ControlMode.ACTIVE);
         boolean paused = s.isPausedAt(asOf);
+        boolean reduceOnly = s.isReduceOnlyAt(asOf);
         return new ControlEntry(s.scope().toString(), s.version(), mode.name(), paused,
                 paused ? change(s.pause().setBy()) : null, paused ? s.pause().expiresAt() : null,
                 s.isKillSwitchEngaged(), s.isKillSwitchEngaged() ? change(s.killSwitch().engagedBy()) : null,
                 s.isMaintenanceOn(), s.isMaintenanceOn() ? s.maintenance().message() : null,
-                s.isMaintenanceOn() ? change(s.maintenance().enabledBy()) : null);
+                s.isMaintenanceOn() ? change(s.maintenance().enabledBy()) : null,
+                reduceOnly, reduceOnly ? change(s.reduceOnly().setBy()) : null,
+                reduceOnly ? s.reduceOnly().expiresAt() : null);
     }
 
     private static ConfigEntry config(ConfigKeyDefinition def, ConfigState state) {

@@ -52,7 +52,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The command side against a real broker, the real processor topology (in-process) and the real app.
  * Every test uses its own scopes/tenants/profiles, so they share one broker and processor.
  */
-@Timeout(120) // seconds, per test method; ~13 s observed for all 13
+@Timeout(120) // seconds, per test method; ~15 s observed for all 14
 class CommandsIT {
     private static final EmbeddedKafkaBroker BROKER = EmbeddedKafkaBroker.startTemporary();
     private static final InProcessSchemaRegistry REGISTRY = InProcessSchemaRegistry.inMemory();
@@ -165,6 +165,35 @@ class CommandsIT {
                 assertThat(state.path("mode").asText()).isEqualTo("PAUSED");
             });
         }
+    }
+
+    @Test
+    void reduceOnlyIsSetAndLiftedEndToEnd() {
+        String tenant = unique("t");
+        String scope = "tenant:" + tenant;
+        String requestId = unique("req");
+
+        HttpResponse<String> set = client.postWaiting("/api/trading-control/reduce-only", Tokens.operator(),
+                "{\"scope\":\"" + scope + "\",\"reason\":\"margin call\",\"expiresAt\":\""
+                        + Instant.now().plus(Duration.ofHours(1)) + "\"}", "x-request-id", requestId);
+
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        assertThat(Http.json(set).path("status").asText()).isEqualTo("ACCEPTED");
+        JsonNode effective = Http.json(http.get("/api/trading-control/effective?tenant=" + tenant, Tokens.operator()));
+        assertThat(effective.path("mode").asText()).isEqualTo("REDUCE_ONLY");
+        assertThat(effective.path("causes").get(0).path("kind").asText()).isEqualTo("REDUCE_ONLY");
+        assertThat(effective.path("causes").get(0).path("reason").asText()).isEqualTo("margin call");
+        assertThat(effective.path("causes").get(0).path("expiresAt").isNull()).isFalse();
+        assertThat(WIRING.controlStateView().state(scope)).map(ScopeState::mode).contains("REDUCE_ONLY");
+        List<AuditRecord> audit = TopicReader.awaitMatching(BROKER.bootstrapServers(), TOPICS.audit(),
+                record -> requestId.equals(record.getRequestId()));
+        assertThat(audit).extracting(AuditRecord::getAction).containsExactly("SetReduceOnly");
+
+        HttpResponse<String> lift = client.postWaiting("/api/trading-control/reduce-only/lift", Tokens.operator(),
+                "{\"scope\":\"" + scope + "\",\"reason\":\"margin restored\"}");
+        assertThat(lift.statusCode()).as(lift.body()).isEqualTo(200);
+        assertThat(Http.json(http.get("/api/trading-control/effective?tenant=" + tenant, Tokens.operator()))
+                .path("mode").asText()).isEqualTo("ACTIVE");
     }
 
     @Test
@@ -365,6 +394,12 @@ class CommandsIT {
                 "{\"scope\":\"global\",\"reason\":\"x\",\"expiresAt\":\"2001-01-01T00:00:00Z\"}"), 422, "VALIDATION_FAILED");
         assertProblem(client.post(pause, Tokens.operator(), "{\"scope\":\"global\",\"reason\":\"x\",\"colour\":1}"), 400, "UNKNOWN_FIELD");
         assertProblem(client.post(pause, Tokens.operator(), "{\"scope\":"), 400, "MALFORMED_JSON");
+        String reduceOnly = "/api/trading-control/reduce-only";
+        assertProblem(client.post(reduceOnly, Tokens.operator(), "{\"scope\":\"global\"}"), 422, "VALIDATION_FAILED");
+        assertProblem(client.post(reduceOnly, Tokens.operator(),
+                "{\"scope\":\"global\",\"reason\":\"x\",\"expiresAt\":\"2001-01-01T00:00:00Z\"}"), 422, "VALIDATION_FAILED");
+        assertProblem(client.post(reduceOnly + "/lift", Tokens.operator(), "{\"scope\":\"planet:mars\",\"reason\":\"x\"}"),
+                422, "VALIDATION_FAILED");
         assertProblem(client.post(pause, Tokens.operator(), "{\"scope\":\"global\",\"reason\":\"x\"}",
                 "Idempotency-Key", "has spaces in it"), 422, "VALIDATION_FAILED");
         assertProblem(client.send("PUT", "/api/maintenance", Tokens.admin(), "{\"reason\":\"x\"}"), 422, "VALIDATION_FAILED");
@@ -376,6 +411,12 @@ class CommandsIT {
         assertProblem(client.post("/api/trading-control/pause", Tokens.customer("c1"),
                 "{\"scope\":\"tenant:c1\",\"reason\":\"x\"}"), 403, "FORBIDDEN");
         assertProblem(client.post("/api/kill-switch", Tokens.customer("c1"), "{\"reason\":\"x\"}"), 403, "FORBIDDEN");
+        assertUnauthorized(client.post("/api/trading-control/reduce-only", null, "{\"scope\":\"global\",\"reason\":\"x\"}"));
+        assertProblem(client.post("/api/trading-control/reduce-only", Tokens.customer("c1"),
+                "{\"scope\":\"tenant:c1\",\"reason\":\"x\"}"), 403, "FORBIDDEN");
+        assertProblem(client.post("/api/trading-control/reduce-only/lift", Tokens.customer("c1"),
+                "{\"scope\":\"tenant:c1\",\"reason\":\"x\"}"), 403, "FORBIDDEN");
+        assertUnauthorized(client.post("/api/trading-control/reduce-only/lift", null, "{\"scope\":\"global\",\"reason\":\"x\"}"));
         assertProblem(client.send("DELETE", "/api/kill-switch", Tokens.operator(), "{\"reason\":\"x\"}"), 403, "FORBIDDEN");
         assertProblem(client.send("PUT", "/api/maintenance", Tokens.operator(), "{\"on\":true,\"reason\":\"x\"}"), 403, "FORBIDDEN");
         assertProblem(client.post("/internal/trading/pause", Tokens.customer("c1"), "{\"reason\":\"x\"}"), 403, "FORBIDDEN");

@@ -51,6 +51,25 @@ class IdempotencyBindingTest {
     }
 
     @Test
+    void reduceOnlyRequestsAreFingerprintedByTheirWholeMeaning() {
+        String route = "POST /api/trading-control/reduce-only";
+        Instant expiry = Instant.parse("2026-03-02T10:00:00Z");
+        CommandRequest first = request("K", route, "tenant:t1",
+                new CommandPayload.SetReduceOnly("tenant:t1", "margin", expiry), OLGA);
+        CommandRequest again = request("K", route, "tenant:t1",
+                new CommandPayload.SetReduceOnly("tenant:t1", "margin", expiry), OLGA);
+
+        assertThat(again.idempotency().fingerprint()).isEqualTo(first.idempotency().fingerprint());
+        assertThat(List.of(
+                request("K", route, "tenant:t1", new CommandPayload.SetReduceOnly("tenant:t1", "margin", null), OLGA),
+                request("K", route, "tenant:t1", new CommandPayload.SetReduceOnly("tenant:t1", "other", expiry), OLGA),
+                request("K", route, "tenant:t1", new CommandPayload.LiftReduceOnly("tenant:t1", "margin"), OLGA),
+                request("K", PAUSE, "tenant:t1", new CommandPayload.PauseTrading("tenant:t1", "margin", expiry), OLGA)))
+                .extracting(r -> r.idempotency().fingerprint())
+                .doesNotContain(first.idempotency().fingerprint()).doesNotHaveDuplicates();
+    }
+
+    @Test
     void withoutAKeyEveryRequestIsANewCommand() {
         CommandRequest a = request(null, PAUSE, "tenant:t1", PAUSE_T1, OLGA);
         CommandRequest b = request(null, PAUSE, "tenant:t1", PAUSE_T1, OLGA);

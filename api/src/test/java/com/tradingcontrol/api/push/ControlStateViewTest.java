@@ -3,9 +3,14 @@ package com.tradingcontrol.api.push;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradingcontrol.api.ports.ControlView;
+import com.tradingcontrol.schemas.avro.ActiveControl;
+import com.tradingcontrol.schemas.avro.ControlKind;
+import com.tradingcontrol.schemas.avro.ControlMode;
+import com.tradingcontrol.schemas.avro.ControlState;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ControlStateViewTest {
@@ -54,5 +59,28 @@ class ControlStateViewTest {
         view.apply(state("tenant:a", "PAUSED", 2));
 
         assertThat(view.currentVersion("tenant:a")).isEqualTo(2);
+    }
+
+    @Test
+    void reduceOnlyComesFromTheControlsListIsPushedAndShowsEvenBehindAPause() {
+        Instant expiry = NOW.plusSeconds(600);
+        ActiveControl reduceOnly = ActiveControl.newBuilder().setKind(ControlKind.REDUCE_ONLY)
+                .setMode(ControlMode.REDUCE_ONLY).setReason("wind down").setSetBy("op-1")
+                .setSetAt(NOW.minusSeconds(60)).setExpiresAt(expiry).build();
+        ControlState record = ControlState.newBuilder().setScope("strategy:a:p1").setMode(ControlMode.REDUCE_ONLY)
+                .setVersion(1).setReason("wind down").setSetBy("op-1").setSetAt(NOW.minusSeconds(60))
+                .setControls(List.of(reduceOnly)).build();
+
+        ScopeState state = ScopeState.fromAvro(record);
+        view.apply(state);
+
+        assertThat(state.toMap()).containsEntry("mode", "REDUCE_ONLY").containsEntry("reduceOnly", true)
+                .containsEntry("reduceOnlyExpiresAt", expiry.toString());
+        var effective = view.effective("a", "p1", null);
+        assertThat(effective.mode()).isEqualTo("REDUCE_ONLY");
+        assertThat(effective.because()).singleElement().satisfies(c -> assertThat(c.expiresAt()).isEqualTo(expiry));
+        ControlStateView atExpiry = new ControlStateView(Clock.fixed(expiry, ZoneOffset.UTC));
+        atExpiry.apply(state);
+        assertThat(atExpiry.effective("a", "p1", null).mode()).as("lapsed at its expiry").isEqualTo("ACTIVE");
     }
 }

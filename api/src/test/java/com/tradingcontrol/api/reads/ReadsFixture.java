@@ -17,6 +17,7 @@ import com.tradingcontrol.schemas.avro.ConfigUpdated;
 import com.tradingcontrol.schemas.avro.EventEnvelope;
 import com.tradingcontrol.schemas.avro.OutcomeStatus;
 import com.tradingcontrol.schemas.avro.ProfileCreated;
+import com.tradingcontrol.schemas.avro.ReduceOnlySet;
 import com.tradingcontrol.schemas.avro.TradingPaused;
 import com.tradingcontrol.schemas.avro.TradingResumed;
 import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
@@ -87,6 +88,8 @@ final class ReadsFixture implements AutoCloseable {
                 new ConfigUpdated("features.backtest.enabled", true, false, "launch"));
         event(30, "tenant:ua", AggregateType.TRADING_CONTROL, 1, "op-1", new TradingPaused("tenant:ua", "check a", null));
         event(40, "tenant:ua", AggregateType.TRADING_CONTROL, 2, "op-1", new TradingResumed("tenant:ua", "a is fine"));
+        event(46, "symbol:TSLA", AggregateType.TRADING_CONTROL, 1, "op-1",
+                new ReduceOnlySet("symbol:TSLA", "wind down tsla", null));
         produceEvents();
         ChainHead head = ChainHead.genesis("chain-0");
         head = auditRecord(head, 10, "PauseTrading", "tenant:ub", "ub", "req-10", OutcomeStatus.ACCEPTED);

@@ -104,8 +104,14 @@ class ReadsIT {
     void tradingControlShowsCustomersOnlyGlobalAndTheirOwnTenant() {
         JsonNode staff = ok(http.get("/api/trading-control", ADMIN));
         assertThat(staff.path("global").path("mode").asText()).isEqualTo("ACTIVE");
-        assertThat(scopes(staff)).containsExactly("strategy:ub:pb1", "tenant:ua", "tenant:ub");
-        JsonNode ub = staff.path("scopes").get(2);
+        assertThat(scopes(staff)).containsExactly("strategy:ub:pb1", "symbol:TSLA", "tenant:ua", "tenant:ub");
+        JsonNode tsla = staff.path("scopes").get(1);
+        assertThat(tsla.path("mode").asText()).isEqualTo("REDUCE_ONLY");
+        assertThat(tsla.path("reduceOnly").asBoolean()).isTrue();
+        assertThat(tsla.path("reduceOnlyReason").asText()).isEqualTo("wind down tsla");
+        assertThat(tsla.path("reduceOnlyAt").asText()).isEqualTo(at(46).toString());
+        assertThat(tsla.path("paused").asBoolean()).isFalse();
+        JsonNode ub = staff.path("scopes").get(3);
         assertThat(ub.path("mode").asText()).isEqualTo("PAUSED");
         assertThat(ub.path("pauseReason").asText()).isEqualTo("risk on b");
         assertThat(ub.path("pausedAt").asText()).isEqualTo(at(10).toString());
@@ -150,6 +156,31 @@ class ReadsIT {
         JsonNode noProfile = ok(http.get("/api/trading-control/effective?tenant=ua", ADMIN));
         assertThat(noProfile.path("mode").asText()).isEqualTo("ACTIVE");
         assertThat(noProfile.path("causes").size()).isZero();
+    }
+
+    @Test
+    void reduceOnlyShowsInTheEffectiveModeAndInTimeTravel() {
+        JsonNode staff = ok(http.get("/api/trading-control/effective?tenant=ua&symbol=tsla", ADMIN));
+        assertThat(staff.path("mode").asText()).isEqualTo("REDUCE_ONLY");
+        assertThat(staff.path("causes")).singleElement().satisfies(c -> {
+            assertThat(c.path("kind").asText()).isEqualTo("REDUCE_ONLY");
+            assertThat(c.path("scope").asText()).isEqualTo("symbol:TSLA");
+            assertThat(c.path("setBy").asText()).isEqualTo("op-1");
+            assertThat(c.path("reason").asText()).isEqualTo("wind down tsla");
+        });
+        JsonNode customer = ok(http.get("/api/trading-control/effective?symbol=TSLA", CUSTOMER_A));
+        assertThat(customer.path("mode").asText()).isEqualTo("REDUCE_ONLY");
+        assertThat(customer.path("causes").get(0).path("reason").isNull()).as("a shared scope's reason is staff-only")
+                .isTrue();
+        assertThat(ok(http.get("/api/trading-control/effective?tenant=ua&symbol=MSFT", ADMIN)).path("mode").asText())
+                .isEqualTo("ACTIVE");
+
+        JsonNode after = control(ok(http.get("/api/state?asOf=" + at(50), AUDITOR)), "symbol:TSLA");
+        assertThat(after.path("mode").asText()).isEqualTo("REDUCE_ONLY");
+        assertThat(after.path("reduceOnly").asBoolean()).isTrue();
+        assertThat(after.path("reduceOnlyBy").path("reason").asText()).isEqualTo("wind down tsla");
+        JsonNode before = ok(http.get("/api/state?asOf=" + at(45), AUDITOR));
+        assertThat(before.path("control").findValuesAsText("scope")).doesNotContain("symbol:TSLA");
     }
 
     @Test

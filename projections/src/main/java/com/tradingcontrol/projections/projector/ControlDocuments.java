@@ -6,14 +6,22 @@ import com.tradingcontrol.schemas.avro.EventEnvelope;
 import com.tradingcontrol.schemas.avro.KillSwitchEngaged;
 import com.tradingcontrol.schemas.avro.KillSwitchReleased;
 import com.tradingcontrol.schemas.avro.MaintenanceModeChanged;
+import com.tradingcontrol.schemas.avro.PauseExpired;
+import com.tradingcontrol.schemas.avro.ReduceOnlyExpired;
+import com.tradingcontrol.schemas.avro.ReduceOnlyLifted;
+import com.tradingcontrol.schemas.avro.ReduceOnlySet;
 import com.tradingcontrol.schemas.avro.TradingPaused;
+import com.tradingcontrol.schemas.avro.TradingResumed;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 
 /**
  * Folds trading-control events into the per-scope document. Shape (every field always present so a
- * reader never has to guess): {@code id, scope, mode (ACTIVE|PAUSED|HALTED), paused, pauseReason,
- * pausedBy, pausedAt, expiresAt}; on {@code global} also {@code killSwitch, killSwitchReason,
+ * reader never has to guess): {@code id, scope, mode (ACTIVE|REDUCE_ONLY|PAUSED|HALTED), paused,
+ * pauseReason, pausedBy, pausedAt, expiresAt}; once a scope has carried reduce-only also
+ * {@code reduceOnly, reduceOnlyReason, reduceOnlyBy, reduceOnlyAt, reduceOnlyExpiresAt} (absent means
+ * never reduce-only: so documents folded before reduce-only existed equal a rebuild of them, and the
+ * drift check stays quiet after an upgrade); on {@code global} also {@code killSwitch, killSwitchReason,
  * killSwitchBy, killSwitchAt, maintenance, maintenanceMessage, maintenanceReason, maintenanceBy,
  * maintenanceAt}; plus the common {@code aggregateId, version, lastEventId, lastRequestId, updatedBy,
  * updatedAt, _position}. Times are epoch milliseconds.
@@ -51,9 +59,18 @@ final class ControlDocuments {
             doc.put("maintenanceReason", e.getReason()).put("maintenanceBy", by).put("maintenanceAt", at);
         } else if (payload instanceof KillSwitchReleased) {
             doc.put("killSwitch", false).putNull("killSwitchReason").putNull("killSwitchBy").putNull("killSwitchAt");
-        } else {
-            // TradingResumed and PauseExpired both lift the pause, as in the processors' domain.
+        } else if (payload instanceof TradingResumed || payload instanceof PauseExpired) {
             clearPause(doc);
+        } else if (payload instanceof ReduceOnlySet e) {
+            doc.put("reduceOnly", true).put("reduceOnlyReason", e.getReason()).put("reduceOnlyBy", by)
+                    .put("reduceOnlyAt", at);
+            doc.put("reduceOnlyExpiresAt", e.getExpiresAt() == null ? null : e.getExpiresAt().toEpochMilli());
+        } else if (payload instanceof ReduceOnlyLifted || payload instanceof ReduceOnlyExpired) {
+            clearReduceOnly(doc);
+        } else {
+            // No catch-all: an event this fold does not know must never silently lift a control.
+            throw new IllegalArgumentException("event " + event.getEventId() + " is not a trading-control event: "
+                    + payload.getClass().getName());
         }
     }
 
@@ -73,11 +90,19 @@ final class ControlDocuments {
         doc.put("paused", false).putNull("pauseReason").putNull("pausedBy").putNull("pausedAt").putNull("expiresAt");
     }
 
-    /** The mode this scope imposes: an engaged kill switch halts, a pause pauses. */
+    private static void clearReduceOnly(ObjectNode doc) {
+        doc.put("reduceOnly", false).putNull("reduceOnlyReason").putNull("reduceOnlyBy").putNull("reduceOnlyAt")
+                .putNull("reduceOnlyExpiresAt");
+    }
+
+    /** The mode this scope imposes: an engaged kill switch halts, a pause pauses, reduce-only reduces. */
     private static String mode(ObjectNode doc) {
         if (doc.path("killSwitch").asBoolean(false)) {
             return "HALTED";
         }
-        return doc.path("paused").asBoolean(false) ? "PAUSED" : "ACTIVE";
+        if (doc.path("paused").asBoolean(false)) {
+            return "PAUSED";
+        }
+        return doc.path("reduceOnly").asBoolean(false) ? "REDUCE_ONLY" : "ACTIVE";
     }
 }

@@ -11,6 +11,9 @@ import com.tradingcontrol.schemas.avro.PauseExpired;
 import com.tradingcontrol.schemas.avro.ProfileCreated;
 import com.tradingcontrol.schemas.avro.ProfileDisabled;
 import com.tradingcontrol.schemas.avro.ProfileEnabled;
+import com.tradingcontrol.schemas.avro.ReduceOnlyExpired;
+import com.tradingcontrol.schemas.avro.ReduceOnlyLifted;
+import com.tradingcontrol.schemas.avro.ReduceOnlySet;
 import com.tradingcontrol.schemas.avro.TradingPaused;
 import com.tradingcontrol.schemas.avro.TradingResumed;
 import java.util.function.UnaryOperator;
@@ -28,7 +31,8 @@ public final class EventFolding {
         Object payload = event.getPayload();
         if (payload instanceof TradingPaused || payload instanceof TradingResumed || payload instanceof PauseExpired
                 || payload instanceof KillSwitchEngaged || payload instanceof KillSwitchReleased
-                || payload instanceof MaintenanceModeChanged) {
+                || payload instanceof MaintenanceModeChanged || payload instanceof ReduceOnlySet
+                || payload instanceof ReduceOnlyLifted || payload instanceof ReduceOnlyExpired) {
             return update(ProjectionContainer.TRADING_CONTROL, event.getAggregateId(), event.getAggregateId(), event,
                     ControlDocuments.fold(event));
         }

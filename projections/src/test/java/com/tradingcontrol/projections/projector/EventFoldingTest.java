@@ -16,6 +16,9 @@ import com.tradingcontrol.schemas.avro.PauseExpired;
 import com.tradingcontrol.schemas.avro.ProfileCreated;
 import com.tradingcontrol.schemas.avro.ProfileDisabled;
 import com.tradingcontrol.schemas.avro.ProfileEnabled;
+import com.tradingcontrol.schemas.avro.ReduceOnlyExpired;
+import com.tradingcontrol.schemas.avro.ReduceOnlyLifted;
+import com.tradingcontrol.schemas.avro.ReduceOnlySet;
 import com.tradingcontrol.schemas.avro.TradingPaused;
 import com.tradingcontrol.schemas.avro.TradingResumed;
 import java.time.Instant;
@@ -48,6 +51,7 @@ class EventFoldingTest {
         assertThat(doc.get("version").asLong()).isEqualTo(1);
         assertThat(doc.get("_position").asLong()).isEqualTo(1);
         assertThat(doc.has("killSwitch")).as("kill switch lives on global only").isFalse();
+        assertThat(doc.has("reduceOnly")).as("reduce-only fields only once a scope carried it").isFalse();
 
         ObjectNode resumed = fold(doc, event("symbol:AAPL", 2, new TradingResumed("symbol:AAPL", "done")));
         assertThat(resumed.get("mode").asText()).isEqualTo("ACTIVE");
@@ -61,6 +65,35 @@ class EventFoldingTest {
         ObjectNode expired = fold(pausedAgain, event("symbol:AAPL", 4, new PauseExpired("symbol:AAPL", expires)));
         assertThat(expired.get("mode").asText()).isEqualTo("ACTIVE");
         assertThat(expired.get("lastEventId").asText()).isEqualTo("cmd-symbol:AAPL-4:0");
+    }
+
+    @Test
+    void reduceOnlyIsFoldedBesideAPauseAndLiftingOneNeverClearsTheOther() {
+        Instant expires = Instant.parse("2030-01-01T00:00:00Z");
+        String scope = "strategy:u1:p1";
+        ObjectNode set = fold(null, event(scope, 1, new ReduceOnlySet(scope, "drawdown", expires)));
+        assertThat(set.get("mode").asText()).isEqualTo("REDUCE_ONLY");
+        assertThat(set.get("reduceOnly").asBoolean()).isTrue();
+        assertThat(set.get("reduceOnlyReason").asText()).isEqualTo("drawdown");
+        assertThat(set.get("reduceOnlyBy").asText()).isEqualTo("alice");
+        assertThat(set.get("reduceOnlyExpiresAt").asLong()).isEqualTo(expires.toEpochMilli());
+        assertThat(set.get("paused").asBoolean()).isFalse();
+
+        ObjectNode paused = fold(set, event(scope, 2, new TradingPaused(scope, "incident", null)));
+        assertThat(paused.get("mode").asText()).isEqualTo("PAUSED");
+        ObjectNode lifted = fold(paused, event(scope, 3, new ReduceOnlyLifted(scope, "limits reset")));
+        assertThat(lifted.get("paused").asBoolean()).as("lifting reduce-only keeps the pause").isTrue();
+        assertThat(lifted.get("reduceOnly").asBoolean()).isFalse();
+        assertThat(lifted.get("reduceOnlyReason").isNull()).isTrue();
+        assertThat(lifted.get("mode").asText()).isEqualTo("PAUSED");
+
+        ObjectNode again = fold(lifted, event(scope, 4, new ReduceOnlySet(scope, "again", expires)));
+        ObjectNode resumed = fold(again, event(scope, 5, new TradingResumed(scope, "done")));
+        assertThat(resumed.get("reduceOnly").asBoolean()).as("resuming keeps reduce-only").isTrue();
+        assertThat(resumed.get("mode").asText()).isEqualTo("REDUCE_ONLY");
+        ObjectNode expired = fold(resumed, event(scope, 6, new ReduceOnlyExpired(scope, expires)));
+        assertThat(expired.get("mode").asText()).isEqualTo("ACTIVE");
+        assertThat(expired.get("reduceOnlyExpiresAt").isNull()).isTrue();
     }
 
     @Test

@@ -3,7 +3,7 @@ package com.tradingcontrol.processors.domain;
 /** Events of the trading-control aggregate. */
 public sealed interface ControlEvent extends DomainEvent
         permits TradingPaused, TradingResumed, PauseExpired, KillSwitchEngaged, KillSwitchReleased,
-        MaintenanceModeChanged {
+        MaintenanceModeChanged, ReduceOnlySet, ReduceOnlyLifted, ReduceOnlyExpired {
 
     /** The scope whose aggregate this event belongs to. */
     Scope targetScope();

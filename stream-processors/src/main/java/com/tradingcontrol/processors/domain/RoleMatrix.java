@@ -9,6 +9,8 @@ import java.util.Set;
  *   command              ADMIN  OPERATOR  CUSTOMER          AUDITOR
  *   PauseTrading           x       x
  *   ResumeTrading          x       x
+ *   SetReduceOnly          x       x
+ *   LiftReduceOnly         x       x                                    (as ResumeTrading)
  *   EngageKillSwitch       x       x
  *   ReleaseKillSwitch      x
  *   SetMaintenanceMode     x                                            (both on and off)

@@ -12,6 +12,8 @@ import com.tradingcontrol.processors.domain.InvalidScopeException;
 import com.tradingcontrol.processors.domain.PauseTrading;
 import com.tradingcontrol.processors.domain.ReleaseKillSwitch;
 import com.tradingcontrol.processors.domain.ResumeTrading;
+import com.tradingcontrol.processors.domain.LiftReduceOnly;
+import com.tradingcontrol.processors.domain.SetReduceOnly;
 import com.tradingcontrol.processors.domain.Role;
 import com.tradingcontrol.processors.domain.Scope;
 import com.tradingcontrol.processors.domain.SetMaintenanceMode;
@@ -103,6 +105,12 @@ final class CommandMapper {
         }
         if (payload instanceof com.tradingcontrol.schemas.avro.ResumeTrading p) {
             return new ResumeTrading(Scope.parse(p.getScope()), p.getReason());
+        }
+        if (payload instanceof com.tradingcontrol.schemas.avro.SetReduceOnly p) {
+            return new SetReduceOnly(Scope.parse(p.getScope()), p.getReason(), p.getExpiresAt());
+        }
+        if (payload instanceof com.tradingcontrol.schemas.avro.LiftReduceOnly p) {
+            return new LiftReduceOnly(Scope.parse(p.getScope()), p.getReason());
         }
         if (payload instanceof com.tradingcontrol.schemas.avro.EngageKillSwitch p) {
             return new EngageKillSwitch(p.getReason());

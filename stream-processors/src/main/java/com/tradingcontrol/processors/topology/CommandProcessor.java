@@ -155,7 +155,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     }
 
     /**
-     * Wall-clock punctuation: emits PauseExpired for every timed pause of this task that has lapsed, and
+     * Wall-clock punctuation: emits PauseExpired / ReduceOnlyExpired for every timed control of this task that has lapsed, and
      * commits at once when any did (trading resumes; at most one commit per scan, so no spacing needed).
      */
     private void expirePauses(long timestamp) {
@@ -170,18 +170,26 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
                 }
                 continue;
             }
-            // Deterministic id: the version the expiry creates, so a re-run after a crash mints the same ids.
-            String actionId = "expiry:" + aggregateId + ":" + (state.version() + 1);
-            Effects.Applied applied = Effects.apply(state, events, actionId, actionId, Records.systemActor(), now);
-            saveIfChanged(applied);
-            AuditRecord audit = appendAudit(Records.systemAudit(actionId, "PauseExpired", applied,
-                    StateJson.summary(state), StateJson.summary(applied.after()), now));
-            emit(applied, audit, now);
+            // One audited action per lapse (a pause and a reduce-only may lapse in the same scan).
+            for (DomainEvent event : events) {
+                state = expire(aggregateId, state, event, now);
+            }
             expired = true;
         }
         if (expired) {
             context.commit();
         }
+    }
+
+    private ControlState expire(String aggregateId, ControlState state, DomainEvent event, Instant now) {
+        // Deterministic id: the version the expiry creates, so a re-run after a crash mints the same ids.
+        String actionId = "expiry:" + aggregateId + ":" + (state.version() + 1);
+        Effects.Applied applied = Effects.apply(state, List.of(event), actionId, actionId, Records.systemActor(), now);
+        saveIfChanged(applied);
+        AuditRecord audit = appendAudit(Records.systemAudit(actionId, event.getClass().getSimpleName(), applied,
+                StateJson.summary(state), StateJson.summary(applied.after()), now));
+        emit(applied, audit, now);
+        return (ControlState) applied.after();
     }
 
     private void saveIfChanged(Effects.Applied applied) {

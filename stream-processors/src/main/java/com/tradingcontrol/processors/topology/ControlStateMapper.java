@@ -25,13 +25,19 @@ public final class ControlStateMapper {
     private ControlStateMapper() {
     }
 
-    /** The mode a scope imposes on its own: kill switch HALTED, pause or maintenance PAUSED (see EffectiveModeCalculator). */
+    /**
+     * The mode a scope imposes on its own: kill switch HALTED, pause or maintenance PAUSED, reduce-only
+     * REDUCE_ONLY (see EffectiveModeCalculator).
+     */
     public static ControlMode modeOf(ControlState state) {
         if (state.isKillSwitchEngaged()) {
             return ControlMode.HALTED;
         }
         if (state.pause() != null || state.isMaintenanceOn()) {
             return ControlMode.PAUSED;
+        }
+        if (state.reduceOnly() != null) {
+            return ControlMode.REDUCE_ONLY;
         }
         return ControlMode.ACTIVE;
     }
@@ -67,6 +73,10 @@ public final class ControlStateMapper {
             controls.add(control(ControlKind.MAINTENANCE, ControlMode.PAUSED, state.maintenance().enabledBy(), null,
                     state.maintenance().message()));
         }
+        if (state.reduceOnly() != null) {
+            controls.add(control(ControlKind.REDUCE_ONLY, ControlMode.REDUCE_ONLY, state.reduceOnly().setBy(),
+                    state.reduceOnly().expiresAt(), null));
+        }
         return controls;
     }
 
@@ -85,15 +95,18 @@ public final class ControlStateMapper {
         ControlState.Pause pause = null;
         ControlState.KillSwitch killSwitch = null;
         ControlState.Maintenance maintenance = null;
+        ControlState.ReduceOnly reduceOnly = null;
         for (ActiveControl control : avro.getControls()) {
             switch (control.getKind()) {
                 case PAUSE -> pause = new ControlState.Pause(provenance(control), control.getExpiresAt());
                 case KILL_SWITCH -> killSwitch = new ControlState.KillSwitch(provenance(control));
                 case MAINTENANCE -> maintenance = new ControlState.Maintenance(control.getMessage(), provenance(control));
+                case REDUCE_ONLY -> reduceOnly = new ControlState.ReduceOnly(provenance(control), control.getExpiresAt());
                 default -> throw new IllegalArgumentException("unknown control kind " + control.getKind());
             }
         }
-        return new ControlState(Scope.parse(avro.getScope()), avro.getVersion(), pause, killSwitch, maintenance);
+        return new ControlState(Scope.parse(avro.getScope()), avro.getVersion(), pause, killSwitch, maintenance,
+                reduceOnly);
     }
 
     public static ControlState fromAvro(com.tradingcontrol.schemas.avro.ControlState avro) {
@@ -105,6 +118,7 @@ public final class ControlStateMapper {
         Instant setAt = avro.getSetAt() == null ? Instant.EPOCH : avro.getSetAt();
         String setBy = avro.getSetBy() == null ? "unknown" : avro.getSetBy();
         Provenance last = new Provenance(setBy, setAt, commandIdOf(avro.getLastEventId()), avro.getReason());
+        // (pre-v2 records predate reduce-only: a restricted one without controls is a pause)
         boolean paused = avro.getExpiresAt() != null
                 || (avro.getMode() == ControlMode.PAUSED && !avro.getMaintenance());
         return new ControlState(Scope.parse(avro.getScope()), avro.getVersion(),

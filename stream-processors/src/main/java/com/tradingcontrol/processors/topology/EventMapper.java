@@ -8,6 +8,9 @@ import com.tradingcontrol.processors.domain.KillSwitchEngaged;
 import com.tradingcontrol.processors.domain.KillSwitchReleased;
 import com.tradingcontrol.processors.domain.MaintenanceModeChanged;
 import com.tradingcontrol.processors.domain.PauseExpired;
+import com.tradingcontrol.processors.domain.ReduceOnlyExpired;
+import com.tradingcontrol.processors.domain.ReduceOnlyLifted;
+import com.tradingcontrol.processors.domain.ReduceOnlySet;
 import com.tradingcontrol.processors.domain.ProfileCreated;
 import com.tradingcontrol.processors.domain.ProfileDisabled;
 import com.tradingcontrol.processors.domain.ProfileEnabled;
@@ -55,6 +58,15 @@ public final class EventMapper {
         if (event instanceof PauseExpired e) {
             return new com.tradingcontrol.schemas.avro.PauseExpired(e.scope().toString(), e.expiredAt());
         }
+        if (event instanceof ReduceOnlySet e) {
+            return new com.tradingcontrol.schemas.avro.ReduceOnlySet(e.scope().toString(), e.reason(), e.expiresAt());
+        }
+        if (event instanceof ReduceOnlyLifted e) {
+            return new com.tradingcontrol.schemas.avro.ReduceOnlyLifted(e.scope().toString(), e.reason());
+        }
+        if (event instanceof ReduceOnlyExpired e) {
+            return new com.tradingcontrol.schemas.avro.ReduceOnlyExpired(e.scope().toString(), e.expiredAt());
+        }
         if (event instanceof KillSwitchEngaged e) {
             return new com.tradingcontrol.schemas.avro.KillSwitchEngaged(e.reason());
         }
@@ -89,6 +101,15 @@ public final class EventMapper {
         }
         if (payload instanceof com.tradingcontrol.schemas.avro.PauseExpired p) {
             return new PauseExpired(Scope.parse(p.getScope()), p.getExpiredAt());
+        }
+        if (payload instanceof com.tradingcontrol.schemas.avro.ReduceOnlySet p) {
+            return new ReduceOnlySet(Scope.parse(p.getScope()), p.getReason(), p.getExpiresAt());
+        }
+        if (payload instanceof com.tradingcontrol.schemas.avro.ReduceOnlyLifted p) {
+            return new ReduceOnlyLifted(Scope.parse(p.getScope()), p.getReason());
+        }
+        if (payload instanceof com.tradingcontrol.schemas.avro.ReduceOnlyExpired p) {
+            return new ReduceOnlyExpired(Scope.parse(p.getScope()), p.getExpiredAt());
         }
         if (payload instanceof com.tradingcontrol.schemas.avro.KillSwitchEngaged p) {
             return new KillSwitchEngaged(p.getReason());

@@ -1,6 +1,7 @@
 package com.tradingcontrol.processors.topology;
 
 import com.tradingcontrol.processors.domain.control.ControlState;
+import com.tradingcontrol.processors.domain.control.PauseExpiry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,7 +12,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * In-memory index of the timed pauses a task holds, so the wall-clock punctuation looks at a few
+ * In-memory index of the timed controls (pauses, reduce-only) a task holds, so the wall-clock punctuation looks at a few
  * entries instead of scanning the store every few hundred milliseconds. It is rebuilt from the
  * store whenever the processor is (re)initialised, i.e. after every restore, and only ever a hint:
  * the store's state and the domain's {@code PauseExpiry} decide whether anything expires.
@@ -31,14 +32,15 @@ final class ExpiryIndex {
     }
 
     void track(ControlState state) {
-        if (state.pause() != null && state.pause().expiresAt() != null) {
-            expiresAt.put(state.aggregateId(), state.pause().expiresAt());
+        Instant next = PauseExpiry.nextExpiry(state);
+        if (next != null) {
+            expiresAt.put(state.aggregateId(), next);
         } else {
             expiresAt.remove(state.aggregateId());
         }
     }
 
-    /** Aggregate ids whose pause has expired at {@code now}. */
+    /** Aggregate ids whose earliest timed control has expired at {@code now}. */
     List<String> due(Instant now) {
         List<String> due = new ArrayList<>();
         expiresAt.forEach((id, at) -> {

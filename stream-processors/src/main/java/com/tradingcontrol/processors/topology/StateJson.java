@@ -55,6 +55,11 @@ public final class StateJson {
             ObjectNode m = n.putObject("maintenance").put("message", s.maintenance().message());
             m.set("enabledBy", provenance(s.maintenance().enabledBy()));
         }
+        if (s.reduceOnly() != null) {
+            ObjectNode reduceOnly = n.putObject("reduceOnly");
+            reduceOnly.set("setBy", provenance(s.reduceOnly().setBy()));
+            reduceOnly.put("expiresAt", instant(s.reduceOnly().expiresAt()));
+        }
         return n;
     }
 
@@ -62,12 +67,15 @@ public final class StateJson {
         JsonNode pause = n.get("pause");
         JsonNode kill = n.get("killSwitch");
         JsonNode maintenance = n.get("maintenance");
+        JsonNode reduceOnly = n.get("reduceOnly");
         return new ControlState(Scope.parse(n.get("scope").asText()), n.get("version").asLong(),
                 pause == null ? null : new ControlState.Pause(provenance(pause.get("setBy")),
                         instant(pause.get("expiresAt"))),
                 kill == null ? null : new ControlState.KillSwitch(provenance(kill.get("engagedBy"))),
                 maintenance == null ? null : new ControlState.Maintenance(text(maintenance.get("message")),
-                        provenance(maintenance.get("enabledBy"))));
+                        provenance(maintenance.get("enabledBy"))),
+                reduceOnly == null ? null : new ControlState.ReduceOnly(provenance(reduceOnly.get("setBy")),
+                        instant(reduceOnly.get("expiresAt"))));
     }
 
     static ObjectNode config(ConfigState s) {

@@ -8,7 +8,7 @@ import java.time.Instant;
 /**
  * One control that contributes to an effective mode, with its provenance.
  *
- * @param expiresAt nullable; only pauses expire
+ * @param expiresAt nullable; only pauses and reduce-only expire
  * @param message   nullable; the user-facing maintenance message
  */
 public record Cause(Scope scope, Kind kind, ControlMode mode, String setBy, Instant setAt, String reason,
@@ -17,9 +17,10 @@ public record Cause(Scope scope, Kind kind, ControlMode mode, String setBy, Inst
     /**
      * What restricts trading: a control set on a scope, or the state of the profile asked about
      * ({@code PROFILE_DISABLED}: disabled by its owner or staff; {@code PROFILE_UNKNOWN}: the platform
-     * has no such profile in the tenant). A profile that may not trade may still close positions.
+     * has no such profile in the tenant). A profile that may not trade may still close positions, as
+     * may a scope under {@code REDUCE_ONLY}. New kinds are added at the end.
      */
-    public enum Kind { KILL_SWITCH, MAINTENANCE, PAUSE, PROFILE_DISABLED, PROFILE_UNKNOWN }
+    public enum Kind { KILL_SWITCH, MAINTENANCE, PAUSE, PROFILE_DISABLED, PROFILE_UNKNOWN, REDUCE_ONLY }
 
     /** Short human description, e.g. "kill switch engaged" or "trading paused on tenant:u1". */
     public String describe() {
@@ -27,6 +28,7 @@ public record Cause(Scope scope, Kind kind, ControlMode mode, String setBy, Inst
             case KILL_SWITCH -> "kill switch engaged";
             case MAINTENANCE -> "maintenance mode on";
             case PAUSE -> "trading paused on " + scope;
+            case REDUCE_ONLY -> "reduce-only on " + scope;
             case PROFILE_DISABLED -> "profile " + scope.profileId() + " disabled";
             case PROFILE_UNKNOWN -> "profile " + scope.profileId() + " unknown in tenant " + scope.tenantId();
         };

@@ -5,12 +5,15 @@ import com.tradingcontrol.processors.domain.CommandEnvelope;
 import com.tradingcontrol.processors.domain.ControlCommand;
 import com.tradingcontrol.processors.domain.Decision;
 import com.tradingcontrol.processors.domain.EngageKillSwitch;
+import com.tradingcontrol.processors.domain.LiftReduceOnly;
 import com.tradingcontrol.processors.domain.PauseTrading;
 import com.tradingcontrol.processors.domain.RejectionCode;
 import com.tradingcontrol.processors.domain.ReleaseKillSwitch;
 import com.tradingcontrol.processors.domain.ResumeTrading;
 import com.tradingcontrol.processors.domain.RoleMatrix;
+import com.tradingcontrol.processors.domain.Scope;
 import com.tradingcontrol.processors.domain.SetMaintenanceMode;
+import com.tradingcontrol.processors.domain.SetReduceOnly;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -65,6 +68,12 @@ public final class ControlDecider {
         if (command instanceof ReleaseKillSwitch) {
             return "release the kill switch";
         }
+        if (command instanceof SetReduceOnly) {
+            return "set reduce-only";
+        }
+        if (command instanceof LiftReduceOnly) {
+            return "lift reduce-only";
+        }
         return "change maintenance mode";
     }
 
@@ -75,8 +84,17 @@ public final class ControlDecider {
         if (command instanceof PauseTrading pause) {
             return Checks.firstFailure(
                     () -> Checks.reason(pause.reason()),
-                    () -> tenantQualified(pause),
-                    () -> expiryInFuture(pause, issuedAt));
+                    () -> tenantQualified(pause.scope()),
+                    () -> expiryInFuture(pause.expiresAt(), issuedAt));
+        }
+        if (command instanceof SetReduceOnly reduceOnly) {
+            return Checks.firstFailure(
+                    () -> Checks.reason(reduceOnly.reason()),
+                    () -> tenantQualified(reduceOnly.scope()),
+                    () -> expiryInFuture(reduceOnly.expiresAt(), issuedAt));
+        }
+        if (command instanceof LiftReduceOnly lift) {
+            return Checks.reason(lift.reason());
         }
         if (command instanceof ResumeTrading resume) {
             return Checks.reason(resume.reason());
@@ -96,19 +114,19 @@ public final class ControlDecider {
     }
 
     /** Legacy strategy scopes stay readable and may be lifted, but are never set again (see {@code Scope}). */
-    private static Optional<Decision.Rejected> tenantQualified(PauseTrading pause) {
-        if (!pause.scope().isLegacyStrategy()) {
+    private static Optional<Decision.Rejected> tenantQualified(Scope scope) {
+        if (!scope.isLegacyStrategy()) {
             return Optional.empty();
         }
-        return Checks.fail(RejectionCode.VALIDATION_FAILED, "'" + pause.scope() + "' does not name its tenant:"
-                + " profile ids are unique only within a tenant, use strategy:<tenantId>:" + pause.scope().profileId());
+        return Checks.fail(RejectionCode.VALIDATION_FAILED, "'" + scope + "' does not name its tenant:"
+                + " profile ids are unique only within a tenant, use strategy:<tenantId>:" + scope.profileId());
     }
 
-    private static Optional<Decision.Rejected> expiryInFuture(PauseTrading pause, Instant issuedAt) {
-        if (pause.expiresAt() == null || pause.expiresAt().isAfter(issuedAt)) {
+    private static Optional<Decision.Rejected> expiryInFuture(Instant expiresAt, Instant issuedAt) {
+        if (expiresAt == null || expiresAt.isAfter(issuedAt)) {
             return Optional.empty();
         }
         return Checks.fail(RejectionCode.VALIDATION_FAILED,
-                "expiresAt " + pause.expiresAt() + " is not after the command's issuedAt " + issuedAt);
+                "expiresAt " + expiresAt + " is not after the command's issuedAt " + issuedAt);
     }
 }

@@ -9,6 +9,9 @@ import com.tradingcontrol.processors.domain.MaintenanceModeChanged;
 import com.tradingcontrol.processors.domain.PauseExpired;
 import com.tradingcontrol.processors.domain.Provenance;
 import com.tradingcontrol.processors.domain.RecordedEvent;
+import com.tradingcontrol.processors.domain.ReduceOnlyExpired;
+import com.tradingcontrol.processors.domain.ReduceOnlyLifted;
+import com.tradingcontrol.processors.domain.ReduceOnlySet;
 import com.tradingcontrol.processors.domain.TradingPaused;
 import com.tradingcontrol.processors.domain.TradingResumed;
 
@@ -34,6 +37,12 @@ public final class ControlEvolver {
         }
         if (event instanceof TradingResumed || event instanceof PauseExpired) {
             return state.withPause(next, null);
+        }
+        if (event instanceof ReduceOnlySet e) {
+            return state.withReduceOnly(next, new ControlState.ReduceOnly(Provenance.of(meta, e.reason()), e.expiresAt()));
+        }
+        if (event instanceof ReduceOnlyLifted || event instanceof ReduceOnlyExpired) {
+            return state.withReduceOnly(next, null);
         }
         if (event instanceof KillSwitchEngaged e) {
             return state.withKillSwitch(next, new ControlState.KillSwitch(Provenance.of(meta, e.reason())));

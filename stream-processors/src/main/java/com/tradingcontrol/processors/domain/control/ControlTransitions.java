@@ -8,14 +8,18 @@ import com.tradingcontrol.processors.domain.EngageKillSwitch;
 import com.tradingcontrol.processors.domain.EventMeta;
 import com.tradingcontrol.processors.domain.KillSwitchEngaged;
 import com.tradingcontrol.processors.domain.KillSwitchReleased;
+import com.tradingcontrol.processors.domain.LiftReduceOnly;
 import com.tradingcontrol.processors.domain.MaintenanceModeChanged;
 import com.tradingcontrol.processors.domain.PauseTrading;
 import com.tradingcontrol.processors.domain.RecordedEvent;
+import com.tradingcontrol.processors.domain.ReduceOnlyLifted;
+import com.tradingcontrol.processors.domain.ReduceOnlySet;
 import com.tradingcontrol.processors.domain.RejectionCode;
 import com.tradingcontrol.processors.domain.ReleaseKillSwitch;
 import com.tradingcontrol.processors.domain.ResumeTrading;
 import com.tradingcontrol.processors.domain.Scope;
 import com.tradingcontrol.processors.domain.SetMaintenanceMode;
+import com.tradingcontrol.processors.domain.SetReduceOnly;
 import com.tradingcontrol.processors.domain.TradingPaused;
 import com.tradingcontrol.processors.domain.TradingResumed;
 
@@ -41,6 +45,17 @@ final class ControlTransitions {
             }
             return starting(envelope, state, view, new TradingResumed(resume.scope(), resume.reason()));
         }
+        if (command instanceof SetReduceOnly set) {
+            return extendOnly(envelope.issuedAt(), state, state.reduceOnly(), set.expiresAt(),
+                    new ReduceOnlySet(set.scope(), set.reason(), set.expiresAt()), REDUCE_ONLY_WORDS);
+        }
+        if (command instanceof LiftReduceOnly lift) {
+            // Like resume: an expired reduce-only whose lapse is not folded yet still gets an explicit end.
+            if (state.reduceOnly() == null) {
+                return Decision.noOp(state.scope() + " is not reduce-only; nothing to lift");
+            }
+            return starting(envelope, state, view, new ReduceOnlyLifted(lift.scope(), lift.reason()));
+        }
         if (command instanceof EngageKillSwitch engage) {
             if (state.isKillSwitchEngaged()) {
                 return Decision.noOp("kill switch already engaged by "
@@ -57,29 +72,41 @@ final class ControlTransitions {
         return maintenance(envelope, (SetMaintenanceMode) command, state, view);
     }
 
-    /**
-     * Re-pausing may only extend a pause. Shortening one (an earlier expiry, or a timed pause over
-     * an indefinite one) would resume trading earlier than whoever paused intended, so it must be
-     * an explicit resume instead.
-     */
+    /** How {@link #extendOnly} words its notes for one kind of timed control. */
+    private record Words(String state, String name, String noun, String lift) {
+    }
+
+    private static final Words PAUSE_WORDS = new Words("paused", "pause", "a pause", "resume explicitly instead");
+    private static final Words REDUCE_ONLY_WORDS = new Words("reduce-only", "reduce-only", "reduce-only",
+            "lift it explicitly instead");
+
     private static Decision pause(Instant issuedAt, PauseTrading command, ControlState state) {
-        TradingPaused event = new TradingPaused(command.scope(), command.reason(), command.expiresAt());
-        if (!state.isPausedAt(issuedAt)) {
+        return extendOnly(issuedAt, state, state.pause(), command.expiresAt(),
+                new TradingPaused(command.scope(), command.reason(), command.expiresAt()), PAUSE_WORDS);
+    }
+
+    /**
+     * Re-setting a timed control (pause, reduce-only) may only extend it. Shortening one (an earlier
+     * expiry, or a timed control over an indefinite one) would restore trading earlier than whoever
+     * set it intended, so it must be an explicit resume / lift instead.
+     */
+    private static Decision extendOnly(Instant issuedAt, ControlState state, ControlState.Timed current,
+                                       Instant expiresAt, DomainEvent event, Words words) {
+        if (current == null || !current.appliesAt(issuedAt)) {
             return Decision.accepted(event);
         }
-        ControlState.Pause current = state.pause();
         String by = " by " + current.setBy().actorSubject() + " at " + current.setBy().at();
-        if (Objects.equals(current.expiresAt(), command.expiresAt())) {
-            return Decision.noOp(state.scope() + " is already paused" + by + until(current.expiresAt()));
+        String already = state.scope() + " is already " + words.state() + by + until(current.expiresAt());
+        if (Objects.equals(current.expiresAt(), expiresAt)) {
+            return Decision.noOp(already);
         }
-        boolean shortens = command.expiresAt() != null
-                && (current.expiresAt() == null || command.expiresAt().isBefore(current.expiresAt()));
+        boolean shortens = expiresAt != null
+                && (current.expiresAt() == null || expiresAt.isBefore(current.expiresAt()));
         if (shortens) {
-            return Decision.rejected(RejectionCode.INVALID_STATE, state.scope() + " is already paused" + by
-                    + until(current.expiresAt()) + "; a pause can only be extended, resume explicitly instead");
+            return Decision.rejected(RejectionCode.INVALID_STATE, already + "; " + words.noun()
+                    + " can only be extended, " + words.lift());
         }
-        return Decision.accepted(List.of(event), "pause on " + state.scope() + " extended"
-                + until(command.expiresAt()));
+        return Decision.accepted(List.of(event), words.name() + " on " + state.scope() + " extended" + until(expiresAt));
     }
 
     private static Decision maintenance(CommandEnvelope envelope, SetMaintenanceMode command, ControlState state,

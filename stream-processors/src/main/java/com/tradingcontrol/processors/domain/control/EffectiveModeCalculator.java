@@ -22,7 +22,9 @@ import java.util.Optional;
  *   <li>maintenance on: PAUSED (no new trading while the platform is being worked on; the kill
  *       switch remains the only thing that halts, so maintenance never overrides a halt);</li>
  *   <li>a pause: PAUSED, unless it has expired at {@code now} (even if its PauseExpired event has
- *       not been folded yet).</li>
+ *       not been folded yet);</li>
+ *   <li>reduce-only: REDUCE_ONLY (close positions, open none), unless expired at {@code now} like a
+ *       pause. Any more restrictive control at any scope wins over it.</li>
  * </ul>
  */
 public final class EffectiveModeCalculator {
@@ -97,7 +99,10 @@ public final class EffectiveModeCalculator {
         return new EffectiveMode(mode, maintenance, causes);
     }
 
-    /** The controls one scope's state imposes at {@code now}, in kill switch, maintenance, pause order. */
+    /**
+     * The controls one scope's state imposes at {@code now}, in kill switch, maintenance, pause,
+     * reduce-only order (most restrictive first).
+     */
     public static List<Cause> causesOf(ControlState state, Instant now) {
         List<Cause> causes = new ArrayList<>();
         if (state.killSwitch() != null) {
@@ -111,6 +116,10 @@ public final class EffectiveModeCalculator {
         if (state.isPausedAt(now)) {
             causes.add(cause(state.scope(), Cause.Kind.PAUSE, ControlMode.PAUSED,
                     state.pause().setBy(), state.pause().expiresAt(), null));
+        }
+        if (state.isReduceOnlyAt(now)) {
+            causes.add(cause(state.scope(), Cause.Kind.REDUCE_ONLY, ControlMode.REDUCE_ONLY,
+                    state.reduceOnly().setBy(), state.reduceOnly().expiresAt(), null));
         }
         return causes;
     }

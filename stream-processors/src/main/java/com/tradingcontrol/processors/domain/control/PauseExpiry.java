@@ -2,13 +2,15 @@ package com.tradingcontrol.processors.domain.control;
 
 import com.tradingcontrol.processors.domain.DomainEvent;
 import com.tradingcontrol.processors.domain.PauseExpired;
+import com.tradingcontrol.processors.domain.ReduceOnlyExpired;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Timed pauses end through an event, so the end of a pause is audited like any other change. The
- * topology calls this from a wall-clock punctuation for every control state it holds.
+ * Timed pauses and timed reduce-only end through an event, so their end is audited like any other
+ * change. The topology calls this from a wall-clock punctuation for every control state it holds.
  */
 public final class PauseExpiry {
 
@@ -16,15 +18,32 @@ public final class PauseExpiry {
     }
 
     /**
-     * @return a single {@link PauseExpired} (stamped with the pause's own {@code expiresAt}, so the
-     *         event is the same whenever the punctuation happens to run) if the pause has expired at
-     *         {@code now}; otherwise nothing
+     * @return a {@link PauseExpired} if the pause has expired at {@code now}, then a
+     *         {@link ReduceOnlyExpired} if the reduce-only has; each stamped with the control's own
+     *         {@code expiresAt}, so the events are the same whenever the punctuation happens to run
      */
     public static List<DomainEvent> expire(ControlState state, Instant now) {
-        ControlState.Pause pause = state.pause();
-        if (pause == null || pause.appliesAt(now)) {
-            return List.of();
+        List<DomainEvent> events = new ArrayList<>(2);
+        if (lapsed(state.pause(), now)) {
+            events.add(new PauseExpired(state.scope(), state.pause().expiresAt()));
         }
-        return List.of(new PauseExpired(state.scope(), pause.expiresAt()));
+        if (lapsed(state.reduceOnly(), now)) {
+            events.add(new ReduceOnlyExpired(state.scope(), state.reduceOnly().expiresAt()));
+        }
+        return List.copyOf(events);
+    }
+
+    /** The earliest expiry among the timed controls in force, or null when none is timed. */
+    public static Instant nextExpiry(ControlState state) {
+        Instant pause = state.pause() == null ? null : state.pause().expiresAt();
+        Instant reduceOnly = state.reduceOnly() == null ? null : state.reduceOnly().expiresAt();
+        if (pause == null || reduceOnly == null) {
+            return pause == null ? reduceOnly : pause;
+        }
+        return pause.isBefore(reduceOnly) ? pause : reduceOnly;
+    }
+
+    private static boolean lapsed(ControlState.Timed control, Instant now) {
+        return control != null && !control.appliesAt(now);
     }
 }

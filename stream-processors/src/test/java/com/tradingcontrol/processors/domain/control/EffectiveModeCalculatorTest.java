@@ -4,6 +4,7 @@ import com.tradingcontrol.processors.domain.ControlMode;
 import com.tradingcontrol.processors.domain.InvalidScopeException;
 import com.tradingcontrol.processors.domain.KillSwitchEngaged;
 import com.tradingcontrol.processors.domain.MaintenanceModeChanged;
+import com.tradingcontrol.processors.domain.ReduceOnlySet;
 import com.tradingcontrol.processors.domain.Scenario;
 import com.tradingcontrol.processors.domain.Scope;
 import com.tradingcontrol.processors.domain.TradingPaused;
@@ -175,5 +176,46 @@ class EffectiveModeCalculatorTest {
         assertThat(effective(scenario, "u1", null, null).mode()).isEqualTo(ControlMode.ACTIVE);
         assertThat(EffectiveModeCalculator.effective(scenario.view(), "u1", null, null, NOW.minusSeconds(2)).mode())
                 .isEqualTo(ControlMode.PAUSED);
+    }
+
+    @Test
+    void reduceOnlyRestrictsToReducingAndExplainsWhoWhenWhyAndUntilWhen() {
+        Instant expiry = NOW.plus(Duration.ofHours(1));
+        Scenario scenario = given(new ReduceOnlySet(Scope.strategy("u1", "p1"), "drawdown limit", expiry));
+
+        EffectiveMode mode = effective(scenario, "u1", "p1", "AAPL");
+
+        assertThat(mode.mode()).isEqualTo(ControlMode.REDUCE_ONLY);
+        assertThat(mode.causes())
+                .extracting(Cause::scope, Cause::kind, Cause::mode, Cause::setBy, Cause::setAt, Cause::reason,
+                        Cause::expiresAt)
+                .containsExactly(tuple(Scope.strategy("u1", "p1"), Cause.Kind.REDUCE_ONLY, ControlMode.REDUCE_ONLY,
+                        "admin-1", T0, "drawdown limit", expiry));
+        assertThat(mode.staysRestrictedNote()).isEqualTo("reduce-only on strategy:u1:p1: effective mode stays REDUCE_ONLY");
+        assertThat(effective(scenario, "u2", "p1", "AAPL").mode()).isEqualTo(ControlMode.ACTIVE);
+    }
+
+    @Test
+    void aPauseAnywhereWinsOverReduceOnlyAndBothAreExplained() {
+        Scenario scenario = given(new ReduceOnlySet(Scope.global(), "wind down", null),
+                new TradingPaused(Scope.symbol("AAPL"), "exchange halt", null));
+
+        EffectiveMode onAapl = effective(scenario, "u1", null, "AAPL");
+        EffectiveMode onMsft = effective(scenario, "u1", null, "MSFT");
+
+        assertThat(onAapl.mode()).isEqualTo(ControlMode.PAUSED);
+        assertThat(onAapl.causes()).extracting(Cause::kind).containsExactly(Cause.Kind.PAUSE, Cause.Kind.REDUCE_ONLY);
+        assertThat(onMsft.mode()).isEqualTo(ControlMode.REDUCE_ONLY);
+    }
+
+    @Test
+    void aTimedReduceOnlyStopsApplyingAtItsExpiryExactly() {
+        Instant expiry = NOW.plus(Duration.ofMinutes(5));
+        Scenario scenario = given(new ReduceOnlySet(Scope.tenant("u1"), "cool-off", expiry));
+
+        assertThat(EffectiveModeCalculator.effective(scenario.view(), "u1", null, null, expiry.minusMillis(1)).mode())
+                .isEqualTo(ControlMode.REDUCE_ONLY);
+        assertThat(EffectiveModeCalculator.effective(scenario.view(), "u1", null, null, expiry).mode())
+                .isEqualTo(ControlMode.ACTIVE);
     }
 }
