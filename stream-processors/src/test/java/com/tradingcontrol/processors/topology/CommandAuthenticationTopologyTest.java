@@ -15,21 +15,15 @@ import com.tradingcontrol.schemas.avro.CommandSignature;
 import com.tradingcontrol.schemas.avro.ControlState;
 import com.tradingcontrol.schemas.avro.EventEnvelope;
 import com.tradingcontrol.schemas.avro.OutcomeStatus;
-import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
 import com.tradingcontrol.schemas.signing.CommandKeys;
 import com.tradingcontrol.schemas.signing.CommandSigner;
 import com.tradingcontrol.schemas.signing.CommandVerifier;
-import com.tradingcontrol.schemas.topics.TopicNames;
 import com.tradingcontrol.schemas.topics.Topics;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -47,6 +41,7 @@ class CommandAuthenticationTopologyTest {
 
     private Topics topics;
     private TopologyTestDriver driver;
+    private TopologyHarness harness;
     private TestInputTopic<String, CommandEnvelope> commands;
     private TestOutputTopic<String, EventEnvelope> events;
     private TestOutputTopic<String, CommandOutcome> outcomes;
@@ -54,27 +49,20 @@ class CommandAuthenticationTopologyTest {
     private TestOutputTopic<String, ControlState> state;
 
     private void start(CommandVerifier trusted) {
-        topics = new Topics(InProcessSchemaRegistry.inMemory(), 3);
-        StreamsBuilder builder = new StreamsBuilder();
-        ControlPlaneTopology.build(builder, topics, TopologySettings.defaults(trusted));
-        driver = new TopologyTestDriver(builder.build(), StreamsSettings.properties("unused:9092", "tcp-auth-test",
-                topics, Duration.ofMillis(10), stateDir, 1), T0);
-        commands = driver.createInputTopic(TopicNames.COMMANDS, new StringSerializer(),
-                topics.commands().valueSerde().serializer());
-        events = driver.createOutputTopic(TopicNames.EVENTS, new StringDeserializer(),
-                topics.events().valueSerde().deserializer());
-        outcomes = driver.createOutputTopic(TopicNames.COMMAND_OUTCOMES, new StringDeserializer(),
-                topics.outcomes().valueSerde().deserializer());
-        audit = driver.createOutputTopic(TopicNames.AUDIT, new StringDeserializer(),
-                topics.audit().valueSerde().deserializer());
-        state = driver.createOutputTopic(TopicNames.CONTROL_STATE, new StringDeserializer(),
-                topics.controlState().valueSerde().deserializer());
+        harness = new TopologyHarness("tcp-auth-test", stateDir, trusted, T0);
+        topics = harness.topics;
+        driver = harness.driver;
+        commands = harness.commands;
+        events = harness.events;
+        outcomes = harness.outcomes;
+        audit = harness.audit;
+        state = harness.state;
     }
 
     @AfterEach
     void stop() {
-        if (driver != null) {
-            driver.close();
+        if (harness != null) {
+            harness.close();
         }
     }
 

@@ -11,19 +11,13 @@ import com.tradingcontrol.schemas.avro.CommandOutcome;
 import com.tradingcontrol.schemas.avro.ControlState;
 import com.tradingcontrol.schemas.avro.EventEnvelope;
 import com.tradingcontrol.schemas.avro.OutcomeStatus;
-import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
 import com.tradingcontrol.schemas.topics.KeyedCommands;
-import com.tradingcontrol.schemas.topics.TopicNames;
 import com.tradingcontrol.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -45,6 +39,7 @@ class IdempotencyGateTopologyTest {
 
     private Topics topics;
     private TopologyTestDriver driver;
+    private TopologyHarness harness;
     private TestInputTopic<String, CommandEnvelope> keyedCommands;
     private TestInputTopic<String, CommandEnvelope> commands;
     private TestOutputTopic<String, EventEnvelope> events;
@@ -54,28 +49,20 @@ class IdempotencyGateTopologyTest {
 
     @BeforeEach
     void start() {
-        topics = new Topics(InProcessSchemaRegistry.inMemory(), 3);
-        StreamsBuilder builder = new StreamsBuilder();
-        ControlPlaneTopology.build(builder, topics, TopologySettings.defaults(TestCommands.VERIFIER));
-        driver = new TopologyTestDriver(builder.build(), StreamsSettings.properties("unused:9092", "tcp-idem-test",
-                topics, Duration.ofMillis(10), stateDir, 1), T0);
-        keyedCommands = driver.createInputTopic(TopicNames.KEYED_COMMANDS, new StringSerializer(),
-                topics.keyedCommands().valueSerde().serializer());
-        commands = driver.createInputTopic(TopicNames.COMMANDS, new StringSerializer(),
-                topics.commands().valueSerde().serializer());
-        events = driver.createOutputTopic(TopicNames.EVENTS, new StringDeserializer(),
-                topics.events().valueSerde().deserializer());
-        outcomes = driver.createOutputTopic(TopicNames.COMMAND_OUTCOMES, new StringDeserializer(),
-                topics.outcomes().valueSerde().deserializer());
-        audit = driver.createOutputTopic(TopicNames.AUDIT, new StringDeserializer(),
-                topics.audit().valueSerde().deserializer());
-        state = driver.createOutputTopic(TopicNames.CONTROL_STATE, new StringDeserializer(),
-                topics.controlState().valueSerde().deserializer());
+        harness = new TopologyHarness("tcp-idem-test", stateDir, TestCommands.VERIFIER, T0);
+        topics = harness.topics;
+        driver = harness.driver;
+        keyedCommands = harness.keyedCommands;
+        commands = harness.commands;
+        events = harness.events;
+        outcomes = harness.outcomes;
+        audit = harness.audit;
+        state = harness.state;
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        harness.close();
     }
 
     @Test

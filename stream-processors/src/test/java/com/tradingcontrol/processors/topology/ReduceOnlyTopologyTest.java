@@ -20,19 +20,11 @@ import com.tradingcontrol.schemas.avro.ReduceOnlyExpired;
 import com.tradingcontrol.schemas.avro.ReduceOnlyLifted;
 import com.tradingcontrol.schemas.avro.ReduceOnlySet;
 import com.tradingcontrol.schemas.avro.SetReduceOnly;
-import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
-import com.tradingcontrol.schemas.topics.TopicNames;
 import com.tradingcontrol.schemas.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -54,33 +46,26 @@ class ReduceOnlyTopologyTest {
     private TopologyTestDriver driver;
     private TestInputTopic<String, CommandEnvelope> commands;
     private TestOutputTopic<String, EventEnvelope> events;
-    private TestOutputTopic<String, byte[]> outcomeBytes;
+    private TestOutputTopic<String, CommandOutcome> outcomes;
+    private TopologyHarness harness;
     private TestOutputTopic<String, AuditRecord> audit;
     private TestOutputTopic<String, ControlState> state;
 
     @BeforeEach
     void start() {
-        topics = new Topics(InProcessSchemaRegistry.inMemory(), 3);
-        StreamsBuilder builder = new StreamsBuilder();
-        ControlPlaneTopology.build(builder, topics, TopologySettings.defaults(TestCommands.VERIFIER));
-        Properties properties = StreamsSettings.properties("unused:9092", "tcp-test", topics, Duration.ofMillis(10),
-                stateDir, 1);
-        driver = new TopologyTestDriver(builder.build(), properties, T0);
-        commands = driver.createInputTopic(TopicNames.COMMANDS, new StringSerializer(),
-                topics.commands().valueSerde().serializer());
-        events = driver.createOutputTopic(TopicNames.EVENTS, new StringDeserializer(),
-                topics.events().valueSerde().deserializer());
-        outcomeBytes = driver.createOutputTopic(TopicNames.COMMAND_OUTCOMES, new StringDeserializer(),
-                new ByteArrayDeserializer());
-        audit = driver.createOutputTopic(TopicNames.AUDIT, new StringDeserializer(),
-                topics.audit().valueSerde().deserializer());
-        state = driver.createOutputTopic(TopicNames.CONTROL_STATE, new StringDeserializer(),
-                topics.controlState().valueSerde().deserializer());
+        harness = new TopologyHarness("tcp-test", stateDir, TestCommands.VERIFIER, T0);
+        topics = harness.topics;
+        driver = harness.driver;
+        commands = harness.commands;
+        events = harness.events;
+        outcomes = harness.outcomes;
+        audit = harness.audit;
+        state = harness.state;
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        harness.close();
     }
 
     @Test
@@ -151,10 +136,6 @@ class ReduceOnlyTopologyTest {
     }
 
     private List<CommandOutcome> outcomes() {
-        List<CommandOutcome> decoded = new ArrayList<>();
-        for (byte[] value : outcomeBytes.readValuesToList()) {
-            decoded.add(topics.outcomes().valueSerde().deserializer().deserialize(TopicNames.COMMAND_OUTCOMES, value));
-        }
-        return decoded;
+        return outcomes.readValuesToList();
     }
 }
