@@ -9,14 +9,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A small real HTTP client against the running app. */
+/**
+ * A small real HTTP client against the running app. Each instance pools its own connections: a pool
+ * shared by every test class in the JVM could hand a later app an idle connection of an earlier,
+ * stopped app that happened to listen on the same ephemeral port ("header parser received no bytes").
+ */
 public final class Http {
     public static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** For websockets and async sends that pool nothing across apps. */
+    private static final HttpClient SHARED = newClient();
+    private final HttpClient client = newClient();
     private final String base;
 
     public Http(int port) {
         this.base = "http://127.0.0.1:" + port;
+    }
+
+    private static HttpClient newClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public HttpRequest.Builder request(String path) {
@@ -33,7 +43,7 @@ public final class Http {
 
     public HttpResponse<String> send(HttpRequest request) {
         try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -51,6 +61,6 @@ public final class Http {
     }
 
     public static HttpClient client() {
-        return CLIENT;
+        return SHARED;
     }
 }
