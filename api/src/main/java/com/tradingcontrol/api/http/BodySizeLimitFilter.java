@@ -1,6 +1,7 @@
 package com.tradingcontrol.api.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tradingcontrol.api.errors.Problem;
 import com.tradingcontrol.api.errors.ProblemCode;
 import com.tradingcontrol.api.errors.Problems;
 import jakarta.servlet.Filter;
@@ -10,12 +11,13 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.WebApplicationException;
 import java.io.IOException;
 
 /**
  * Request body size and pace. A declared Content-Length over the limit is refused before anything is
- * read; a chunked body is counted while it is read and fails with 413 once it passes the limit. Every
- * body must also keep its {@link BodyPace} (408 when trickled).
+ * read; any other body is read in full first (see {@link LimitedBodyRequest} for why), failing with
+ * 413 once it passes the limit and with 408 when it falls behind its {@link BodyPace}.
  * Hand-written rather than Jetty's SizeLimitHandler because that one answers outside the servlet
  * context, without our problem body and request id.
  */
@@ -43,7 +45,16 @@ public final class BodySizeLimitFilter implements Filter {
             return;
         }
         if (declared > 0 || (declared < 0 && http.getHeader("Transfer-Encoding") != null)) {
-            chain.doFilter(new LimitedBodyRequest(http, maxBytes, pace), response);
+            LimitedBodyRequest read;
+            try {
+                read = LimitedBodyRequest.read(http, maxBytes, pace);
+            } catch (WebApplicationException refused) {
+                HttpServletResponse httpResponse = (HttpServletResponse) response;
+                httpResponse.setHeader("Connection", "close");
+                Problems.write(httpResponse, mapper, (Problem) refused.getResponse().getEntity());
+                return;
+            }
+            chain.doFilter(read, response);
             return;
         }
         chain.doFilter(request, response);

@@ -7,39 +7,90 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A request whose body stream fails with 413 once more than the limit has been read, and with 408
- * once it arrives slower than its {@link BodyPace}.
+ * A request whose body was read in full, within its size limit (413) and {@link BodyPace} (408), before
+ * anything else looked at the request. Reading it first keeps the connection reusable: a request
+ * answered early (401, 403) with its body still unread — or only half arrived — made Jetty close the
+ * connection after the answer, and a client that had already reused it (the JDK's HttpClient, the CLI)
+ * got "header parser received no bytes" on its next request.
  */
 final class LimitedBodyRequest extends HttpServletRequestWrapper {
-    private final long maxBytes;
-    private final BodyPace pace;
-    private ServletInputStream stream;
+    private final byte[] body;
 
-    LimitedBodyRequest(HttpServletRequest request, long maxBytes, BodyPace pace) {
+    private LimitedBodyRequest(HttpServletRequest request, byte[] body) {
         super(request);
-        this.maxBytes = maxBytes;
-        this.pace = pace;
+        this.body = body;
     }
 
-    @Override
-    public synchronized ServletInputStream getInputStream() throws IOException {
-        if (stream == null) {
-            stream = new CountingStream(super.getInputStream(), maxBytes, pace);
+    /**
+     * Reads the body of {@code request}; the returned request serves it from memory.
+     *
+     * @throws jakarta.ws.rs.WebApplicationException 413 or 408 as problems, when the body breaks a limit
+     */
+    static LimitedBodyRequest read(HttpServletRequest request, long maxBytes, BodyPace pace) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (CountingStream in = new CountingStream(request.getInputStream(), maxBytes, pace)) {
+            in.transferTo(out);
         }
-        return stream;
+        return new LimitedBodyRequest(request, out.toByteArray());
     }
 
     @Override
-    public BufferedReader getReader() throws IOException {
+    public ServletInputStream getInputStream() {
+        return new Buffered(new ByteArrayInputStream(body));
+    }
+
+    @Override
+    public BufferedReader getReader() {
         String encoding = getCharacterEncoding();
         Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
         return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+    }
+
+    /** The body from memory: always ready, finished once read. */
+    private static final class Buffered extends ServletInputStream {
+        private final ByteArrayInputStream bytes;
+
+        Buffered(ByteArrayInputStream bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public int read() {
+            return bytes.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            return bytes.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+            return bytes.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            try {
+                listener.onDataAvailable();
+                listener.onAllDataRead();
+            } catch (IOException e) {
+                listener.onError(e);
+            }
+        }
     }
 
     static final class CountingStream extends ServletInputStream {
