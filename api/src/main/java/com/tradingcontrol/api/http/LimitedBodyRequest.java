@@ -55,11 +55,15 @@ final class LimitedBodyRequest extends HttpServletRequestWrapper {
     }
 
     /** The body from memory: always ready, finished once read. */
-    private static final class Buffered extends ServletInputStream {
+    static final class Buffered extends ServletInputStream {
         private final ByteArrayInputStream bytes;
 
         Buffered(ByteArrayInputStream bytes) {
             this.bytes = bytes;
+        }
+
+        Buffered(byte[] content) {
+            this(new ByteArrayInputStream(content));
         }
 
         @Override

@@ -3,10 +3,7 @@ package com.tradingcontrol.api.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
 import jakarta.ws.rs.WebApplicationException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,7 +17,7 @@ class BodyPaceTest {
     @Test
     void aSmallBodyReadLateByABusyServerIsNeverCut() throws IOException {
         // Jetty's own rate check failed exactly this: 60 bytes whose last packet was read 250 ms late.
-        StepStream body = new StepStream(new byte[60]);
+        LimitedBodyRequest.Buffered body = new LimitedBodyRequest.Buffered(new byte[60]);
         LimitedBodyRequest.CountingStream stream = new LimitedBodyRequest.CountingStream(body, 65_536, pace);
 
         assertThat(stream.read(new byte[10], 0, 10)).isEqualTo(10);
@@ -32,7 +29,7 @@ class BodyPaceTest {
 
     @Test
     void aTrickleIsCutWith408OnceItFallsBehindTheGracePlusTheRate() throws IOException {
-        StepStream body = new StepStream(new byte[100]);
+        LimitedBodyRequest.Buffered body = new LimitedBodyRequest.Buffered(new byte[100]);
         LimitedBodyRequest.CountingStream stream = new LimitedBodyRequest.CountingStream(body, 65_536, pace);
 
         for (int i = 0; i < 4; i++) {
@@ -48,7 +45,7 @@ class BodyPaceTest {
 
     @Test
     void aLargeBodyGetsTimeInProportionToItsSize() throws IOException {
-        StepStream body = new StepStream(new byte[64 * 1024]);
+        LimitedBodyRequest.Buffered body = new LimitedBodyRequest.Buffered(new byte[64 * 1024]);
         LimitedBodyRequest.CountingStream stream = new LimitedBodyRequest.CountingStream(body, 65_536, pace);
         byte[] buffer = new byte[8 * 1024];
 
@@ -62,43 +59,9 @@ class BodyPaceTest {
     @Test
     void theSizeLimitStillApplies() throws IOException {
         LimitedBodyRequest.CountingStream stream = new LimitedBodyRequest.CountingStream(
-                new StepStream(new byte[200]), 100, pace);
+                new LimitedBodyRequest.Buffered(new byte[200]), 100, pace);
 
         assertThatThrownBy(() -> stream.read(new byte[200], 0, 200)).isInstanceOfSatisfying(
                 WebApplicationException.class, e -> assertThat(e.getResponse().getStatus()).isEqualTo(413));
-    }
-
-    /** A servlet stream over bytes; the test moves the clock between reads. */
-    private static final class StepStream extends ServletInputStream {
-        private final ByteArrayInputStream bytes;
-
-        StepStream(byte[] content) {
-            this.bytes = new ByteArrayInputStream(content);
-        }
-
-        @Override
-        public int read() {
-            return bytes.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            return bytes.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-            return bytes.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-            return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
