@@ -2,11 +2,11 @@ package com.tradingcontrol.api.audit;
 
 import com.tradingcontrol.api.reads.LogRange;
 import com.tradingcontrol.api.reads.LogSource;
-import com.tradingcontrol.processors.audit.AuditChainVerifier;
-import com.tradingcontrol.processors.audit.AuditDecoding;
-import com.tradingcontrol.processors.audit.AuditEntry;
-import com.tradingcontrol.processors.audit.ChainHead;
-import com.tradingcontrol.processors.audit.ChainVerification;
+import com.tradingcontrol.codec.audit.AuditChainVerifier;
+import com.tradingcontrol.codec.audit.AuditDecoding;
+import com.tradingcontrol.codec.audit.AuditEntry;
+import com.tradingcontrol.codec.audit.ChainHead;
+import com.tradingcontrol.codec.audit.ChainVerification;
 import com.tradingcontrol.schemas.avro.AuditRecord;
 import java.time.Duration;
 import java.time.Instant;

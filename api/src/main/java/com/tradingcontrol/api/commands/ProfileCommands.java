@@ -4,7 +4,7 @@ import com.tradingcontrol.api.auth.Caller;
 import com.tradingcontrol.api.auth.Roles;
 import com.tradingcontrol.api.ports.CommandPayload;
 import com.tradingcontrol.api.requestid.RequestId;
-import com.tradingcontrol.processors.domain.AggregateIds;
+import com.tradingcontrol.domain.AggregateIds;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;

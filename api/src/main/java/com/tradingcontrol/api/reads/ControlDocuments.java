@@ -1,9 +1,9 @@
 package com.tradingcontrol.api.reads;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.tradingcontrol.processors.domain.Provenance;
-import com.tradingcontrol.processors.domain.Scope;
-import com.tradingcontrol.processors.domain.control.ControlState;
+import com.tradingcontrol.domain.Provenance;
+import com.tradingcontrol.domain.Scope;
+import com.tradingcontrol.domain.control.ControlState;
 
 import static com.tradingcontrol.api.reads.DocumentViews.instant;
 import static com.tradingcontrol.api.reads.DocumentViews.text;

@@ -1,6 +1,6 @@
 package com.tradingcontrol.api.reads;
 
-import com.tradingcontrol.processors.audit.AuditDecoding;
+import com.tradingcontrol.codec.audit.AuditDecoding;
 import com.tradingcontrol.schemas.avro.EventEnvelope;
 import com.tradingcontrol.schemas.registry.SchemaRegistryClient;
 import com.tradingcontrol.schemas.serde.AvroSerdes;

@@ -1,9 +1,9 @@
 package com.tradingcontrol.api.state;
 
 import com.tradingcontrol.api.reads.LogSource;
-import com.tradingcontrol.processors.domain.AggregateState;
-import com.tradingcontrol.processors.domain.TradingDomain;
-import com.tradingcontrol.processors.topology.EventMapper;
+import com.tradingcontrol.domain.AggregateState;
+import com.tradingcontrol.domain.TradingDomain;
+import com.tradingcontrol.codec.EventMapper;
 import com.tradingcontrol.schemas.avro.EventEnvelope;
 import java.util.ArrayList;
 import java.util.HashMap;

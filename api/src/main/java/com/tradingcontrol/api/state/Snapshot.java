@@ -1,6 +1,6 @@
 package com.tradingcontrol.api.state;
 
-import com.tradingcontrol.processors.domain.AggregateState;
+import com.tradingcontrol.domain.AggregateState;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 

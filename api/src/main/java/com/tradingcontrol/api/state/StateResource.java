@@ -2,7 +2,7 @@ package com.tradingcontrol.api.state;
 
 import com.tradingcontrol.api.auth.Roles;
 import com.tradingcontrol.api.reads.QueryParams;
-import com.tradingcontrol.processors.domain.config.ConfigCatalogue;
+import com.tradingcontrol.domain.config.ConfigCatalogue;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

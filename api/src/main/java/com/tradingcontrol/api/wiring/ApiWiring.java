@@ -10,7 +10,7 @@ import com.tradingcontrol.api.commands.CommandStatusResource;
 import com.tradingcontrol.api.commands.CommandSubmitter;
 import com.tradingcontrol.api.commands.CommandWaits;
 import com.tradingcontrol.api.commands.ConfigCommands;
-import com.tradingcontrol.processors.domain.config.ConfigCatalogueLoader;
+import com.tradingcontrol.domain.config.ConfigCatalogueLoader;
 import com.tradingcontrol.api.commands.InternalTradingCommands;
 import com.tradingcontrol.api.commands.KafkaCommandGateway;
 import com.tradingcontrol.api.commands.GlobalControlCommands;

@@ -2,7 +2,7 @@ package com.tradingcontrol.api.wiring;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tradingcontrol.api.ports.ReadBarrier;
-import com.tradingcontrol.processors.domain.AggregateIds;
+import com.tradingcontrol.domain.AggregateIds;
 import com.tradingcontrol.projections.rebuild.ActiveProjection;
 import java.util.Optional;
 import java.util.OptionalLong;

@@ -1,8 +1,8 @@
 package com.tradingcontrol.api.reads;
 
 import com.tradingcontrol.kafka.embedded.SharedEmbeddedKafka;
-import com.tradingcontrol.processors.audit.AuditChain;
-import com.tradingcontrol.processors.audit.ChainHead;
+import com.tradingcontrol.codec.audit.AuditChain;
+import com.tradingcontrol.codec.audit.ChainHead;
 import com.tradingcontrol.projections.projector.AuditDocuments;
 import com.tradingcontrol.projections.projector.ContainerNames;
 import com.tradingcontrol.projections.projector.DocumentWriter;

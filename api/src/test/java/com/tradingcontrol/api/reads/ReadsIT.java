@@ -10,7 +10,7 @@ import com.tradingcontrol.api.ControlPlaneConfiguration;
 import com.tradingcontrol.api.support.Http;
 import com.tradingcontrol.api.support.TestApps;
 import com.tradingcontrol.api.support.Tokens;
-import com.tradingcontrol.processors.domain.config.ConfigCatalogueLoader;
+import com.tradingcontrol.domain.config.ConfigCatalogueLoader;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpResponse;

@@ -28,7 +28,7 @@ import com.tradingcontrol.api.ports.SubmitResult;
 import com.tradingcontrol.api.reads.LogSource;
 import com.tradingcontrol.api.reads.TradingControlResource;
 import com.tradingcontrol.api.support.TestApps;
-import com.tradingcontrol.processors.domain.config.ConfigCatalogueLoader;
+import com.tradingcontrol.domain.config.ConfigCatalogueLoader;
 import com.tradingcontrol.projections.projector.ContainerNames;
 import com.tradingcontrol.projections.projector.DocumentWriter;
 import com.tradingcontrol.projections.rebuild.ActiveProjection;

@@ -1,6 +1,6 @@
 package com.tradingcontrol.processors.service;
 
-import com.tradingcontrol.processors.domain.TradingDomain;
+import com.tradingcontrol.domain.TradingDomain;
 import com.tradingcontrol.processors.topology.ControlPlaneTopology;
 import com.tradingcontrol.processors.topology.StreamsSettings;
 import com.tradingcontrol.processors.topology.TopologySettings;

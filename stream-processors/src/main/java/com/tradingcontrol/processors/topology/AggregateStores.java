@@ -1,11 +1,11 @@
 package com.tradingcontrol.processors.topology;
 
-import com.tradingcontrol.processors.domain.AggregateIds;
-import com.tradingcontrol.processors.domain.AggregateState;
-import com.tradingcontrol.processors.domain.TradingDomain;
-import com.tradingcontrol.processors.domain.config.ConfigState;
-import com.tradingcontrol.processors.domain.control.ControlState;
-import com.tradingcontrol.processors.domain.profile.ProfileState;
+import com.tradingcontrol.domain.AggregateIds;
+import com.tradingcontrol.domain.AggregateState;
+import com.tradingcontrol.domain.TradingDomain;
+import com.tradingcontrol.domain.config.ConfigState;
+import com.tradingcontrol.domain.control.ControlState;
+import com.tradingcontrol.domain.profile.ProfileState;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.streams.processor.api.ProcessorContext;

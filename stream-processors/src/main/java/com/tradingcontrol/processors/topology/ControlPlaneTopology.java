@@ -1,9 +1,10 @@
 package com.tradingcontrol.processors.topology;
 
-import com.tradingcontrol.processors.audit.ChainHead;
-import com.tradingcontrol.processors.domain.config.ConfigState;
-import com.tradingcontrol.processors.domain.control.ControlState;
-import com.tradingcontrol.processors.domain.profile.ProfileState;
+import com.tradingcontrol.codec.StateJson;
+import com.tradingcontrol.codec.audit.ChainHead;
+import com.tradingcontrol.domain.config.ConfigState;
+import com.tradingcontrol.domain.control.ControlState;
+import com.tradingcontrol.domain.profile.ProfileState;
 import com.tradingcontrol.schemas.avro.AuditRecord;
 import com.tradingcontrol.schemas.avro.CommandEnvelope;
 import com.tradingcontrol.schemas.avro.CommandOutcome;

@@ -1,5 +1,6 @@
 package com.tradingcontrol.processors.topology;
 
+import com.tradingcontrol.codec.InvalidCommandException;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;

@@ -1,12 +1,14 @@
 package com.tradingcontrol.processors.topology;
 
-import com.tradingcontrol.processors.domain.AggregateState;
-import com.tradingcontrol.processors.domain.DomainEvent;
-import com.tradingcontrol.processors.domain.EventMeta;
-import com.tradingcontrol.processors.domain.Provenance;
-import com.tradingcontrol.processors.domain.RecordedEvent;
-import com.tradingcontrol.processors.domain.TradingDomain;
-import com.tradingcontrol.processors.domain.control.ControlState;
+import com.tradingcontrol.codec.EventMapper;
+import com.tradingcontrol.codec.ControlStateMapper;
+import com.tradingcontrol.domain.AggregateState;
+import com.tradingcontrol.domain.DomainEvent;
+import com.tradingcontrol.domain.EventMeta;
+import com.tradingcontrol.domain.Provenance;
+import com.tradingcontrol.domain.RecordedEvent;
+import com.tradingcontrol.domain.TradingDomain;
+import com.tradingcontrol.domain.control.ControlState;
 import com.tradingcontrol.schemas.avro.Actor;
 import com.tradingcontrol.schemas.avro.EventEnvelope;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package com.tradingcontrol.processors.topology;
 
-import com.tradingcontrol.processors.domain.control.ControlState;
-import com.tradingcontrol.processors.domain.control.PauseExpiry;
+import com.tradingcontrol.domain.control.ControlState;
+import com.tradingcontrol.domain.control.PauseExpiry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

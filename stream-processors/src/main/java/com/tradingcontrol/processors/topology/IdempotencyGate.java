@@ -1,6 +1,8 @@
 package com.tradingcontrol.processors.topology;
 
-import com.tradingcontrol.processors.domain.AggregateIds;
+import com.tradingcontrol.codec.InvalidCommandException;
+import com.tradingcontrol.codec.CommandMapper;
+import com.tradingcontrol.domain.AggregateIds;
 import com.tradingcontrol.schemas.avro.CommandEnvelope;
 import com.tradingcontrol.schemas.avro.IdempotencyBinding;
 import com.tradingcontrol.schemas.signing.CommandVerifier;

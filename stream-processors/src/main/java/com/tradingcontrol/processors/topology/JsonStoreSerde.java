@@ -1,5 +1,6 @@
 package com.tradingcontrol.processors.topology;
 
+import com.tradingcontrol.codec.StateJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.function.Function;
@@ -21,7 +22,7 @@ final class JsonStoreSerde {
                 return null;
             }
             try {
-                return StateJson.MAPPER.writeValueAsBytes(encode.apply(value));
+                return StateJson.write(encode.apply(value));
             } catch (IOException e) {
                 throw new SerializationException("cannot encode state for " + topic, e);
             }
@@ -31,7 +32,7 @@ final class JsonStoreSerde {
                 return null;
             }
             try {
-                return decode.apply(StateJson.MAPPER.readTree(bytes));
+                return decode.apply(StateJson.read(bytes));
             } catch (IOException | RuntimeException e) {
                 throw new SerializationException("cannot decode state from " + topic, e);
             }

@@ -1,8 +1,9 @@
 package com.tradingcontrol.processors.topology;
 
-import com.tradingcontrol.processors.domain.Scope;
-import com.tradingcontrol.processors.domain.control.ControlState;
-import com.tradingcontrol.processors.domain.control.ControlView;
+import com.tradingcontrol.codec.ControlStateMapper;
+import com.tradingcontrol.domain.Scope;
+import com.tradingcontrol.domain.control.ControlState;
+import com.tradingcontrol.domain.control.ControlView;
 import java.util.Optional;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 

@@ -1,9 +1,10 @@
 package com.tradingcontrol.processors.topology;
 
-import com.tradingcontrol.processors.domain.AggregateIds;
-import com.tradingcontrol.processors.domain.Decision;
-import com.tradingcontrol.processors.domain.RejectionCode;
-import com.tradingcontrol.processors.domain.Scope;
+import com.tradingcontrol.codec.CommandMapper;
+import com.tradingcontrol.domain.AggregateIds;
+import com.tradingcontrol.domain.Decision;
+import com.tradingcontrol.domain.RejectionCode;
+import com.tradingcontrol.domain.Scope;
 import com.tradingcontrol.schemas.avro.Actor;
 import com.tradingcontrol.schemas.avro.AuditRecord;
 import com.tradingcontrol.schemas.avro.CommandEnvelope;

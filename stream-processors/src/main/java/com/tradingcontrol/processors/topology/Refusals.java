@@ -1,7 +1,7 @@
 package com.tradingcontrol.processors.topology;
 
-import com.tradingcontrol.processors.domain.Decision;
-import com.tradingcontrol.processors.domain.RejectionCode;
+import com.tradingcontrol.domain.Decision;
+import com.tradingcontrol.domain.RejectionCode;
 import com.tradingcontrol.schemas.avro.CommandEnvelope;
 
 /** The decide step's own rejections, made before the domain is asked: not authentic, or a reused Idempotency-Key. */

@@ -1,6 +1,6 @@
 package com.tradingcontrol.processors.topology;
 
-import com.tradingcontrol.processors.domain.TradingDomain;
+import com.tradingcontrol.domain.TradingDomain;
 import com.tradingcontrol.schemas.signing.CommandVerifier;
 import java.time.Duration;
 import java.util.Objects;

@@ -2,16 +2,16 @@ package com.tradingcontrol.processors.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tradingcontrol.processors.audit.AuditChainVerifier;
-import com.tradingcontrol.processors.audit.AuditEntry;
-import com.tradingcontrol.processors.audit.ChainHead;
-import com.tradingcontrol.processors.audit.ChainVerification;
-import com.tradingcontrol.processors.domain.AggregateState;
-import com.tradingcontrol.processors.domain.TradingDomain;
-import com.tradingcontrol.processors.domain.control.ControlState;
-import com.tradingcontrol.processors.topology.ControlStateMapper;
-import com.tradingcontrol.processors.topology.EventMapper;
-import com.tradingcontrol.processors.topology.StateJson;
+import com.tradingcontrol.codec.audit.AuditChainVerifier;
+import com.tradingcontrol.codec.audit.AuditEntry;
+import com.tradingcontrol.codec.audit.ChainHead;
+import com.tradingcontrol.codec.audit.ChainVerification;
+import com.tradingcontrol.domain.AggregateState;
+import com.tradingcontrol.domain.TradingDomain;
+import com.tradingcontrol.domain.control.ControlState;
+import com.tradingcontrol.codec.ControlStateMapper;
+import com.tradingcontrol.codec.EventMapper;
+import com.tradingcontrol.codec.StateJson;
 import com.tradingcontrol.schemas.avro.AuditRecord;
 import com.tradingcontrol.schemas.avro.CommandOutcome;
 import com.tradingcontrol.schemas.avro.EventEnvelope;

@@ -6,7 +6,7 @@ import static com.tradingcontrol.processors.topology.TestCommands.envelope;
 import static com.tradingcontrol.processors.topology.TestCommands.unsigned;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tradingcontrol.processors.audit.AuditChainVerifier;
+import com.tradingcontrol.codec.audit.AuditChainVerifier;
 import com.tradingcontrol.schemas.avro.Actor;
 import com.tradingcontrol.schemas.avro.AuditRecord;
 import com.tradingcontrol.schemas.avro.CommandEnvelope;

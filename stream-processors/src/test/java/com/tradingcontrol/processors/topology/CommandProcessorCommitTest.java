@@ -4,7 +4,7 @@ import static com.tradingcontrol.processors.topology.TestCommands.ADMIN;
 import static com.tradingcontrol.processors.topology.TestCommands.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tradingcontrol.processors.domain.TradingDomain;
+import com.tradingcontrol.domain.TradingDomain;
 import com.tradingcontrol.schemas.avro.CommandOutcome;
 import com.tradingcontrol.schemas.avro.OutcomeStatus;
 import com.tradingcontrol.schemas.avro.SetMaintenanceMode;
@@ -137,10 +137,10 @@ class CommandProcessorCommitTest {
         commitAfter("symbol:A", TestCommands.resume("symbol:A", "clear"));
         commitAfter("symbol:A", TestCommands.pause("symbol:A", "again", null));
         assertThat(lastOutcome().getResultingVersion()).isEqualTo(3L);
-        KeyValueStore<String, com.tradingcontrol.processors.domain.control.ControlState> control =
+        KeyValueStore<String, com.tradingcontrol.domain.control.ControlState> control =
                 context.getStateStore(StoreNames.CONTROL_STATES);
         assertThat(control.get("symbol:A").version()).isEqualTo(3L);
-        KeyValueStore<String, com.tradingcontrol.processors.audit.ChainHead> heads =
+        KeyValueStore<String, com.tradingcontrol.codec.audit.ChainHead> heads =
                 context.getStateStore(StoreNames.AUDIT_CHAIN_HEADS);
         assertThat(heads.get("chain-0").sequence()).isEqualTo(3L);
     }

@@ -1,14 +1,15 @@
 package com.tradingcontrol.processors.topology;
 
+import com.tradingcontrol.codec.InvalidCommandException;
 import static com.tradingcontrol.processors.topology.TestCommands.ADMIN;
 import static com.tradingcontrol.processors.topology.TestCommands.OPERATOR;
 import static com.tradingcontrol.processors.topology.TestCommands.customer;
 import static com.tradingcontrol.processors.topology.TestCommands.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tradingcontrol.processors.audit.AuditChainVerifier;
-import com.tradingcontrol.processors.audit.AuditEntry;
-import com.tradingcontrol.processors.audit.ChainVerification;
+import com.tradingcontrol.codec.audit.AuditChainVerifier;
+import com.tradingcontrol.codec.audit.AuditEntry;
+import com.tradingcontrol.codec.audit.ChainVerification;
 import com.tradingcontrol.schemas.avro.Actor;
 import com.tradingcontrol.schemas.avro.AuditRecord;
 import com.tradingcontrol.schemas.avro.CommandEnvelope;

@@ -1,0 +1,8 @@
+package com.tradingcontrol.domain;
+
+public record MaintenanceModeChanged(boolean on, String message, String reason) implements ControlEvent {
+    @Override
+    public Scope targetScope() {
+        return Scope.global();
+    }
+}

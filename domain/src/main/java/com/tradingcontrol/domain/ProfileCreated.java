@@ -1,0 +1,4 @@
+package com.tradingcontrol.domain;
+
+public record ProfileCreated(String profileId, String tenantId, String name) implements ProfileEvent {
+}

@@ -1,0 +1,8 @@
+package com.tradingcontrol.domain;
+
+public record ResumeTrading(Scope scope, String reason) implements ControlCommand {
+    @Override
+    public Scope targetScope() {
+        return scope;
+    }
+}

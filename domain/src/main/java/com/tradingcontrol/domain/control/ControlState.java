@@ -1,0 +1,98 @@
+package com.tradingcontrol.domain.control;
+
+import com.tradingcontrol.domain.AggregateState;
+import com.tradingcontrol.domain.Provenance;
+import com.tradingcontrol.domain.Scope;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * State of one trading-control aggregate (one scope). Every control remembers who set it, when
+ * and why, so the effective mode can be explained. Kill switch and maintenance are only ever set
+ * on the {@code global} aggregate.
+ *
+ * @param pause       nullable; may have expired by wall-clock time before its PauseExpired event
+ * @param killSwitch  nullable; non-null means engaged
+ * @param maintenance nullable; non-null means maintenance mode is on
+ * @param reduceOnly  nullable; may have expired by wall-clock time before its ReduceOnlyExpired event
+ */
+public record ControlState(Scope scope, long version, Pause pause, KillSwitch killSwitch, Maintenance maintenance,
+                           ReduceOnly reduceOnly) implements AggregateState {
+
+    /** A control that may lapse by itself at {@code expiresAt} (nullable: until lifted). */
+    public interface Timed {
+        Provenance setBy();
+
+        Instant expiresAt();
+
+        /** Expired controls no longer restrict trading, even before their expiry event is folded. */
+        default boolean appliesAt(Instant now) {
+            return expiresAt() == null || now.isBefore(expiresAt());
+        }
+    }
+
+    /** @param expiresAt nullable: paused until resumed */
+    public record Pause(Provenance setBy, Instant expiresAt) implements Timed {
+    }
+
+    /** Reduce-only: positions may be closed, none opened. @param expiresAt nullable: until lifted */
+    public record ReduceOnly(Provenance setBy, Instant expiresAt) implements Timed {
+    }
+
+    public record KillSwitch(Provenance engagedBy) {
+    }
+
+    public record Maintenance(String message, Provenance enabledBy) {
+    }
+
+    public ControlState {
+        Objects.requireNonNull(scope, "scope");
+    }
+
+    /** A state without reduce-only (records and documents written before reduce-only existed). */
+    public ControlState(Scope scope, long version, Pause pause, KillSwitch killSwitch, Maintenance maintenance) {
+        this(scope, version, pause, killSwitch, maintenance, null);
+    }
+
+    public static ControlState initial(Scope scope) {
+        return new ControlState(scope, 0, null, null, null, null);
+    }
+
+    @Override
+    public String aggregateId() {
+        return scope.toString();
+    }
+
+    public boolean isPausedAt(Instant now) {
+        return pause != null && pause.appliesAt(now);
+    }
+
+    public boolean isReduceOnlyAt(Instant now) {
+        return reduceOnly != null && reduceOnly.appliesAt(now);
+    }
+
+    public boolean isKillSwitchEngaged() {
+        return killSwitch != null;
+    }
+
+    public boolean isMaintenanceOn() {
+        return maintenance != null;
+    }
+
+    ControlState withPause(long newVersion, Pause newPause) {
+        return new ControlState(scope, newVersion, newPause, killSwitch, maintenance, reduceOnly);
+    }
+
+    ControlState withKillSwitch(long newVersion, KillSwitch newKillSwitch) {
+        return new ControlState(scope, newVersion, pause, newKillSwitch, maintenance, reduceOnly);
+    }
+
+    ControlState withMaintenance(long newVersion, Maintenance newMaintenance) {
+        return new ControlState(scope, newVersion, pause, killSwitch, newMaintenance, reduceOnly);
+    }
+
+    ControlState withReduceOnly(long newVersion, ReduceOnly newReduceOnly) {
+        return new ControlState(scope, newVersion, pause, killSwitch, maintenance, newReduceOnly);
+    }
+}

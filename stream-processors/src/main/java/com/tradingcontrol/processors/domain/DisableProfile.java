@@ -1,4 +1,0 @@
-package com.tradingcontrol.processors.domain;
-
-public record DisableProfile(String profileId, String tenantId, String reason) implements ProfileCommand {
-}

@@ -1,8 +1,0 @@
-package com.tradingcontrol.processors.domain;
-
-public record EngageKillSwitch(String reason) implements ControlCommand {
-    @Override
-    public Scope targetScope() {
-        return Scope.global();
-    }
-}

@@ -1,9 +1,0 @@
-package com.tradingcontrol.processors.domain;
-
-/** Lift the reduce-only control of a scope. */
-public record LiftReduceOnly(Scope scope, String reason) implements ControlCommand {
-    @Override
-    public Scope targetScope() {
-        return scope;
-    }
-}

@@ -1,8 +1,0 @@
-package com.tradingcontrol.processors.domain;
-
-public record MaintenanceModeChanged(boolean on, String message, String reason) implements ControlEvent {
-    @Override
-    public Scope targetScope() {
-        return Scope.global();
-    }
-}

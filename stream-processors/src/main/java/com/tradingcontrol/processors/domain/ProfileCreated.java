@@ -1,4 +1,0 @@
-package com.tradingcontrol.processors.domain;
-
-public record ProfileCreated(String profileId, String tenantId, String name) implements ProfileEvent {
-}

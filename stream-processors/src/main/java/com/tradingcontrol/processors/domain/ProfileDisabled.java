@@ -1,4 +1,0 @@
-package com.tradingcontrol.processors.domain;
-
-public record ProfileDisabled(String profileId, String tenantId, String reason) implements ProfileEvent {
-}

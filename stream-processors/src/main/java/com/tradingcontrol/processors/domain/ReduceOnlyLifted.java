@@ -1,9 +1,0 @@
-package com.tradingcontrol.processors.domain;
-
-/** The reduce-only control of a scope was lifted by a command. */
-public record ReduceOnlyLifted(Scope scope, String reason) implements ControlEvent {
-    @Override
-    public Scope targetScope() {
-        return scope;
-    }
-}

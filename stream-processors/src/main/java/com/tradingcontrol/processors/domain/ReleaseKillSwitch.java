@@ -1,8 +1,0 @@
-package com.tradingcontrol.processors.domain;
-
-public record ReleaseKillSwitch(String reason) implements ControlCommand {
-    @Override
-    public Scope targetScope() {
-        return Scope.global();
-    }
-}

@@ -1,4 +1,0 @@
-package com.tradingcontrol.processors.domain;
-
-public record UpdateConfig(String key, ConfigValue value, String reason) implements Command {
-}
