@@ -35,6 +35,8 @@ final class SeededRegistry {
             case "trading.command-outcomes" -> "CommandOutcome";
             case "trading.audit" -> "AuditRecord";
             case "trading.control-state" -> "ControlState";
+            case "trading.profile-state" -> "ProfileStatus";
+            case "trading.config-state" -> "ConfigSetting";
             case "trading.commands.dlq" -> "DeadLetter";
             default -> throw new IllegalArgumentException("no value schema known for topic " + topic
                     + ": add it here, or the child processors and the API disagree on its schema");

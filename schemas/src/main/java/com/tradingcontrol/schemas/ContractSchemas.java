@@ -3,9 +3,11 @@ package com.tradingcontrol.schemas;
 import com.tradingcontrol.schemas.avro.AuditRecord;
 import com.tradingcontrol.schemas.avro.CommandEnvelope;
 import com.tradingcontrol.schemas.avro.CommandOutcome;
+import com.tradingcontrol.schemas.avro.ConfigSetting;
 import com.tradingcontrol.schemas.avro.ControlState;
 import com.tradingcontrol.schemas.avro.DeadLetter;
 import com.tradingcontrol.schemas.avro.EventEnvelope;
+import com.tradingcontrol.schemas.avro.ProfileStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -21,7 +23,8 @@ public final class ContractSchemas {
         for (Schema schema : new Schema[] {
                 CommandEnvelope.getClassSchema(), EventEnvelope.getClassSchema(),
                 CommandOutcome.getClassSchema(), AuditRecord.getClassSchema(),
-                ControlState.getClassSchema(), DeadLetter.getClassSchema()}) {
+                ControlState.getClassSchema(), DeadLetter.getClassSchema(),
+                ProfileStatus.getClassSchema(), ConfigSetting.getClassSchema()}) {
             all.put(schema.getFullName(), schema);
         }
         return Map.copyOf(all);

@@ -7,6 +7,10 @@ public final class TopicNames {
     public static final String COMMAND_OUTCOMES = "trading.command-outcomes";
     public static final String AUDIT = "trading.audit";
     public static final String CONTROL_STATE = "trading.control-state";
+    /** Compacted: every profile's enabled state (key {@code profile:<tenantId>:<profileId>}). */
+    public static final String PROFILE_STATE = "trading.profile-state";
+    /** Compacted: every dynamic-config key that has been set (key: the catalogue key). */
+    public static final String CONFIG_STATE = "trading.config-state";
     public static final String COMMANDS_DLQ = "trading.commands.dlq";
     /** Commands carrying an Idempotency-Key, keyed by {@link KeyedCommands#recordKey}; the processors' gate forwards them. */
     public static final String KEYED_COMMANDS = "trading.keyed-commands";

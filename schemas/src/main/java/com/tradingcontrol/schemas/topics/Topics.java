@@ -3,9 +3,11 @@ package com.tradingcontrol.schemas.topics;
 import com.tradingcontrol.schemas.avro.AuditRecord;
 import com.tradingcontrol.schemas.avro.CommandEnvelope;
 import com.tradingcontrol.schemas.avro.CommandOutcome;
+import com.tradingcontrol.schemas.avro.ConfigSetting;
 import com.tradingcontrol.schemas.avro.ControlState;
 import com.tradingcontrol.schemas.avro.DeadLetter;
 import com.tradingcontrol.schemas.avro.EventEnvelope;
+import com.tradingcontrol.schemas.avro.ProfileStatus;
 import com.tradingcontrol.schemas.registry.SchemaRegistryClient;
 import com.tradingcontrol.schemas.serde.AvroSerdes;
 import java.time.Duration;
@@ -31,6 +33,8 @@ public final class Topics {
     private final TopicSpec<String, CommandOutcome> outcomes;
     private final TopicSpec<String, AuditRecord> audit;
     private final TopicSpec<String, ControlState> controlState;
+    private final TopicSpec<String, ProfileStatus> profileState;
+    private final TopicSpec<String, ConfigSetting> configState;
     private final TopicSpec<Bytes, DeadLetter> commandsDlq;
 
     public Topics(SchemaRegistryClient registry, int partitions) {
@@ -52,6 +56,12 @@ public final class Topics {
                 TopicSpec.CleanupPolicy.DELETE, null);
         controlState = new TopicSpec<>(TopicNames.CONTROL_STATE, key,
                 AvroSerdes.specific(registry, ControlState.class, false), partitions,
+                TopicSpec.CleanupPolicy.COMPACT, null);
+        profileState = new TopicSpec<>(TopicNames.PROFILE_STATE, key,
+                AvroSerdes.specific(registry, ProfileStatus.class, false), partitions,
+                TopicSpec.CleanupPolicy.COMPACT, null);
+        configState = new TopicSpec<>(TopicNames.CONFIG_STATE, key,
+                AvroSerdes.specific(registry, ConfigSetting.class, false), partitions,
                 TopicSpec.CleanupPolicy.COMPACT, null);
         commandsDlq = new TopicSpec<>(TopicNames.COMMANDS_DLQ, Serdes.Bytes(),
                 AvroSerdes.specific(registry, DeadLetter.class, false), 1,
@@ -83,11 +93,22 @@ public final class Topics {
         return controlState;
     }
 
+    /** Compacted: every profile's enabled state, so an engine needs nothing but Kafka and the registry. */
+    public TopicSpec<String, ProfileStatus> profileState() {
+        return profileState;
+    }
+
+    /** Compacted: the value of every dynamic-config key that has been set. */
+    public TopicSpec<String, ConfigSetting> configState() {
+        return configState;
+    }
+
     public TopicSpec<Bytes, DeadLetter> commandsDlq() {
         return commandsDlq;
     }
 
     public List<TopicSpec<?, ?>> all() {
-        return List.of(commands, keyedCommands, events, outcomes, audit, controlState, commandsDlq);
+        return List.of(commands, keyedCommands, events, outcomes, audit, controlState, profileState, configState,
+                commandsDlq);
     }
 }
