@@ -37,6 +37,8 @@ final class SeededRegistry {
             case "trading.control-state" -> "ControlState";
             case "trading.profile-state" -> "ProfileStatus";
             case "trading.config-state" -> "ConfigSetting";
+            case "trading.halt-signals" -> "HaltSignal";
+            case "trading.engine-reports" -> "EngineReport";
             case "trading.commands.dlq" -> "DeadLetter";
             default -> throw new IllegalArgumentException("no value schema known for topic " + topic
                     + ": add it here, or the child processors and the API disagree on its schema");

@@ -6,7 +6,9 @@ import com.tradingcontrol.schemas.avro.CommandOutcome;
 import com.tradingcontrol.schemas.avro.ConfigSetting;
 import com.tradingcontrol.schemas.avro.ControlState;
 import com.tradingcontrol.schemas.avro.DeadLetter;
+import com.tradingcontrol.schemas.avro.EngineReport;
 import com.tradingcontrol.schemas.avro.EventEnvelope;
+import com.tradingcontrol.schemas.avro.HaltSignal;
 import com.tradingcontrol.schemas.avro.ProfileStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +26,8 @@ public final class ContractSchemas {
                 CommandEnvelope.getClassSchema(), EventEnvelope.getClassSchema(),
                 CommandOutcome.getClassSchema(), AuditRecord.getClassSchema(),
                 ControlState.getClassSchema(), DeadLetter.getClassSchema(),
-                ProfileStatus.getClassSchema(), ConfigSetting.getClassSchema()}) {
+                ProfileStatus.getClassSchema(), ConfigSetting.getClassSchema(),
+                HaltSignal.getClassSchema(), EngineReport.getClassSchema()}) {
             all.put(schema.getFullName(), schema);
         }
         return Map.copyOf(all);

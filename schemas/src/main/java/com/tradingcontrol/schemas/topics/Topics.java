@@ -6,7 +6,9 @@ import com.tradingcontrol.schemas.avro.CommandOutcome;
 import com.tradingcontrol.schemas.avro.ConfigSetting;
 import com.tradingcontrol.schemas.avro.ControlState;
 import com.tradingcontrol.schemas.avro.DeadLetter;
+import com.tradingcontrol.schemas.avro.EngineReport;
 import com.tradingcontrol.schemas.avro.EventEnvelope;
+import com.tradingcontrol.schemas.avro.HaltSignal;
 import com.tradingcontrol.schemas.avro.ProfileStatus;
 import com.tradingcontrol.schemas.registry.SchemaRegistryClient;
 import com.tradingcontrol.schemas.serde.AvroSerdes;
@@ -35,6 +37,8 @@ public final class Topics {
     private final TopicSpec<String, ControlState> controlState;
     private final TopicSpec<String, ProfileStatus> profileState;
     private final TopicSpec<String, ConfigSetting> configState;
+    private final TopicSpec<String, HaltSignal> haltSignals;
+    private final TopicSpec<String, EngineReport> engineReports;
     private final TopicSpec<Bytes, DeadLetter> commandsDlq;
 
     public Topics(SchemaRegistryClient registry, int partitions) {
@@ -63,6 +67,13 @@ public final class Topics {
         configState = new TopicSpec<>(TopicNames.CONFIG_STATE, key,
                 AvroSerdes.specific(registry, ConfigSetting.class, false), partitions,
                 TopicSpec.CleanupPolicy.COMPACT, null);
+        // Signals matter for seconds only: a client that starts later reads the state topic instead.
+        haltSignals = new TopicSpec<>(TopicNames.HALT_SIGNALS, key,
+                AvroSerdes.specific(registry, HaltSignal.class, false), 1,
+                TopicSpec.CleanupPolicy.DELETE, Duration.ofDays(1));
+        engineReports = new TopicSpec<>(TopicNames.ENGINE_REPORTS, key,
+                AvroSerdes.specific(registry, EngineReport.class, false), partitions,
+                TopicSpec.CleanupPolicy.DELETE, DAYS_7);
         commandsDlq = new TopicSpec<>(TopicNames.COMMANDS_DLQ, Serdes.Bytes(),
                 AvroSerdes.specific(registry, DeadLetter.class, false), 1,
                 TopicSpec.CleanupPolicy.DELETE, Duration.ofDays(14));
@@ -103,12 +114,22 @@ public final class Topics {
         return configState;
     }
 
+    /** Fast halt path (one partition, so a client reads every signal in publication order). */
+    public TopicSpec<String, HaltSignal> haltSignals() {
+        return haltSignals;
+    }
+
+    /** Engine heartbeats and applied-control reports. */
+    public TopicSpec<String, EngineReport> engineReports() {
+        return engineReports;
+    }
+
     public TopicSpec<Bytes, DeadLetter> commandsDlq() {
         return commandsDlq;
     }
 
     public List<TopicSpec<?, ?>> all() {
         return List.of(commands, keyedCommands, events, outcomes, audit, controlState, profileState, configState,
-                commandsDlq);
+                haltSignals, engineReports, commandsDlq);
     }
 }
