@@ -47,7 +47,7 @@ public final class DefaultControlClient implements ControlClient {
         this.bus = new ListenerBus("control-client-events-" + config.clientId(), tick, this::staleReason,
                 () -> view.viewVersion());
         this.reader = new StateReader(consumer, new RecordDecoder(CachingSchemaRegistryClient.of(registry)), lease,
-                ReaderTimings.forLease(config.lease()), this::publish);
+                ReaderTimings.forLease(config.lease()), this::publish, ready::countDown);
         this.readerThread = new Thread(reader, "control-client-reader-" + config.clientId());
         readerThread.setDaemon(true);
     }
@@ -65,7 +65,6 @@ public final class DefaultControlClient implements ControlClient {
 
     private void publish(StateSnapshot snapshot, ChangeSet changes) {
         view = snapshot;
-        ready.countDown();
         bus.changed(changes);
     }
 

@@ -40,6 +40,7 @@ final class StateReader implements Runnable {
     private final RecordDecoder decoder;
     private final Lease lease;
     private final BiConsumer<StateSnapshot, ChangeSet> publisher;
+    private final Runnable caughtUp;
     private final StateFolder folder = new StateFolder();
     private final ReaderTimings timings;
     private final AtomicLong pollErrors = new AtomicLong();
@@ -51,12 +52,13 @@ final class StateReader implements Runnable {
     private long failureStreak;
 
     StateReader(Consumer<String, byte[]> consumer, RecordDecoder decoder, Lease lease, ReaderTimings timings,
-                BiConsumer<StateSnapshot, ChangeSet> publisher) {
+                BiConsumer<StateSnapshot, ChangeSet> publisher, Runnable caughtUp) {
         this.consumer = consumer;
         this.decoder = decoder;
         this.lease = lease;
         this.timings = timings;
         this.publisher = publisher;
+        this.caughtUp = caughtUp;
     }
 
     @Override
@@ -182,9 +184,10 @@ final class StateReader implements Runnable {
             publish();
         }
         boolean first = !lease.everConfirmed();
-        lease.confirm(askedAt);
+        lease.confirm(askedAt); // only now: the snapshot swapped in above is what "fresh" vouches for
         if (first) {
             LOG.info("control client caught up with {} (view version {}): ready", TOPICS, folder.viewVersion());
+            caughtUp.run();
         }
     }
 
