@@ -59,6 +59,7 @@ public final class DefaultControlClient implements ControlClient {
                         RestRegistryConfig.DEFAULT_CONNECT_TIMEOUT, RestRegistryConfig.DEFAULT_REQUEST_TIMEOUT));
         KafkaConsumer<String, byte[]> consumer = ConsumerSettings.create(config);
         DefaultControlClient client = new DefaultControlClient(config, consumer, registry, System::nanoTime);
+        client.bus.start();
         client.readerThread.start();
         return client;
     }

@@ -25,12 +25,14 @@ final class ListenerBus implements AutoCloseable {
 
     private final List<ControlClientListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService thread;
+    private final Duration tick;
     private final Supplier<String> staleReason;
     private final Supplier<Long> viewVersion;
     private Boolean announcedStale; // only touched on the bus thread
 
     /** @param staleReason null when fresh, else why the client is stale */
     ListenerBus(String name, Duration tick, Supplier<String> staleReason, Supplier<Long> viewVersion) {
+        this.tick = tick;
         this.staleReason = staleReason;
         this.viewVersion = viewVersion;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -38,7 +40,20 @@ final class ListenerBus implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        thread.scheduleWithFixedDelay(this::checkLease, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts watching the lease (once the client is fully wired: the check reads the reader's state). */
+    void start() {
+        thread.scheduleWithFixedDelay(this::checkLeaseSafely, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A periodic task that throws is never run again, which would silence every stale/fresh event. */
+    private void checkLeaseSafely() {
+        try {
+            checkLease();
+        } catch (RuntimeException e) {
+            LOG.error("control client lease check failed; retrying at the next tick", e);
+        }
     }
 
     AutoCloseable add(ControlClientListener listener) {
