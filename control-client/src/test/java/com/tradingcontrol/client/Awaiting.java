@@ -10,12 +10,12 @@ import java.util.function.BooleanSupplier;
  * re-checking every 50 ms at most, for what no notification announces, such as a lease running out
  * in the middle of a tick). No fixed sleeps.
  */
-final class Awaiting {
+public final class Awaiting {
 
     private Awaiting() {
     }
 
-    static void until(ControlClient client, Duration timeout, String what, BooleanSupplier condition)
+    public static void until(ControlClient client, Duration timeout, String what, BooleanSupplier condition)
             throws Exception {
         Semaphore events = new Semaphore(0);
         ControlClientListener wake = new ControlClientListener() {

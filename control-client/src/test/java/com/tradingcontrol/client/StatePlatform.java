@@ -35,9 +35,9 @@ import java.util.concurrent.ExecutionException;
  * way the processors do: Avro in the Confluent wire format through the contracts' serializer, the
  * control state mapped by the codec, inside Kafka transactions (the client reads read_committed).
  */
-final class StatePlatform implements AutoCloseable {
+public final class StatePlatform implements AutoCloseable {
 
-    static final Duration WAIT = Duration.ofSeconds(30);
+    public static final Duration WAIT = Duration.ofSeconds(30);
     static final int PARTITIONS = 3;
 
     final EmbeddedKafkaBroker broker;
@@ -55,11 +55,11 @@ final class StatePlatform implements AutoCloseable {
         producer.initTransactions();
     }
 
-    static StatePlatform start() throws Exception {
+    public static StatePlatform start() throws Exception {
         return new StatePlatform(EmbeddedKafkaBroker.startTemporary());
     }
 
-    ControlClientConfig.Builder clientConfig() {
+    public ControlClientConfig.Builder clientConfig() {
         return ControlClientConfig.builder().bootstrapServers(broker.bootstrapServers()).schemaRegistry(registry);
     }
 
@@ -91,7 +91,7 @@ final class StatePlatform implements AutoCloseable {
         sendRaw(TopicNames.PROFILE_STATE, "profile:" + tenantId + ":" + profileId, null, true);
     }
 
-    void config(String key, ConfigValue value, long version, String setBy) {
+    public void config(String key, ConfigValue value, long version, String setBy) {
         ConfigSetting setting = ConfigSetting.newBuilder().setKey(key).setValue(ConfigValues.toAvro(value))
                 .setVersion(version).setReason("because").setSetBy(setBy)
                 .setSetAt(Instant.parse("2026-01-03T00:00:00Z")).setCommandId("cmd-" + key).build();
@@ -103,7 +103,7 @@ final class StatePlatform implements AutoCloseable {
     }
 
     /** Bytes that are not a Confluent-framed Avro record. */
-    void garbage(String topic, String key) {
+    public void garbage(String topic, String key) {
         sendRaw(topic, key, new byte[] {42, 1, 2, 3}, true);
     }
 
