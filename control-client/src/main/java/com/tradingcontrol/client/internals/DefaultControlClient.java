@@ -59,9 +59,14 @@ public final class DefaultControlClient implements ControlClient {
                         RestRegistryConfig.DEFAULT_CONNECT_TIMEOUT, RestRegistryConfig.DEFAULT_REQUEST_TIMEOUT));
         KafkaConsumer<String, byte[]> consumer = ConsumerSettings.create(config);
         DefaultControlClient client = new DefaultControlClient(config, consumer, registry, System::nanoTime);
-        client.bus.start();
-        client.readerThread.start();
+        client.startReading();
         return client;
+    }
+
+    /** Starts the lease watch and the reader thread (separate from the constructor so both see a wired client). */
+    void startReading() {
+        bus.start();
+        readerThread.start();
     }
 
     private void publish(StateSnapshot snapshot, ChangeSet changes) {
