@@ -23,8 +23,9 @@ public interface ControlClientListener {
     }
 
     /**
-     * Some decisions may have changed: a control or profile changed, or the client turned stale or
-     * fresh. {@code viewVersion} is the view version now in force.
+     * Some decisions may have changed: a control or profile changed, a timed control lapsed (by the
+     * client's clock, within a fraction of the lease), or the client turned stale or fresh.
+     * {@code viewVersion} is the view version now in force.
      */
     default void onDecisionsMayHaveChanged(long viewVersion) {
     }

@@ -6,8 +6,6 @@ import com.tradingcontrol.domain.ControlMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,22 +15,9 @@ import org.junit.jupiter.api.Timeout;
  * listeners heard both transitions.
  */
 @Timeout(240) // seconds; ~20 s observed (a broker start, a stop and a restart)
-class ControlClientFailClosedIT {
+class ControlClientFailClosedIT extends OnOwnBroker {
 
     private static final Duration LEASE = Duration.ofSeconds(2);
-    private static StatePlatform platform;
-
-    @BeforeAll
-    static void startPlatform() throws Exception {
-        platform = StatePlatform.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
-    }
 
     @Test
     void everyDecisionIsHaltedWhileTheBrokerIsGoneAndRecoversWhenItIsBack() throws Exception {

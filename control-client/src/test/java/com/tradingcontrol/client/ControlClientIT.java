@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,22 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * profiles and symbols; the one that touches the global scope puts it back to ACTIVE.
  */
 @Timeout(180) // seconds per test; each takes a few seconds (a client start and catch-up, a few records)
-class ControlClientIT {
+class ControlClientIT extends OnOwnBroker {
 
     private static final Duration WAIT = StatePlatform.WAIT;
-    private static StatePlatform platform;
-
-    @BeforeAll
-    static void startPlatform() throws Exception {
-        platform = StatePlatform.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
-    }
 
     private static ControlClient ready(ControlClientConfig.Builder config) throws Exception {
         ControlClient client = ControlClient.start(config.build());
@@ -102,10 +87,18 @@ class ControlClientIT {
             assertThat(before.causes().get(0).expiresAt()).isEqualTo(expiry);
             assertThat(before.decidedAt()).isEqualTo(expiry.minusMillis(1));
 
+            java.util.concurrent.CountDownLatch lapseHeard = new java.util.concurrent.CountDownLatch(1);
+            client.addListener(new ControlClientListener() {
+                @Override
+                public void onDecisionsMayHaveChanged(long viewVersion) {
+                    lapseHeard.countDown();
+                }
+            });
             clock.set(expiry); // no record arrives: the lapse is decided at the call
             Decision atExpiry = client.decide("te1", "pe1", "EXPR");
             assertThat(atExpiry.mode()).isEqualTo(ControlMode.REDUCE_ONLY);
             assertThat(atExpiry.viewVersion()).isEqualTo(before.viewVersion());
+            assertThat(lapseHeard.await(10, TimeUnit.SECONDS)).as("listeners told of the lapse").isTrue();
 
             clock.set(expiry.plusSeconds(60));
             assertThat(client.decide("te1", "pe1", "EXPR").mode()).isEqualTo(ControlMode.ACTIVE);

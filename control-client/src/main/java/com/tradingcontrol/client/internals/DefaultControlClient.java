@@ -45,9 +45,9 @@ public final class DefaultControlClient implements ControlClient {
         this.configs = new ConfigResolver(ConfigCatalogueLoader.loadDefault());
         Duration tick = ReaderTimings.forLease(config.lease()).checkInterval().dividedBy(2);
         this.bus = new ListenerBus("control-client-events-" + config.clientId(), tick, this::staleReason,
-                () -> view.viewVersion());
+                () -> view, config.clock());
         this.reader = new StateReader(consumer, new RecordDecoder(CachingSchemaRegistryClient.of(registry)), lease,
-                ReaderTimings.forLease(config.lease()), this::publish, ready::countDown);
+                ReaderTimings.forLease(config.lease()), this::publish, () -> bus.afterLeaseCheck(ready::countDown));
         this.readerThread = new Thread(reader, "control-client-reader-" + config.clientId());
         readerThread.setDaemon(true);
     }

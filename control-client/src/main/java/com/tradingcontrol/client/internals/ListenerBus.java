@@ -4,7 +4,9 @@ import com.tradingcontrol.client.ControlClientListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -16,8 +18,9 @@ import java.util.function.Supplier;
 /**
  * Delivers notifications on one daemon thread, in order, and watches the lease on the same thread:
  * every tick it compares "stale now?" with what listeners last heard and announces a transition,
- * so the stale/fresh events interleave correctly with change events. A listener that throws is
- * logged and skipped.
+ * so the stale/fresh events interleave correctly with change events. The tick also announces
+ * "decisions may have changed" when a timed control of the view lapsed since the last tick (no
+ * record arrives for that). A listener that throws is logged and skipped.
  */
 final class ListenerBus implements AutoCloseable {
 
@@ -27,14 +30,17 @@ final class ListenerBus implements AutoCloseable {
     private final ScheduledExecutorService thread;
     private final Duration tick;
     private final Supplier<String> staleReason;
-    private final Supplier<Long> viewVersion;
+    private final Supplier<StateSnapshot> view;
+    private final Clock clock;
     private Boolean announcedStale; // only touched on the bus thread
+    private Instant lastTick; // only touched on the bus thread
 
     /** @param staleReason null when fresh, else why the client is stale */
-    ListenerBus(String name, Duration tick, Supplier<String> staleReason, Supplier<Long> viewVersion) {
+    ListenerBus(String name, Duration tick, Supplier<String> staleReason, Supplier<StateSnapshot> view, Clock clock) {
         this.tick = tick;
         this.staleReason = staleReason;
-        this.viewVersion = viewVersion;
+        this.view = view;
+        this.clock = clock;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
@@ -51,6 +57,7 @@ final class ListenerBus implements AutoCloseable {
     private void checkLeaseSafely() {
         try {
             checkLease();
+            checkLapses();
         } catch (RuntimeException e) {
             LOG.error("control client lease check failed; retrying at the next tick", e);
         }
@@ -77,6 +84,30 @@ final class ListenerBus implements AutoCloseable {
         });
     }
 
+    /**
+     * Runs {@code action} on the bus thread right after a lease check, so whoever it releases (a
+     * caller of awaitReady) knows listeners were told of freshness first and will hear the next
+     * stale transition, however soon it comes.
+     */
+    void afterLeaseCheck(Runnable action) {
+        submit(() -> {
+            try {
+                checkLease();
+            } finally {
+                action.run();
+            }
+        });
+    }
+
+    private void checkLapses() {
+        Instant now = clock.instant();
+        StateSnapshot snapshot = view.get();
+        if (lastTick != null && snapshot.lapsesBetween(lastTick, now)) {
+            each(l -> l.onDecisionsMayHaveChanged(snapshot.viewVersion()));
+        }
+        lastTick = now;
+    }
+
     private void checkLease() {
         String reason = staleReason.get();
         boolean stale = reason != null;
@@ -91,7 +122,7 @@ final class ListenerBus implements AutoCloseable {
         LOG.info(stale ? "control client is STALE ({}): every decision is HALTED" : "control client is fresh{}",
                 stale ? reason : "");
         each(stale ? l -> l.onStale(reason) : ControlClientListener::onFresh);
-        long version = viewVersion.get();
+        long version = view.get().viewVersion();
         each(l -> l.onDecisionsMayHaveChanged(version));
     }
 

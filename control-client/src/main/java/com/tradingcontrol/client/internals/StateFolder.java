@@ -65,7 +65,7 @@ final class StateFolder {
     /** Freezes the working copy (copying it: O(state) per batch, never per decision). */
     StateSnapshot snapshot() {
         viewVersion++;
-        return new StateSnapshot(Map.copyOf(controls), Map.copyOf(profiles), Map.copyOf(configs), undecodable.size(),
+        return StateSnapshot.of(Map.copyOf(controls), Map.copyOf(profiles), Map.copyOf(configs), undecodable.size(),
                 viewVersion);
     }
 

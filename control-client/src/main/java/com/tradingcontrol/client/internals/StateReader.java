@@ -2,6 +2,7 @@ package com.tradingcontrol.client.internals;
 
 import com.tradingcontrol.schemas.registry.SchemaRegistryException;
 import com.tradingcontrol.schemas.topics.TopicNames;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -225,7 +226,7 @@ final class StateReader implements Runnable {
 
     private void closeConsumer() {
         try {
-            consumer.close(Duration.ofSeconds(1));
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(1)));
         } catch (RuntimeException e) {
             LOG.warn("closing the control client's consumer failed", e);
         }

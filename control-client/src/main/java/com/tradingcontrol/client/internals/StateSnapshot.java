@@ -5,8 +5,12 @@ import com.tradingcontrol.domain.control.ControlState;
 import com.tradingcontrol.domain.control.ControlView;
 import com.tradingcontrol.domain.control.ProfileLookup;
 
+import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * One immutable view of the three state topics. The reader builds a new one per applied batch and
@@ -19,12 +23,38 @@ import java.util.Optional;
  * @param undecodable    keys (topic/key) whose latest record could not be decoded: while any, the
  *                       view cannot be trusted
  * @param viewVersion    +1 per applied batch
+ * @param expiries       every {@code expiresAt} of a timed control in the view, so listeners can be
+ *                       told when a lapse changes decisions without any record arriving
  */
 record StateSnapshot(Map<Scope, ControlState> controls, Map<String, ProfileRecord> profiles,
-                     Map<String, ConfigRecord> configs, int undecodable, long viewVersion)
+                     Map<String, ConfigRecord> configs, int undecodable, long viewVersion,
+                     NavigableSet<Instant> expiries)
         implements ControlView, ProfileLookup {
 
-    static final StateSnapshot EMPTY = new StateSnapshot(Map.of(), Map.of(), Map.of(), 0, 0);
+    static final StateSnapshot EMPTY = new StateSnapshot(Map.of(), Map.of(), Map.of(), 0, 0,
+            Collections.emptyNavigableSet());
+
+    /** Freezes maps that the caller no longer changes, collecting the timed controls' expiries. */
+    static StateSnapshot of(Map<Scope, ControlState> controls, Map<String, ProfileRecord> profiles,
+                            Map<String, ConfigRecord> configs, int undecodable, long viewVersion) {
+        NavigableSet<Instant> expiries = new TreeSet<>();
+        for (ControlState state : controls.values()) {
+            if (state.pause() != null && state.pause().expiresAt() != null) {
+                expiries.add(state.pause().expiresAt());
+            }
+            if (state.reduceOnly() != null && state.reduceOnly().expiresAt() != null) {
+                expiries.add(state.reduceOnly().expiresAt());
+            }
+        }
+        return new StateSnapshot(controls, profiles, configs, undecodable, viewVersion,
+                Collections.unmodifiableNavigableSet(expiries));
+    }
+
+    /** Whether a timed control lapses in {@code (after, upTo]}. */
+    boolean lapsesBetween(Instant after, Instant upTo) {
+        Instant next = expiries.higher(after);
+        return next != null && !next.isAfter(upTo);
+    }
 
     @Override
     public Optional<ControlState> control(Scope scope) {

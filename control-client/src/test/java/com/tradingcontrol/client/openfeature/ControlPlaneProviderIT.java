@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradingcontrol.client.Awaiting;
 import com.tradingcontrol.client.ControlClient;
+import com.tradingcontrol.client.OnOwnBroker;
 import com.tradingcontrol.client.StatePlatform;
 import com.tradingcontrol.domain.ConfigValue;
 import com.tradingcontrol.schemas.topics.TopicNames;
@@ -19,9 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,24 +31,11 @@ import org.junit.jupiter.api.Timeout;
  * global singleton into other tests.
  */
 @Timeout(180) // seconds per test; a few seconds each
-class ControlPlaneProviderIT {
+class ControlPlaneProviderIT extends OnOwnBroker {
 
-    private static StatePlatform platform;
     private ControlClient controlClient;
     private String domain;
     private Client features;
-
-    @BeforeAll
-    static void startPlatform() throws Exception {
-        platform = StatePlatform.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
-    }
 
     @BeforeEach
     void bindProvider() {
