@@ -7,7 +7,12 @@ package com.tradingcontrol.client;
 public class ConfigKeyException extends IllegalArgumentException {
 
     /** What is wrong with the request. */
-    public enum Problem { UNKNOWN_KEY, TYPE_MISMATCH }
+    public enum Problem {
+        /** Neither the catalogue nor the platform knows the key. */
+        UNKNOWN_KEY,
+        /** The key holds a value of another type than the getter asked for. */
+        TYPE_MISMATCH
+    }
 
     private final String key;
     private final Problem problem;

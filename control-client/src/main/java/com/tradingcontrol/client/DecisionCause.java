@@ -28,5 +28,20 @@ public record DecisionCause(String scope, Kind kind, ControlMode mode, String se
      * What restricts trading. The first six are the platform's cause kinds (see
      * {@code docs/topics.md}); {@code STALE} is the client's own: it cannot confirm it is current.
      */
-    public enum Kind { KILL_SWITCH, MAINTENANCE, PAUSE, PROFILE_DISABLED, PROFILE_UNKNOWN, REDUCE_ONLY, STALE }
+    public enum Kind {
+        /** The global kill switch is engaged: HALTED. */
+        KILL_SWITCH,
+        /** Maintenance mode is on: PAUSED, with the maintenance message. */
+        MAINTENANCE,
+        /** Trading is paused on the scope (until resumed or until {@code expiresAt}): PAUSED. */
+        PAUSE,
+        /** The profile is disabled: REDUCE_ONLY (it may close positions, open none). */
+        PROFILE_DISABLED,
+        /** The platform has no such profile in the tenant: REDUCE_ONLY. */
+        PROFILE_UNKNOWN,
+        /** The scope is reduce-only (until lifted or until {@code expiresAt}): REDUCE_ONLY. */
+        REDUCE_ONLY,
+        /** The client cannot confirm it is current (lease run out, reader gone, undecodable record): HALTED. */
+        STALE
+    }
 }
