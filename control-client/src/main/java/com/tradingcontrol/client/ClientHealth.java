@@ -1,0 +1,18 @@
+package com.tradingcontrol.client;
+
+import java.time.Duration;
+
+/**
+ * How the client's reader is doing, for an engine's own health checks and metrics.
+ *
+ * @param ready              the client has caught up with the state topics at least once
+ * @param stale              decisions are currently HALTED/STALE
+ * @param sinceConfirmed     time since the client last confirmed it was caught up (null: never)
+ * @param pollErrors         failures of the reader loop so far (each logged), e.g. broker unreachable
+ * @param undecodableRecords records that could not be decoded so far (each logged)
+ * @param readerAlive        false once the reader thread has ended (closed, or died: then stale for good)
+ * @param viewVersion        the view version in force
+ */
+public record ClientHealth(boolean ready, boolean stale, Duration sinceConfirmed, long pollErrors,
+                           long undecodableRecords, boolean readerAlive, long viewVersion) {
+}

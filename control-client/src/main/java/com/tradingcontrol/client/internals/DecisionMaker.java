@@ -1,0 +1,64 @@
+package com.tradingcontrol.client.internals;
+
+import com.tradingcontrol.client.Decision;
+import com.tradingcontrol.client.DecisionCause;
+import com.tradingcontrol.domain.ControlMode;
+import com.tradingcontrol.domain.control.Cause;
+import com.tradingcontrol.domain.control.ControlState;
+import com.tradingcontrol.domain.control.EffectiveMode;
+import com.tradingcontrol.domain.control.EffectiveModeCalculator;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a snapshot into a {@link Decision} with the domain's one rule
+ * ({@link EffectiveModeCalculator}), at the clock's now, and overrides it with HALTED/STALE while
+ * the lease is not confirmed. Stateless apart from its collaborators; called on engine threads.
+ */
+final class DecisionMaker {
+
+    private final Clock clock;
+
+    DecisionMaker(Clock clock) {
+        this.clock = clock;
+    }
+
+    Decision decide(StateSnapshot view, String staleReason, String tenantId, String profileId, String symbol) {
+        Instant now = clock.instant();
+        EffectiveMode effective = EffectiveModeCalculator.effective(view, view, tenantId, profileId, symbol, now);
+        List<DecisionCause> causes = new ArrayList<>(effective.causes().size() + 1);
+        if (staleReason != null) {
+            causes.add(new DecisionCause(null, DecisionCause.Kind.STALE, ControlMode.HALTED, null, null, staleReason,
+                    null, null, null, -1));
+        }
+        for (Cause cause : effective.causes()) {
+            causes.add(map(cause, view));
+        }
+        ControlMode mode = staleReason != null ? ControlMode.HALTED : effective.mode();
+        return new Decision(mode, Decision.mayOpen(mode), Decision.mayReduce(mode), causes, view.viewVersion(),
+                staleReason != null, now);
+    }
+
+    private static DecisionCause map(Cause cause, StateSnapshot view) {
+        return new DecisionCause(cause.scope().toString(), DecisionCause.Kind.valueOf(cause.kind().name()), cause.mode(),
+                cause.setBy(), cause.setAt(), cause.reason(), cause.expiresAt(), cause.commandId(), cause.message(),
+                versionOf(cause, view));
+    }
+
+    private static long versionOf(Cause cause, StateSnapshot view) {
+        return switch (cause.kind()) {
+            case PROFILE_UNKNOWN -> -1;
+            case PROFILE_DISABLED -> {
+                ProfileRecord profile = view.profile(cause.scope().tenantId(), cause.scope().profileId());
+                yield profile == null ? -1 : profile.version();
+            }
+            default -> {
+                ControlState state = view.controls().get(cause.scope());
+                yield state == null ? -1 : state.version();
+            }
+        };
+    }
+}
