@@ -21,11 +21,11 @@ import picocli.CommandLine.Option;
         description = "Benchmarks the trading control plane against raw Kafka on the same embedded broker.")
 public final class Bench implements Callable<Integer> {
 
-    static final Set<String> SCENARIOS = Set.of("halt", "reads", "timetravel", "rebuild", "throughput");
+    static final Set<String> SCENARIOS = Set.of("halt", "reads", "timetravel", "rebuild", "throughput", "client");
 
     @Option(names = "--scenarios", split = ",", description = "any of ${COMPLETION-CANDIDATES}; default all",
             completionCandidates = ScenarioNames.class)
-    List<String> scenarios = List.of("halt", "reads", "timetravel", "rebuild", "throughput");
+    List<String> scenarios = List.of("halt", "reads", "timetravel", "rebuild", "throughput", "client");
     @Option(names = "--halts", description = "measured control changes per halt run (default ${DEFAULT-VALUE})")
     int halts = 200;
     @Option(names = "--halt-runs", split = ",", description = "which halt runs: idle, load (default both)")
@@ -68,6 +68,15 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--streams-config", description = "extra Kafka Streams settings of the processors, "
             + "e.g. --streams-config commit.interval.ms=50 (repeatable)")
     Map<String, String> streamsConfig = new LinkedHashMap<>();
+    @Option(names = "--client-scopes", description = "scopes in force for decide() and heap (default ${DEFAULT-VALUE})")
+    int clientScopes = 10_000;
+    @Option(names = "--client-catchup-records", description = "state records a new client reads to its end "
+            + "(default ${DEFAULT-VALUE})")
+    int clientCatchUpRecords = 100_000;
+    @Option(names = "--client-decisions", description = "measured decide() calls (default ${DEFAULT-VALUE})")
+    int clientDecisions = 2_000_000;
+    @Option(names = "--client-catchup-runs", description = "client catch-ups measured (default ${DEFAULT-VALUE})")
+    int clientCatchUpRuns = 5;
     @Option(names = "--report", description = "JSON report file (default ${DEFAULT-VALUE})")
     Path reportFile = Path.of("bench/target/bench-report.json");
     @Option(names = "--work-dir", description = "broker and store data (default: a new temp dir)")
@@ -101,11 +110,17 @@ public final class Bench implements Callable<Integer> {
         }
         Report report = new Report(out);
         long started = System.nanoTime();
-        try (Platform platform = Platform.startBroker(workDir == null ? Platform.tempWorkDir() : workDir)) {
-            new RawKafkaBaseline(platform.bootstrapServers()).run(report, rawRoundTrips, rawSeconds,
-                    warmupSeconds);
-            platform.startServices(commitIntervalMs, controlCommitSpacingMs, streamsConfig);
-            runScenarios(platform, report);
+        Path dir = workDir == null ? Platform.tempWorkDir() : workDir;
+        if (scenarios.stream().anyMatch(s -> !s.equals("client"))) {
+            try (Platform platform = Platform.startBroker(dir)) {
+                new RawKafkaBaseline(platform.bootstrapServers()).run(report, rawRoundTrips, rawSeconds,
+                        warmupSeconds);
+                platform.startServices(commitIntervalMs, controlCommitSpacingMs, streamsConfig);
+                runScenarios(platform, report);
+            }
+        }
+        if (scenarios.contains("client")) {
+            runClient(dir, report);
         }
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("options", options());
@@ -162,6 +177,16 @@ public final class Bench implements Callable<Integer> {
         }
     }
 
+    /** The engine client needs no platform: it runs on a broker of its own after the platform stopped. */
+    private void runClient(Path dir, Report report) {
+        try {
+            new ClientBench(dir).run(report, new ClientBench.Settings(clientScopes, clientCatchUpRecords,
+                    clientDecisions, clientCatchUpRuns));
+        } catch (Exception e) {
+            report.failed("client", e);
+        }
+    }
+
     private Map<String, Object> options() {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("scenarios", scenarios);
@@ -179,12 +204,15 @@ public final class Bench implements Callable<Integer> {
         o.put("commitIntervalMs", commitIntervalMs);
         o.put("controlCommitSpacingMs", controlCommitSpacingMs);
         o.put("streamsConfig", streamsConfig);
+        o.put("clientScopes", clientScopes);
+        o.put("clientCatchUpRecords", clientCatchUpRecords);
+        o.put("clientDecisions", clientDecisions);
         return o;
     }
 
     static final class ScenarioNames extends java.util.ArrayList<String> {
         ScenarioNames() {
-            super(List.of("halt", "reads", "timetravel", "rebuild", "throughput"));
+            super(List.of("halt", "reads", "timetravel", "rebuild", "throughput", "client"));
         }
     }
 }

@@ -35,7 +35,8 @@ class BenchSmokeIT {
                 "--raw-seconds", "2",
                 "--throughput-seconds", "3", "--http-clients", "2", "--read-clients", "4", "--read-rate", "40",
                 "--read-seconds", "2", "--timetravel-events", "200,400", "--timetravel-queries", "5",
-                "--rebuild-events", "500", "--work-dir", dir.resolve("work").toString(),
+                "--rebuild-events", "500", "--client-scopes", "300", "--client-catchup-records", "1000",
+                "--client-decisions", "20000", "--client-catchup-runs", "2", "--work-dir", dir.resolve("work").toString(),
                 "--report", reportFile.toString());
 
         List<String> lines = Arrays.stream(bytes.toString(StandardCharsets.UTF_8).split("\n"))
@@ -46,7 +47,7 @@ class BenchSmokeIT {
                 "halt_state_topic_idle", "halt_rest_idle", "halt_ws_load", "halt_state_topic_load", "halt_rest_load",
                 "killswitch_ws_idle", "reads_trading_control", "reads_feature_flags", "timetravel_asof_200",
                 "timetravel_asof_400", "projection_rebuild", "commands_eos_kafka", "commands_eos_kafka_lag",
-                "commands_http_202");
+                "commands_http_202", "client_decide", "client_heap", "client_catchup", "raw_kafka_catchup");
         for (String line : lines) {
             Matcher m = LINE.matcher(line);
             assertThat(m.matches()).as("format of %s", line).isTrue();

@@ -2,7 +2,6 @@ package com.tradingcontrol.domain;
 
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * What a control applies to: {@code global}, {@code tenant:<userId>}, {@code symbol:<SYMBOL>} or
@@ -20,7 +19,6 @@ import java.util.regex.Pattern;
  */
 public record Scope(Type type, String id) {
 
-    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9._/\\-]{1,32}");
     private static final Scope GLOBAL = new Scope(Type.GLOBAL, null);
 
     public enum Type {
@@ -45,7 +43,7 @@ public record Scope(Type type, String id) {
             }
         } else if (type == Type.SYMBOL) {
             id = id == null ? null : id.toUpperCase(Locale.ROOT);
-            if (id == null || !SYMBOL.matcher(id).matches()) {
+            if (!isValidSymbol(id)) {
                 throw new InvalidScopeException("invalid symbol in scope 'symbol:" + id
                         + "': expected 1-32 characters of A-Z, 0-9 and . _ / -");
             }
@@ -55,6 +53,21 @@ public record Scope(Type type, String id) {
             throw new InvalidScopeException("invalid id in scope '" + type.prefix + ":" + id + "': expected "
                     + Identifiers.describeRule());
         }
+    }
+
+    /** 1-32 of A-Z, 0-9 and . _ / - (a loop for the same reason as {@link Identifiers#isValid}). */
+    private static boolean isValidSymbol(String symbol) {
+        if (symbol == null || symbol.isEmpty() || symbol.length() > 32) {
+            return false;
+        }
+        for (int i = 0; i < symbol.length(); i++) {
+            char c = symbol.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '/'
+                    || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static Scope global() {
