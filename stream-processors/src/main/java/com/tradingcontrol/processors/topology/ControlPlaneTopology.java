@@ -34,6 +34,8 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  *   trading.commands --decide(CommandProcessor, per-aggregate stores)--+--> trading.events         (key aggregate id)
  *                                                                      +--> trading.control-state  (key scope)
+ *                                                                      +--> trading.profile-state  (key aggregate id)
+ *                                                                      +--> trading.config-state   (key catalogue key)
  *                                                                      +--> trading.audit          (key chain-&lt;p&gt;, partition p)
  *                                                                      +--> trading.command-outcomes (key command id)
  *   trading.control-state --> global store control-view (read by decide for other scopes)
@@ -66,6 +68,10 @@ public final class ControlPlaneTopology {
                         v -> ((Emission.Event) v).value(), null), "events"))
                 .branch((k, v) -> v instanceof Emission.State, Branched.withConsumer(s -> to(s, stateTopic,
                         v -> ((Emission.State) v).value(), null), "state"))
+                .branch((k, v) -> v instanceof Emission.Profile, Branched.withConsumer(s -> to(s, topics.profileState(),
+                        v -> ((Emission.Profile) v).value(), null), "profile-state"))
+                .branch((k, v) -> v instanceof Emission.Config, Branched.withConsumer(s -> to(s, topics.configState(),
+                        v -> ((Emission.Config) v).value(), null), "config-state"))
                 .branch((k, v) -> v instanceof Emission.Audit, Branched.withConsumer(s -> to(s, topics.audit(),
                         v -> ((Emission.Audit) v).value(), new ChainPartitioner()), "audit"))
                 .branch((k, v) -> v instanceof Emission.Outcome, Branched.withConsumer(s -> to(s, topics.outcomes(),
@@ -111,6 +117,7 @@ public final class ControlPlaneTopology {
         serdes.put(StoreNames.PROCESSED_COMMANDS, AvroBinaryStoreSerde.of(CommandOutcome.class));
         serdes.put(StoreNames.AUDIT_CHAIN_HEADS,
                 JsonStoreSerde.<ChainHead>of(StateJson::chainHead, StateJson::chainHead));
+        serdes.put(StoreNames.PUBLISHED_STATES, Serdes.Long());
         return serdes;
     }
 
