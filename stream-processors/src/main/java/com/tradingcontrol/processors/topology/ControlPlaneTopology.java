@@ -39,6 +39,8 @@ import org.apache.kafka.streams.state.Stores;
  *                                                                      +--> trading.audit          (key chain-&lt;p&gt;, partition p)
  *                                                                      +--> trading.command-outcomes (key command id)
  *   trading.control-state --> global store control-view (read by decide for other scopes)
+ *   trading.profile-state, trading.config-state --> global stores profile-state-view, config-state-view
+ *                                                   (read by decide's catch-up of states missing there)
  *   trading.keyed-commands --idempotency-gate(per caller+key binding store)--> trading.commands (key aggregate id)
  * </pre>
  */
@@ -54,7 +56,7 @@ public final class ControlPlaneTopology {
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.CONTROL_VIEW),
                         Serdes.String(), stateTopic.valueSerde()).withLoggingDisabled(),
                 stateTopic.name(), Consumed.with(stateTopic.keySerde(), stateTopic.valueSerde()),
-                ControlViewUpdater::new);
+                () -> new TopicViewUpdater<>(StoreNames.CONTROL_VIEW));
 
         TopicSpec<String, CommandEnvelope> commands = topics.commands();
 
@@ -78,6 +80,22 @@ public final class ControlPlaneTopology {
                         v -> ((Emission.Outcome) v).value(), null), "outcomes"))
                 .noDefaultBranch();
         addIdempotencyGate(builder, topics, settings);
+        addStateView(builder, topics.profileState(), StoreNames.PROFILE_STATE_VIEW);
+        addStateView(builder, topics.configState(), StoreNames.CONFIG_STATE_VIEW);
+    }
+
+    /**
+     * What trading.profile-state or trading.config-state holds, replicated on every instance, so a task can see
+     * which of its aggregates have no (current) record there ({@link StatePublications#catchUp}). Persistent, so a
+     * restart reads only the topic's tail. Added last: their global sub-topologies take the highest ids, and
+     * the decide step and the gate keep theirs (task ids, state directories) across the upgrade that added them.
+     */
+    private static <V> void addStateView(StreamsBuilder builder, TopicSpec<String, V> topic, String storeName) {
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName), Serdes.String(),
+                        topic.valueSerde()).withLoggingDisabled(),
+                topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()),
+                () -> new TopicViewUpdater<>(storeName));
     }
 
     /**
@@ -117,7 +135,6 @@ public final class ControlPlaneTopology {
         serdes.put(StoreNames.PROCESSED_COMMANDS, AvroBinaryStoreSerde.of(CommandOutcome.class));
         serdes.put(StoreNames.AUDIT_CHAIN_HEADS,
                 JsonStoreSerde.<ChainHead>of(StateJson::chainHead, StateJson::chainHead));
-        serdes.put(StoreNames.PUBLISHED_STATES, Serdes.Long());
         return serdes;
     }
 

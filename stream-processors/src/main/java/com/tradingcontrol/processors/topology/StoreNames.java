@@ -13,17 +13,15 @@ public final class StoreNames {
     public static final String AUDIT_CHAIN_HEADS = "audit-chain-heads";
     /** {@code <key>@<subject>} -> "{@code <fingerprint> <first command id>}" (Idempotency-Key bindings, the gate's). */
     public static final String IDEMPOTENCY_KEYS = "idempotency-keys";
-    /**
-     * Profile or config aggregate id -> the version last published to trading.profile-state / trading.config-state,
-     * so aggregates that predate those topics (or changed without being published) are published once.
-     */
-    public static final String PUBLISHED_STATES = "published-states";
     /** Global (replicated) store over trading.control-state: scope -> latest ControlState. */
     public static final String CONTROL_VIEW = "control-view";
+    /** Global store over trading.profile-state: profile aggregate id -> latest ProfileStatus published. */
+    public static final String PROFILE_STATE_VIEW = "profile-state-view";
+    /** Global store over trading.config-state: catalogue key -> latest ConfigSetting published. */
+    public static final String CONFIG_STATE_VIEW = "config-state-view";
 
     static final List<String> COMMAND_PROCESSOR_STORES =
-            List.of(CONTROL_STATES, CONFIG_STATES, PROFILE_STATES, PROCESSED_COMMANDS, AUDIT_CHAIN_HEADS,
-                    PUBLISHED_STATES);
+            List.of(CONTROL_STATES, CONFIG_STATES, PROFILE_STATES, PROCESSED_COMMANDS, AUDIT_CHAIN_HEADS);
 
     private StoreNames() {
     }

@@ -47,8 +47,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The upgrade that introduced trading.profile-state and trading.config-state, on a real broker: what an older
- * processor version left behind (the changelogs of its profile and config stores, no published versions) is
- * published once when the processors start, and not again when they restart and restore their stores.
+ * processor version left behind (the changelogs of its profile and config stores, nothing on the new topics) is
+ * published once when the processors start, and not again when they restart, restore their stores and read
+ * the topics back.
  */
 @Timeout(240) // seconds, per test method; its own deadlines add up to ~200 s
 class StateTopicsUpgradeIT {
@@ -99,7 +100,7 @@ class StateTopicsUpgradeIT {
         assertThat(byKey(LogSnapshot.read(broker.bootstrapServers(), topics.configState())))
                 .as("every setting, once").isEqualTo(expectedConfigs);
 
-        // A restart on an empty state directory restores every store, the published versions too.
+        // A restart on an empty state directory: every store restored, both topics read back into the global stores.
         try (ProcessorService restarted = ProcessorService.start(config(work.resolve("b")), registry)) {
             assertThat(restarted.awaitReady(Duration.ofSeconds(90))).isTrue();
             decided(barrier("b2", signed("enable-beta", "profile:u1:beta", new EnableProfile("beta", "u1", "go"))));

@@ -1,5 +1,6 @@
 package com.tradingcontrol.processors.topology;
 
+import static com.tradingcontrol.processors.topology.TestCommands.ADMIN;
 import static com.tradingcontrol.processors.topology.TestCommands.OPERATOR;
 import static com.tradingcontrol.processors.topology.TestCommands.customer;
 import static com.tradingcontrol.processors.topology.TestCommands.envelope;
@@ -7,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradingcontrol.domain.Provenance;
 import com.tradingcontrol.domain.profile.ProfileState;
+import com.tradingcontrol.schemas.avro.ConfigSetting;
 import com.tradingcontrol.schemas.avro.DisableProfile;
 import com.tradingcontrol.schemas.avro.ProfileStatus;
 import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The catch-up of profile and config states across task incarnations (restarts, moves, rolling upgrades):
- * the stores outlive a {@link CommandProcessor}, as changelogged stores do in Kafka Streams.
+ * the stores outlive a {@link CommandProcessor}, as changelogged stores do in Kafka Streams, and
+ * {@link #deliver} plays the global thread that copies what reached the topics into their views.
  */
 class StatePublicationsTest {
 
@@ -38,6 +41,11 @@ class StatePublicationsTest {
         Topics topics = new Topics(InProcessSchemaRegistry.inMemory(), 3);
         ControlPlaneTopology.processorStoreSerdes().forEach(this::addStore);
         addStore(StoreNames.CONTROL_VIEW, topics.controlState().valueSerde());
+        // A registry each: the mock names every store's topic alike, and one subject cannot hold both schemas.
+        addStore(StoreNames.PROFILE_STATE_VIEW, new Topics(InProcessSchemaRegistry.inMemory(), 3).profileState()
+                .valueSerde());
+        addStore(StoreNames.CONFIG_STATE_VIEW, new Topics(InProcessSchemaRegistry.inMemory(), 3).configState()
+                .valueSerde());
         context.setCurrentSystemTimeMs(T0.toEpochMilli());
     }
 
@@ -60,6 +68,7 @@ class StatePublicationsTest {
         CommandProcessor first = incarnation();
         first.process(command("profile:u1:p1", "cp", TestCommands.createProfile("u1", "p1")));
         assertThat(profileRecords()).extracting(ProfileStatus::getProfileId).containsExactly("old", "p1");
+        deliver();
 
         context.resetForwards();
         CommandProcessor second = incarnation();
@@ -74,6 +83,7 @@ class StatePublicationsTest {
     void aProfileChangedWithoutBeingPublishedIsRepublishedByTheNextIncarnation() {
         incarnation().process(command("profile:u1:p1", "cp", TestCommands.createProfile("u1", "p1")));
         incarnation().process(command("profile:u1:p2", "cp2", TestCommands.createProfile("u1", "p2")));
+        deliver();
         // An older processor version (mid rolling upgrade) enabled p1 and published nothing.
         ProfileState enabledByOldVersion = new ProfileState("u1", "p1", 2, true, "profile p1", true,
                 new Provenance("cust-u1", T0, "legacy-enable", "go"));
@@ -88,6 +98,26 @@ class StatePublicationsTest {
             assertThat(p.getVersion()).isEqualTo(2L);
             assertThat(p.getCommandId()).isEqualTo("legacy-enable");
         });
+    }
+
+    @Test
+    void statesMissingFromARecreatedTopicArePublishedAgain() {
+        incarnation().process(command("profile:u1:p1", "cp", TestCommands.createProfile("u1", "p1")));
+        incarnation().process(command("config:risk.maxOpenOrders", "k1",
+                TestCommands.config("risk.maxOpenOrders", 100L)));
+        deliver();
+        KeyValueStore<String, ProfileStatus> profilesOnTopic = context.getStateStore(StoreNames.PROFILE_STATE_VIEW);
+        KeyValueStore<String, ConfigSetting> configsOnTopic = context.getStateStore(StoreNames.CONFIG_STATE_VIEW);
+        profilesOnTopic.delete("profile:u1:p1");
+        configsOnTopic.delete("risk.maxOpenOrders");
+
+        context.resetForwards();
+        incarnation().process(command("global", "pause", TestCommands.pause("global", "auction", null)));
+
+        assertThat(profileRecords()).extracting(ProfileStatus::getProfileId, ProfileStatus::getVersion)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("p1", 1L));
+        assertThat(forwarded()).filteredOn(Emission.Config.class::isInstance).singleElement()
+                .satisfies(c -> assertThat(((Emission.Config) c).value().getValue()).isEqualTo(100L));
     }
 
     @Test
@@ -110,13 +140,26 @@ class StatePublicationsTest {
 
     private static Record<String, com.tradingcontrol.schemas.avro.CommandEnvelope> command(String key, String id,
                                                                                           Object payload) {
-        var actor = key.startsWith("profile:") ? customer("u1") : OPERATOR;
+        var actor = key.startsWith("profile:") ? customer("u1") : key.startsWith("config:") ? ADMIN : OPERATOR;
         return new Record<>(key, envelope(id, actor, T0, payload), T0.toEpochMilli());
     }
 
     private static ProfileState created(String profileId, long version) {
         return new ProfileState("u1", profileId, version, true, "profile " + profileId, false,
                 new Provenance("cust-u1", T0.minusSeconds(60), "old-" + profileId, null));
+    }
+
+    /** What the global thread does: the records forwarded so far reach their topics and so the views. */
+    private void deliver() {
+        KeyValueStore<String, ProfileStatus> profilesOnTopic = context.getStateStore(StoreNames.PROFILE_STATE_VIEW);
+        KeyValueStore<String, ConfigSetting> configsOnTopic = context.getStateStore(StoreNames.CONFIG_STATE_VIEW);
+        for (var forward : context.forwarded()) {
+            if (forward.record().value() instanceof Emission.Profile p) {
+                profilesOnTopic.put(forward.record().key(), p.value());
+            } else if (forward.record().value() instanceof Emission.Config c) {
+                configsOnTopic.put(forward.record().key(), c.value());
+            }
+        }
     }
 
     private KeyValueStore<String, ProfileState> profiles() {

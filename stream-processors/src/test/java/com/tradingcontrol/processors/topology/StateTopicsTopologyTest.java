@@ -163,6 +163,27 @@ class StateTopicsTopologyTest {
         assertThat(harness.configState.isEmpty()).isTrue();
     }
 
+    @Test
+    void onlyStatesMissingFromTheirTopicOrOutdatedThereAreCaughtUp() {
+        Provenance created = new Provenance("cust-u1", T0.minusSeconds(600), "old-1", null);
+        Provenance enabledBy = new Provenance("cust-u1", T0.minusSeconds(60), "old-2", "go");
+        KeyValueStore<String, ProfileState> profiles = harness.driver.getKeyValueStore(StoreNames.PROFILE_STATES);
+        profiles.put("profile:u1:same", new ProfileState("u1", "same", 1, true, "same", false, created));
+        profiles.put("profile:u1:behind", new ProfileState("u1", "behind", 2, true, "behind", true, enabledBy));
+        profiles.put("profile:u1:missing", new ProfileState("u1", "missing", 1, true, "missing", false, created));
+        // What the topic already holds (read into the global store before any task starts).
+        KeyValueStore<String, ProfileStatus> onTopic = harness.driver.getKeyValueStore(StoreNames.PROFILE_STATE_VIEW);
+        onTopic.put("profile:u1:same", new ProfileStatus("u1", "same", "same", false, 1L, null, "cust-u1",
+                T0.minusSeconds(600), "old-1"));
+        onTopic.put("profile:u1:behind", new ProfileStatus("u1", "behind", "behind", false, 1L, null, "cust-u1",
+                T0.minusSeconds(600), "old-1"));
+
+        harness.driver.advanceWallClockTime(TopologySettings.DEFAULT_EXPIRY_SCAN_INTERVAL);
+
+        assertThat(harness.profileState.readKeyValuesToMap()).containsOnlyKeys("profile:u1:behind",
+                "profile:u1:missing");
+    }
+
     private void send(String key, String commandId, Actor actor, Object payload) {
         harness.commands.pipeInput(key, envelope(commandId, actor, T0, payload));
     }
