@@ -45,12 +45,16 @@ class TopicCreatorIT {
         List<String> again = TopicCreator.createAll(admin, topics, (short) 1, TIMEOUT);
 
         assertThat(created).containsExactlyInAnyOrder(TopicNames.COMMANDS, TopicNames.KEYED_COMMANDS,
-                TopicNames.EVENTS, TopicNames.COMMAND_OUTCOMES, TopicNames.AUDIT, TopicNames.CONTROL_STATE, TopicNames.COMMANDS_DLQ);
+                TopicNames.EVENTS, TopicNames.COMMAND_OUTCOMES, TopicNames.AUDIT, TopicNames.CONTROL_STATE,
+                TopicNames.PROFILE_STATE, TopicNames.CONFIG_STATE, TopicNames.COMMANDS_DLQ);
         assertThat(again).isEmpty();
         var descriptions = admin.describeTopics(created).allTopicNames().get();
         assertThat(descriptions.get(TopicNames.EVENTS).partitions()).hasSize(3);
         assertThat(descriptions.get(TopicNames.COMMANDS_DLQ).partitions()).hasSize(1);
         assertThat(topicConfig(TopicNames.CONTROL_STATE, "cleanup.policy")).isEqualTo("compact");
+        assertThat(topicConfig(TopicNames.PROFILE_STATE, "cleanup.policy")).isEqualTo("compact");
+        assertThat(topicConfig(TopicNames.CONFIG_STATE, "cleanup.policy")).isEqualTo("compact");
+        assertThat(descriptions.get(TopicNames.PROFILE_STATE).partitions()).hasSize(3);
         assertThat(topicConfig(TopicNames.EVENTS, "retention.ms")).isEqualTo("-1");
         assertThat(topicConfig(TopicNames.COMMANDS, "retention.ms")).isEqualTo(Long.toString(Duration.ofDays(7).toMillis()));
 

@@ -28,8 +28,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The adapter around the pure domain, one instance per task (= per partition of trading.commands).
  * For each command: structural checks (else DLQ), idempotency lookup, decide, fold events, then
- * forward events, the changed control state, one audit record and one outcome. All of it,
- * including the store writes, commits in one exactly-once transaction.
+ * forward events, the changed aggregate's state (control, profile or config), one audit record and one
+ * outcome. All of it, including the store writes, commits in one exactly-once transaction.
  *
  * <p>A repeated command id re-emits the stored outcome unchanged (same bytes: the same record
  * through the same serializer) so a client waiting for its answer gets it, but appends no event
@@ -49,6 +49,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     private ChainHead chainHead;
     private ControlCommits controlCommits;
     private CommandAuthentication authentication;
+    private StatePublications publications;
 
     CommandProcessor(TopologySettings settings) {
         this.settings = settings;
@@ -66,8 +67,9 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         chainHead = stored != null ? stored : ChainHead.genesis(chainId);
         controlCommits = new ControlCommits(settings.controlCommitSpacing());
         authentication = new CommandAuthentication(settings.commandKeys(), context);
+        publications = new StatePublications(context, stores);
         expiries.rebuild(stores.control);
-        context.schedule(settings.expiryScanInterval(), PunctuationType.WALL_CLOCK_TIME, this::expirePauses);
+        context.schedule(settings.expiryScanInterval(), PunctuationType.WALL_CLOCK_TIME, this::scan);
     }
 
     @Override
@@ -77,6 +79,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
             throw new InvalidCommandException("a command record has no value (tombstone)");
         }
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        publications.catchUp(now.toEpochMilli());
         String refusal = authentication.refusal(command, record.headers(), record.key(), position());
         if (refusal != null) {
             String aggregateId = record.key() == null ? "unknown" : record.key();
@@ -157,8 +160,16 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         }
     }
 
+    /** Wall-clock punctuation: the state catch-up (first run of a task only), then the expiry scan. */
+    private void scan(long timestamp) {
+        if (publications.catchUp(timestamp) > 0) {
+            context.commit();
+        }
+        expirePauses(timestamp);
+    }
+
     /**
-     * Wall-clock punctuation: emits PauseExpired / ReduceOnlyExpired for every timed control of this task that has lapsed, and
+     * Emits PauseExpired / ReduceOnlyExpired for every timed control of this task that has lapsed, and
      * commits at once when any did (trading resumes; at most one commit per scan, so no spacing needed).
      */
     private void expirePauses(long timestamp) {
@@ -219,6 +230,9 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         }
         if (applied.controlState() != null) {
             forward(applied.controlState().getScope(), new Emission.State(applied.controlState()), timestamp);
+        }
+        if (!applied.events().isEmpty()) {
+            publications.publish(applied.after(), timestamp);
         }
         forward(audit.getChainId(), new Emission.Audit(audit), timestamp);
     }

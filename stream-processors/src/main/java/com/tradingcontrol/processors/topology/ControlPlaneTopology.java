@@ -34,9 +34,13 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  *   trading.commands --decide(CommandProcessor, per-aggregate stores)--+--> trading.events         (key aggregate id)
  *                                                                      +--> trading.control-state  (key scope)
+ *                                                                      +--> trading.profile-state  (key aggregate id)
+ *                                                                      +--> trading.config-state   (key catalogue key)
  *                                                                      +--> trading.audit          (key chain-&lt;p&gt;, partition p)
  *                                                                      +--> trading.command-outcomes (key command id)
  *   trading.control-state --> global store control-view (read by decide for other scopes)
+ *   trading.profile-state, trading.config-state --> global stores profile-state-view, config-state-view
+ *                                                   (read by decide's catch-up of states missing there)
  *   trading.keyed-commands --idempotency-gate(per caller+key binding store)--> trading.commands (key aggregate id)
  * </pre>
  */
@@ -52,7 +56,7 @@ public final class ControlPlaneTopology {
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.CONTROL_VIEW),
                         Serdes.String(), stateTopic.valueSerde()).withLoggingDisabled(),
                 stateTopic.name(), Consumed.with(stateTopic.keySerde(), stateTopic.valueSerde()),
-                ControlViewUpdater::new);
+                () -> new TopicViewUpdater<>(StoreNames.CONTROL_VIEW));
 
         TopicSpec<String, CommandEnvelope> commands = topics.commands();
 
@@ -66,12 +70,32 @@ public final class ControlPlaneTopology {
                         v -> ((Emission.Event) v).value(), null), "events"))
                 .branch((k, v) -> v instanceof Emission.State, Branched.withConsumer(s -> to(s, stateTopic,
                         v -> ((Emission.State) v).value(), null), "state"))
+                .branch((k, v) -> v instanceof Emission.Profile, Branched.withConsumer(s -> to(s, topics.profileState(),
+                        v -> ((Emission.Profile) v).value(), null), "profile-state"))
+                .branch((k, v) -> v instanceof Emission.Config, Branched.withConsumer(s -> to(s, topics.configState(),
+                        v -> ((Emission.Config) v).value(), null), "config-state"))
                 .branch((k, v) -> v instanceof Emission.Audit, Branched.withConsumer(s -> to(s, topics.audit(),
                         v -> ((Emission.Audit) v).value(), new ChainPartitioner()), "audit"))
                 .branch((k, v) -> v instanceof Emission.Outcome, Branched.withConsumer(s -> to(s, topics.outcomes(),
                         v -> ((Emission.Outcome) v).value(), null), "outcomes"))
                 .noDefaultBranch();
         addIdempotencyGate(builder, topics, settings);
+        addStateView(builder, topics.profileState(), StoreNames.PROFILE_STATE_VIEW);
+        addStateView(builder, topics.configState(), StoreNames.CONFIG_STATE_VIEW);
+    }
+
+    /**
+     * What trading.profile-state or trading.config-state holds, replicated on every instance, so a task can see
+     * which of its aggregates have no (current) record there ({@link StatePublications#catchUp}). Persistent, so a
+     * restart reads only the topic's tail. Added last: their global sub-topologies take the highest ids, and
+     * the decide step and the gate keep theirs (task ids, state directories) across the upgrade that added them.
+     */
+    private static <V> void addStateView(StreamsBuilder builder, TopicSpec<String, V> topic, String storeName) {
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName), Serdes.String(),
+                        topic.valueSerde()).withLoggingDisabled(),
+                topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()),
+                () -> new TopicViewUpdater<>(storeName));
     }
 
     /**

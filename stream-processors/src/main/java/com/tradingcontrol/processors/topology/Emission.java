@@ -2,8 +2,10 @@ package com.tradingcontrol.processors.topology;
 
 import com.tradingcontrol.schemas.avro.AuditRecord;
 import com.tradingcontrol.schemas.avro.CommandOutcome;
+import com.tradingcontrol.schemas.avro.ConfigSetting;
 import com.tradingcontrol.schemas.avro.ControlState;
 import com.tradingcontrol.schemas.avro.EventEnvelope;
+import com.tradingcontrol.schemas.avro.ProfileStatus;
 
 /** What the command processor forwards; the topology routes each kind to its topic. */
 sealed interface Emission {
@@ -12,6 +14,14 @@ sealed interface Emission {
     }
 
     record State(ControlState value) implements Emission {
+    }
+
+    /** A profile's full state, for trading.profile-state. */
+    record Profile(ProfileStatus value) implements Emission {
+    }
+
+    /** A config key's full state, for trading.config-state. */
+    record Config(ConfigSetting value) implements Emission {
     }
 
     record Audit(AuditRecord value) implements Emission {

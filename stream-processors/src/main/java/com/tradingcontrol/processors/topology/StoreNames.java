@@ -15,6 +15,10 @@ public final class StoreNames {
     public static final String IDEMPOTENCY_KEYS = "idempotency-keys";
     /** Global (replicated) store over trading.control-state: scope -> latest ControlState. */
     public static final String CONTROL_VIEW = "control-view";
+    /** Global store over trading.profile-state: profile aggregate id -> latest ProfileStatus published. */
+    public static final String PROFILE_STATE_VIEW = "profile-state-view";
+    /** Global store over trading.config-state: catalogue key -> latest ConfigSetting published. */
+    public static final String CONFIG_STATE_VIEW = "config-state-view";
 
     static final List<String> COMMAND_PROCESSOR_STORES =
             List.of(CONTROL_STATES, CONFIG_STATES, PROFILE_STATES, PROCESSED_COMMANDS, AUDIT_CHAIN_HEADS);

@@ -8,7 +8,11 @@ import com.tradingcontrol.codec.audit.ChainHead;
 import com.tradingcontrol.codec.audit.ChainVerification;
 import com.tradingcontrol.domain.AggregateState;
 import com.tradingcontrol.domain.TradingDomain;
+import com.tradingcontrol.domain.config.ConfigState;
 import com.tradingcontrol.domain.control.ControlState;
+import com.tradingcontrol.domain.profile.ProfileState;
+import com.tradingcontrol.codec.ConfigSettingMapper;
+import com.tradingcontrol.codec.ProfileStatusMapper;
 import com.tradingcontrol.codec.ControlStateMapper;
 import com.tradingcontrol.codec.EventMapper;
 import com.tradingcontrol.codec.StateJson;
@@ -68,9 +72,32 @@ public final class ControlPlaneInvariants {
                     assertThat(published.getExpiresAt())
                             .isEqualTo(control.pause() == null ? null : control.pause().expiresAt());
                 });
+        stateTopicsEqualFold(bootstrap, topics, folded);
         chainsVerify(audit);
         return new Summary(submissions.size(), outcomes.size(), events.size(), audit.size(), systemActions,
                 folded.size());
+    }
+
+    /**
+     * trading.profile-state and trading.config-state hold, per key, exactly the full state the events fold
+     * to, and nothing else.
+     */
+    private static void stateTopicsEqualFold(String bootstrap, Topics topics, Map<String, AggregateState> folded) {
+        Map<String, Object> profiles = new HashMap<>();
+        LogSnapshot.read(bootstrap, topics.profileState()).forEach(r -> profiles.put(r.key(), r.value()));
+        Map<String, Object> configs = new HashMap<>();
+        LogSnapshot.read(bootstrap, topics.configState()).forEach(r -> configs.put(r.key(), r.value()));
+        Map<String, Object> expectedProfiles = new HashMap<>();
+        Map<String, Object> expectedConfigs = new HashMap<>();
+        for (AggregateState state : folded.values()) {
+            if (state instanceof ProfileState p) {
+                expectedProfiles.put(ProfileStatusMapper.key(p), ProfileStatusMapper.toAvro(p));
+            } else if (state instanceof ConfigState c) {
+                expectedConfigs.put(ConfigSettingMapper.key(c), ConfigSettingMapper.toAvro(c));
+            }
+        }
+        assertThat(profiles).as("trading.profile-state").isEqualTo(expectedProfiles);
+        assertThat(configs).as("trading.config-state").isEqualTo(expectedConfigs);
     }
 
     /**

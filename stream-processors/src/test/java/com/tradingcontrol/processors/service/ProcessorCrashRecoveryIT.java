@@ -81,7 +81,10 @@ class ProcessorCrashRecoveryIT {
             case "trading.command-outcomes" -> name.equals("CommandOutcome");
             case "trading.audit" -> name.equals("AuditRecord");
             case "trading.control-state" -> name.equals("ControlState");
-            default -> name.equals("DeadLetter");
+            case "trading.profile-state" -> name.equals("ProfileStatus");
+            case "trading.config-state" -> name.equals("ConfigSetting");
+            case "trading.commands.dlq" -> name.equals("DeadLetter");
+            default -> throw new IllegalArgumentException("no value schema known for topic " + spec.name());
         };
     }
 

@@ -38,6 +38,8 @@ class CommandProcessorCommitTest {
         Topics topics = new Topics(InProcessSchemaRegistry.inMemory(), 3);
         ControlPlaneTopology.processorStoreSerdes().forEach(this::addStore);
         addStore(StoreNames.CONTROL_VIEW, topics.controlState().valueSerde());
+        addStore(StoreNames.PROFILE_STATE_VIEW, topics.profileState().valueSerde());
+        addStore(StoreNames.CONFIG_STATE_VIEW, topics.configState().valueSerde());
         context.setCurrentSystemTimeMs(T0.toEpochMilli());
         processor = new CommandProcessor(new TopologySettings(TradingDomain.withDefaultCatalogue(),
                 TopologySettings.DEFAULT_EXPIRY_SCAN_INTERVAL, SPACING, TestCommands.VERIFIER));

@@ -3,8 +3,10 @@ package com.tradingcontrol.processors.topology;
 import com.tradingcontrol.schemas.avro.AuditRecord;
 import com.tradingcontrol.schemas.avro.CommandEnvelope;
 import com.tradingcontrol.schemas.avro.CommandOutcome;
+import com.tradingcontrol.schemas.avro.ConfigSetting;
 import com.tradingcontrol.schemas.avro.ControlState;
 import com.tradingcontrol.schemas.avro.EventEnvelope;
+import com.tradingcontrol.schemas.avro.ProfileStatus;
 import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
 import com.tradingcontrol.schemas.signing.CommandVerifier;
 import com.tradingcontrol.schemas.topics.TopicNames;
@@ -29,6 +31,8 @@ final class TopologyHarness implements AutoCloseable {
     final TestOutputTopic<String, CommandOutcome> outcomes;
     final TestOutputTopic<String, AuditRecord> audit;
     final TestOutputTopic<String, ControlState> state;
+    final TestOutputTopic<String, ProfileStatus> profileState;
+    final TestOutputTopic<String, ConfigSetting> configState;
 
     /** @param trusted the command keys the processors verify against; {@code start} the driver's clock */
     TopologyHarness(String applicationId, Path stateDir, CommandVerifier trusted, Instant start) {
@@ -48,6 +52,10 @@ final class TopologyHarness implements AutoCloseable {
                 topics.audit().valueSerde().deserializer());
         state = driver.createOutputTopic(TopicNames.CONTROL_STATE, new StringDeserializer(),
                 topics.controlState().valueSerde().deserializer());
+        profileState = driver.createOutputTopic(TopicNames.PROFILE_STATE, new StringDeserializer(),
+                topics.profileState().valueSerde().deserializer());
+        configState = driver.createOutputTopic(TopicNames.CONFIG_STATE, new StringDeserializer(),
+                topics.configState().valueSerde().deserializer());
     }
 
     @Override

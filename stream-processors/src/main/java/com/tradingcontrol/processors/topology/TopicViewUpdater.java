@@ -1,23 +1,31 @@
 package com.tradingcontrol.processors.topology;
 
-import com.tradingcontrol.schemas.avro.ControlState;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** Keeps the global control-view store equal to the compacted trading.control-state topic. */
-final class ControlViewUpdater implements Processor<String, ControlState, Void, Void> {
+/**
+ * Keeps a global store equal to the compacted topic it is built over: control-view over
+ * trading.control-state, profile-state-view and config-state-view over trading.profile-state and
+ * trading.config-state.
+ */
+final class TopicViewUpdater<V> implements Processor<String, V, Void, Void> {
 
-    private KeyValueStore<String, ControlState> store;
+    private final String storeName;
+    private KeyValueStore<String, V> store;
 
-    @Override
-    public void init(ProcessorContext<Void, Void> context) {
-        store = context.getStateStore(StoreNames.CONTROL_VIEW);
+    TopicViewUpdater(String storeName) {
+        this.storeName = storeName;
     }
 
     @Override
-    public void process(Record<String, ControlState> record) {
+    public void init(ProcessorContext<Void, Void> context) {
+        store = context.getStateStore(storeName);
+    }
+
+    @Override
+    public void process(Record<String, V> record) {
         if (record.key() == null) {
             return;
         }
