@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -61,10 +61,20 @@ class NodeEngineIT {
     private Map<String, String> tokens;
     private NodeEngine.Served engine;
 
-    @BeforeAll
-    @SuppressWarnings("unchecked")
-    void startPlatformIssueCommandsAndStartTheEngine() throws Exception {
+    /**
+     * Each test asks for Node.js first, so that without it every test is reported skipped (or, on CI,
+     * failed); the platform, the commands and the engine are set up once, by the first test.
+     */
+    @BeforeEach
+    void nodeAndPlatform() throws Exception {
         NodeEngine.prepare();
+        if (platform == null) {
+            startPlatformIssueCommandsAndStartTheEngine();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void startPlatformIssueCommandsAndStartTheEngine() throws Exception {
         platform = new LocalPlatform(dataDir, 0, 0, null).start();
         assertThat(platform.awaitReady(Duration.ofSeconds(180), down -> { })).as("platform ready").isTrue();
         Map<String, Object> local = LocalLauncher.writeLocalJson(platform);
@@ -82,6 +92,9 @@ class NodeEngineIT {
 
     @AfterAll
     void stop() throws Exception {
+        if (platform == null) {
+            return;
+        }
         try (LocalPlatform p = platform) {
             if (engine != null) {
                 engine.close();
