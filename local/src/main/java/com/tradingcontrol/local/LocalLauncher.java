@@ -96,7 +96,8 @@ public final class LocalLauncher implements Callable<Integer> {
         return 0;
     }
 
-    private static Map<String, Object> writeLocalJson(LocalPlatform platform) throws Exception {
+    /** Writes {@code local.json} in the data dir (what engines and the CLI start from); returns its content. */
+    static Map<String, Object> writeLocalJson(LocalPlatform platform) throws Exception {
         Map<String, Object> local = new LinkedHashMap<>();
         local.put("api", "http://127.0.0.1:" + platform.apiPort());
         local.put("ws", "ws://127.0.0.1:" + platform.apiPort());
