@@ -38,11 +38,11 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class DriftCheck {
 
-    private final LogReader log;
+    private final EventLog log;
     private final RecordProjector projector;
 
     /** @param projector decodes records; only its decoders are used, writes go to the private store */
-    public DriftCheck(LogReader log, RecordProjector projector) {
+    public DriftCheck(EventLog log, RecordProjector projector) {
         this.log = log;
         this.projector = projector;
     }
