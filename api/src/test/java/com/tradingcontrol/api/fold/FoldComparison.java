@@ -131,13 +131,14 @@ final class FoldComparison {
                 (ProfileState) p.domain.get("profile:" + tenant + ":" + profile)).filter(ProfileState::exists)
                 .map(s -> new ProfileLookup.ProfileStatus(s.enabled(), s.lastChange().actorSubject(),
                         s.lastChange().at(), s.lastChange().reason()));
+        TradingControlResource controls = p.controls();
         for (String tenant : Arrays.asList(null, history.tenant(0), history.tenant(1))) {
             for (String profile : tenant == null ? Arrays.asList((String) null)
                     : Arrays.asList(null, history.profile(0), history.profile(1))) {
                 for (String symbol : Arrays.asList(null, history.symbol(0), history.symbol(1))) {
                     EffectiveMode domain = EffectiveModeCalculator.effective(view, lookup, tenant, profile, symbol,
                             p.now());
-                    TradingControlResource.Effective api = p.controls.effective(STAFF, tenant, profile, symbol);
+                    TradingControlResource.Effective api = controls.effective(STAFF, tenant, profile, symbol);
                     same("effective " + tenant + "/" + profile + "/" + symbol, expected(domain), api);
                 }
             }

@@ -30,7 +30,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -70,7 +69,6 @@ final class FoldPipeline implements AutoCloseable {
     final Map<String, AggregateState> domain = new HashMap<>();
     final ActiveProjection projection;
     final ControlStateView pushView;
-    final TradingControlResource controls;
     final ConfigEntries config;
     final ProfilesResource profiles;
     /** How many events of each payload type were folded (the generator's coverage). */
@@ -89,33 +87,21 @@ final class FoldPipeline implements AutoCloseable {
                 topics.events().valueSerde().deserializer());
         controlState = driver.createOutputTopic(TopicNames.CONTROL_STATE, new StringDeserializer(),
                 topics.controlState().valueSerde().deserializer());
-        Clock clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
-        new ProjectionMeta(store, PREFIX, clock).initialize("fold-parity");
+        new ProjectionMeta(store, PREFIX, Clock.systemUTC()).initialize("fold-parity");
         names = new ContainerNames(PREFIX, 1);
-        projection = new ActiveProjection(store, PREFIX, Duration.ofSeconds(1), clock);
-        pushView = new ControlStateView(clock);
-        controls = new TradingControlResource(projection, clock);
+        projection = new ActiveProjection(store, PREFIX, Duration.ofSeconds(1));
+        pushView = new ControlStateView(Clock.systemUTC());
         config = new ConfigEntries(projection, TradingDomain.withDefaultCatalogue().catalogue());
         profiles = new ProfilesResource(projection);
     }
 
     Instant now() {
         return now;
+    }
+
+    /** The trading-control resource as it answers at the processors' current (wall-clock) time. */
+    TradingControlResource controls() {
+        return new TradingControlResource(projection, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     /** Runs the steps through the processors, then lets every fold take what they wrote. */
