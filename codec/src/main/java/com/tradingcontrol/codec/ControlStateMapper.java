@@ -25,21 +25,9 @@ public final class ControlStateMapper {
     private ControlStateMapper() {
     }
 
-    /**
-     * The mode a scope imposes on its own: kill switch HALTED, pause or maintenance PAUSED, reduce-only
-     * REDUCE_ONLY (see EffectiveModeCalculator).
-     */
+    /** The mode a scope imposes on its own ({@link ControlState#imposedMode()}), as the Avro enum. */
     public static ControlMode modeOf(ControlState state) {
-        if (state.isKillSwitchEngaged()) {
-            return ControlMode.HALTED;
-        }
-        if (state.pause() != null || state.isMaintenanceOn()) {
-            return ControlMode.PAUSED;
-        }
-        if (state.reduceOnly() != null) {
-            return ControlMode.REDUCE_ONLY;
-        }
-        return ControlMode.ACTIVE;
+        return ControlMode.valueOf(state.imposedMode().name());
     }
 
     /** @param lastChange provenance of the change that produced this state (reason may be null) */

@@ -2,11 +2,11 @@ package com.tradingcontrol.api.reads;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tradingcontrol.domain.ConfigValue;
 import com.tradingcontrol.domain.config.ConfigCatalogue;
 import com.tradingcontrol.domain.config.ConfigKeyDefinition;
+import com.tradingcontrol.projections.projector.ConfigDocuments;
 import com.tradingcontrol.projections.rebuild.ActiveProjection;
 import java.time.Instant;
 import java.util.Comparator;
@@ -72,19 +72,6 @@ public final class ConfigEntries {
 
     /** A config value with its JSON type (boolean, integer, floating point or string); null stays null. */
     public static JsonNode json(ConfigValue value) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        if (value instanceof ConfigValue.BoolValue b) {
-            return f.booleanNode(b.value());
-        }
-        if (value instanceof ConfigValue.LongValue l) {
-            return f.numberNode(l.value());
-        }
-        if (value instanceof ConfigValue.DoubleValue d) {
-            return f.numberNode(d.value());
-        }
-        if (value instanceof ConfigValue.StringValue s) {
-            return f.textNode(s.value());
-        }
-        return f.nullNode();
+        return ConfigDocuments.json(value);
     }
 }

@@ -13,6 +13,9 @@ import com.tradingcontrol.domain.control.ControlView;
 import com.tradingcontrol.domain.control.EffectiveMode;
 import com.tradingcontrol.domain.control.EffectiveModeCalculator;
 import com.tradingcontrol.domain.control.ProfileLookup;
+import com.tradingcontrol.domain.profile.ProfileState;
+import com.tradingcontrol.projections.projector.ControlDocuments;
+import com.tradingcontrol.projections.projector.ProfileDocuments;
 import com.tradingcontrol.projections.rebuild.ActiveProjection;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.GET;
@@ -86,7 +89,8 @@ public final class TradingControlResource {
                 throw new ApiException(ProblemCode.NOT_FOUND, "no profile '" + profileId + "' in your tenant");
             }
         }
-        ControlView view = ControlView.of(projection.controlScopes().stream().map(ControlDocuments::toState).toList());
+        // The documents read back into the domain states they render, so the decision is the domain's own.
+        ControlView view = ControlView.of(projection.controlScopes().stream().map(ControlDocuments::read).toList());
         EffectiveMode mode;
         try {
             mode = EffectiveModeCalculator.effective(view, this::profileStatus, effectiveTenant, profileId,
@@ -101,10 +105,13 @@ public final class TradingControlResource {
 
     /** A profile document as the decision needs it: enabled or not, and its last change. */
     private Optional<ProfileLookup.ProfileStatus> profileStatus(String tenantId, String profileId) {
-        return projection.profile(tenantId, profileId).map(doc -> new ProfileLookup.ProfileStatus(
-                doc.path("enabled").asBoolean(false), doc.path("updatedBy").asText(null),
-                doc.hasNonNull("updatedAt") ? Instant.ofEpochMilli(doc.path("updatedAt").asLong()) : null,
-                blankToNull(doc.path("reason").asText(null))));
+        return projection.profile(tenantId, profileId).map(ProfileDocuments::read).map(TradingControlResource::status);
+    }
+
+    static ProfileLookup.ProfileStatus status(ProfileState profile) {
+        var last = profile.lastChange();
+        return new ProfileLookup.ProfileStatus(profile.enabled(), last == null ? null : last.actorSubject(),
+                last == null ? null : last.at(), last == null ? null : last.reason());
     }
 
     /** Customers get no staff name or internal reason for a shared (global, symbol) control; see PublicControlView. */

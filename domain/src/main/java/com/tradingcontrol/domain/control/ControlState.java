@@ -1,6 +1,7 @@
 package com.tradingcontrol.domain.control;
 
 import com.tradingcontrol.domain.AggregateState;
+import com.tradingcontrol.domain.ControlMode;
 import com.tradingcontrol.domain.Provenance;
 import com.tradingcontrol.domain.Scope;
 
@@ -78,6 +79,23 @@ public record ControlState(Scope scope, long version, Pause pause, KillSwitch ki
 
     public boolean isMaintenanceOn() {
         return maintenance != null;
+    }
+
+    /**
+     * The mode this scope imposes on its own while its controls stand: kill switch HALTED, pause or
+     * maintenance PAUSED, reduce-only REDUCE_ONLY (the precedence of {@link EffectiveModeCalculator}).
+     * Timed controls count until their expiry event is folded; the calculator, which knows the time,
+     * drops them at their {@code expiresAt}. The one definition behind the control-state record's and
+     * the trading-control document's {@code mode}.
+     */
+    public ControlMode imposedMode() {
+        if (isKillSwitchEngaged()) {
+            return ControlMode.HALTED;
+        }
+        if (pause != null || isMaintenanceOn()) {
+            return ControlMode.PAUSED;
+        }
+        return reduceOnly != null ? ControlMode.REDUCE_ONLY : ControlMode.ACTIVE;
     }
 
     ControlState withPause(long newVersion, Pause newPause) {

@@ -1,7 +1,10 @@
 package com.tradingcontrol.projections.drift;
 
+import com.tradingcontrol.domain.AggregateState;
+import com.tradingcontrol.domain.TradingDomain;
 import com.tradingcontrol.projections.projector.ContainerNames;
 import com.tradingcontrol.projections.projector.DocumentWriter;
+import com.tradingcontrol.projections.projector.EventFolding;
 import com.tradingcontrol.projections.projector.ProjectionContainer;
 import com.tradingcontrol.projections.projector.RecordProjector;
 import com.tradingcontrol.projections.store.Page;
@@ -10,7 +13,9 @@ import com.tradingcontrol.projections.store.Query;
 import com.tradingcontrol.projections.store.StoredDocument;
 import com.tradingcontrol.projections.store.sqlite.SqliteProjectionStore;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tradingcontrol.schemas.avro.EventEnvelope;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,18 +25,24 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Folds the whole log from scratch, with the projector's own code, into a private in-memory store
- * and compares every document of every container with the projected version: missing, extra and
- * differing fields. Run it when the projector has caught up (documents newer than the log snapshot
- * the check read show up as differences).
+ * Folds the whole log from scratch into a private in-memory store and compares every document of
+ * every container with the projected version: missing, extra and differing fields. Run it when the
+ * projector has caught up (documents newer than the log snapshot the check read show up as
+ * differences).
+ *
+ * <p>The expected documents come from the domain's fold, not the projector's: each aggregate's state
+ * is kept in memory and folded with {@link TradingDomain#evolve}, and only its rendering as a document
+ * is shared with the projector ({@link EventFolding#updateFor(EventEnvelope, AggregateState)}). The
+ * projector instead reads each state back from the stored document, so a document that lost or
+ * garbled something on its way through the store shows up here instead of being folded onward.
  */
 public final class DriftCheck {
 
-    private final LogReader log;
+    private final EventLog log;
     private final RecordProjector projector;
 
     /** @param projector decodes records; only its decoders are used, writes go to the private store */
-    public DriftCheck(LogReader log, RecordProjector projector) {
+    public DriftCheck(EventLog log, RecordProjector projector) {
         this.log = log;
         this.projector = projector;
     }
@@ -39,10 +50,20 @@ public final class DriftCheck {
     public DriftReport check(ProjectionStore actual, ContainerNames names) {
         try (SqliteProjectionStore expected = SqliteProjectionStore.inMemory()) {
             names.specs().forEach(expected::createContainerIfAbsent);
-            RecordProjector folding = projector.to(new DocumentWriter(expected), names);
+            DocumentWriter writer = new DocumentWriter(expected);
+            RecordProjector audit = projector.to(writer, names);
+            Map<String, AggregateState> states = new HashMap<>();
             AtomicLong records = new AtomicLong();
             Map<TopicPartition, Long> end = log.readAll(record -> {
-                folding.apply(record);
+                if (projector.isEvent(record)) {
+                    EventEnvelope event = projector.event(record);
+                    AggregateState next = TradingDomain.evolve(states.get(event.getAggregateId()),
+                            EventFolding.recorded(event));
+                    states.put(event.getAggregateId(), next);
+                    writer.apply(names, EventFolding.updateFor(event, next));
+                } else {
+                    audit.apply(record);
+                }
                 records.incrementAndGet();
             });
             List<Difference> differences = new ArrayList<>();

@@ -13,7 +13,7 @@ import org.apache.kafka.common.TopicPartition;
  * Reads every committed record of the events and audit topics from offset 0 up to the end offsets
  * seen when it starts, in partition order, without joining a consumer group.
  */
-public final class LogReader {
+public final class LogReader implements EventLog {
 
     private final ProjectorLoops loops;
     private final Duration timeout;
@@ -24,6 +24,7 @@ public final class LogReader {
     }
 
     /** Feeds each record to {@code sink}; returns the end offsets it read up to. */
+    @Override
     public Map<TopicPartition, Long> readAll(Consumer<ConsumerRecord<String, byte[]>> sink) {
         ProjectorTopics topics = loops.topics();
         try (org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer = loops.standaloneConsumer()) {

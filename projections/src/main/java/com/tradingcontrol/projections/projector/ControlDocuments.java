@@ -1,108 +1,106 @@
 package com.tradingcontrol.projections.projector;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.tradingcontrol.schemas.avro.EventEnvelope;
-import com.tradingcontrol.schemas.avro.KillSwitchEngaged;
-import com.tradingcontrol.schemas.avro.KillSwitchReleased;
-import com.tradingcontrol.schemas.avro.MaintenanceModeChanged;
-import com.tradingcontrol.schemas.avro.PauseExpired;
-import com.tradingcontrol.schemas.avro.ReduceOnlyExpired;
-import com.tradingcontrol.schemas.avro.ReduceOnlyLifted;
-import com.tradingcontrol.schemas.avro.ReduceOnlySet;
-import com.tradingcontrol.schemas.avro.TradingPaused;
-import com.tradingcontrol.schemas.avro.TradingResumed;
+import com.tradingcontrol.domain.Provenance;
+import com.tradingcontrol.domain.Scope;
+import com.tradingcontrol.domain.control.ControlState;
 import java.time.Instant;
-import java.util.function.UnaryOperator;
 
 /**
- * Folds trading-control events into the per-scope document. Shape (every field always present so a
- * reader never has to guess): {@code id, scope, mode (ACTIVE|REDUCE_ONLY|PAUSED|HALTED), paused,
+ * The {@code trading-control} document of one scope as a rendering of the domain's {@link ControlState},
+ * and the way back: the one mapping the projector, the drift check and the API's reads share, so none
+ * of them folds events on its own. Shape (every field always present so a reader never has to guess):
+ * {@code id, scope, mode (ACTIVE|REDUCE_ONLY|PAUSED|HALTED, see ControlState#imposedMode), paused,
  * pauseReason, pausedBy, pausedAt, expiresAt}; once a scope has carried reduce-only also
  * {@code reduceOnly, reduceOnlyReason, reduceOnlyBy, reduceOnlyAt, reduceOnlyExpiresAt} (absent means
  * never reduce-only: so documents folded before reduce-only existed equal a rebuild of them, and the
  * drift check stays quiet after an upgrade); on {@code global} also {@code killSwitch, killSwitchReason,
  * killSwitchBy, killSwitchAt, maintenance, maintenanceMessage, maintenanceReason, maintenanceBy,
  * maintenanceAt}; plus the common {@code aggregateId, version, lastEventId, lastRequestId, updatedBy,
- * updatedAt, _position}. Times are epoch milliseconds.
+ * updatedAt, _position}. Times are epoch milliseconds. A control that is not in force has all its
+ * fields null. The document keeps no command ids, so {@link #read} yields provenance without one.
  */
-final class ControlDocuments {
-
-    static final String GLOBAL = "global";
+public final class ControlDocuments {
 
     private ControlDocuments() {
     }
 
-    static UnaryOperator<ObjectNode> fold(EventEnvelope event) {
-        return current -> {
-            ObjectNode doc = current == null ? fresh(event.getAggregateId()) : current;
-            EventFolding.base(doc, event);
-            apply(doc, event);
-            doc.put("mode", mode(doc));
-            return doc;
-        };
-    }
-
-    private static void apply(ObjectNode doc, EventEnvelope event) {
-        String by = event.getActor().getSubject();
-        long at = event.getOccurredAt().toEpochMilli();
-        Object payload = event.getPayload();
-        if (payload instanceof TradingPaused e) {
-            doc.put("paused", true).put("pauseReason", e.getReason()).put("pausedBy", by).put("pausedAt", at);
-            Instant expiresAt = e.getExpiresAt();
-            doc.put("expiresAt", expiresAt == null ? null : expiresAt.toEpochMilli());
-        } else if (payload instanceof KillSwitchEngaged e) {
-            doc.put("killSwitch", true).put("killSwitchReason", e.getReason()).put("killSwitchBy", by).put("killSwitchAt", at);
-        } else if (payload instanceof MaintenanceModeChanged e) {
-            doc.put("maintenance", e.getOn());
-            doc.put("maintenanceMessage", e.getOn() ? e.getMessage() : null);
-            doc.put("maintenanceReason", e.getReason()).put("maintenanceBy", by).put("maintenanceAt", at);
-        } else if (payload instanceof KillSwitchReleased) {
-            doc.put("killSwitch", false).putNull("killSwitchReason").putNull("killSwitchBy").putNull("killSwitchAt");
-        } else if (payload instanceof TradingResumed || payload instanceof PauseExpired) {
-            clearPause(doc);
-        } else if (payload instanceof ReduceOnlySet e) {
-            doc.put("reduceOnly", true).put("reduceOnlyReason", e.getReason()).put("reduceOnlyBy", by)
-                    .put("reduceOnlyAt", at);
-            doc.put("reduceOnlyExpiresAt", e.getExpiresAt() == null ? null : e.getExpiresAt().toEpochMilli());
-        } else if (payload instanceof ReduceOnlyLifted || payload instanceof ReduceOnlyExpired) {
-            clearReduceOnly(doc);
-        } else {
-            // No catch-all: an event this fold does not know must never silently lift a control.
-            throw new IllegalArgumentException("event " + event.getEventId() + " is not a trading-control event: "
-                    + payload.getClass().getName());
-        }
-    }
-
-    private static ObjectNode fresh(String scope) {
+    /** A new document for {@code scope}: its identity and the fields of a scope without controls. */
+    static ObjectNode fresh(Scope scope) {
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
-        doc.put("id", DocumentIds.of(scope)).put("scope", scope);
-        clearPause(doc);
-        if (GLOBAL.equals(scope)) {
-            doc.put("killSwitch", false).putNull("killSwitchReason").putNull("killSwitchBy").putNull("killSwitchAt");
-            doc.put("maintenance", false).putNull("maintenanceMessage").putNull("maintenanceReason")
-                    .putNull("maintenanceBy").putNull("maintenanceAt");
-        }
+        doc.put("id", DocumentIds.of(scope.toString())).put("scope", scope.toString());
+        write(ControlState.initial(scope), doc);
         return doc;
     }
 
-    private static void clearPause(ObjectNode doc) {
-        doc.put("paused", false).putNull("pauseReason").putNull("pausedBy").putNull("pausedAt").putNull("expiresAt");
+    /** Writes the state's fields into {@code doc} (which keeps the fields it has and the order of them). */
+    static void write(ControlState state, ObjectNode doc) {
+        ControlState.Pause pause = state.pause();
+        doc.put("paused", pause != null);
+        provenance(doc, "pauseReason", "pausedBy", "pausedAt", pause == null ? null : pause.setBy());
+        doc.put("expiresAt", millis(pause == null ? null : pause.expiresAt()));
+        if (state.scope().isGlobal()) {
+            doc.put("killSwitch", state.isKillSwitchEngaged());
+            provenance(doc, "killSwitchReason", "killSwitchBy", "killSwitchAt",
+                    state.isKillSwitchEngaged() ? state.killSwitch().engagedBy() : null);
+            ControlState.Maintenance maintenance = state.maintenance();
+            doc.put("maintenance", maintenance != null);
+            doc.put("maintenanceMessage", maintenance == null ? null : maintenance.message());
+            provenance(doc, "maintenanceReason", "maintenanceBy", "maintenanceAt",
+                    maintenance == null ? null : maintenance.enabledBy());
+        }
+        ControlState.ReduceOnly reduceOnly = state.reduceOnly();
+        if (reduceOnly != null || doc.has("reduceOnly")) {
+            doc.put("reduceOnly", reduceOnly != null);
+            provenance(doc, "reduceOnlyReason", "reduceOnlyBy", "reduceOnlyAt",
+                    reduceOnly == null ? null : reduceOnly.setBy());
+            doc.put("reduceOnlyExpiresAt", millis(reduceOnly == null ? null : reduceOnly.expiresAt()));
+        }
+        doc.put("mode", state.imposedMode().name());
     }
 
-    private static void clearReduceOnly(ObjectNode doc) {
-        doc.put("reduceOnly", false).putNull("reduceOnlyReason").putNull("reduceOnlyBy").putNull("reduceOnlyAt")
-                .putNull("reduceOnlyExpiresAt");
+    /** The state a document renders (version = the document's); the inverse of {@link #write}. */
+    public static ControlState read(ObjectNode doc) {
+        ControlState.Pause pause = doc.path("paused").asBoolean(false)
+                ? new ControlState.Pause(provenance(doc, "pauseReason", "pausedBy", "pausedAt"), instant(doc, "expiresAt"))
+                : null;
+        ControlState.KillSwitch killSwitch = doc.path("killSwitch").asBoolean(false)
+                ? new ControlState.KillSwitch(provenance(doc, "killSwitchReason", "killSwitchBy", "killSwitchAt"))
+                : null;
+        ControlState.Maintenance maintenance = doc.path("maintenance").asBoolean(false)
+                ? new ControlState.Maintenance(text(doc, "maintenanceMessage"),
+                        provenance(doc, "maintenanceReason", "maintenanceBy", "maintenanceAt"))
+                : null;
+        ControlState.ReduceOnly reduceOnly = doc.path("reduceOnly").asBoolean(false)
+                ? new ControlState.ReduceOnly(provenance(doc, "reduceOnlyReason", "reduceOnlyBy", "reduceOnlyAt"),
+                        instant(doc, "reduceOnlyExpiresAt"))
+                : null;
+        return new ControlState(Scope.parse(doc.path("scope").asText()), doc.path("version").asLong(0), pause,
+                killSwitch, maintenance, reduceOnly);
     }
 
-    /** The mode this scope imposes: an engaged kill switch halts, a pause pauses, reduce-only reduces. */
-    private static String mode(ObjectNode doc) {
-        if (doc.path("killSwitch").asBoolean(false)) {
-            return "HALTED";
-        }
-        if (doc.path("paused").asBoolean(false)) {
-            return "PAUSED";
-        }
-        return doc.path("reduceOnly").asBoolean(false) ? "REDUCE_ONLY" : "ACTIVE";
+    private static void provenance(ObjectNode doc, String reason, String by, String at, Provenance p) {
+        doc.put(reason, p == null ? null : p.reason()).put(by, p == null ? null : p.actorSubject())
+                .put(at, millis(p == null ? null : p.at()));
+    }
+
+    private static Provenance provenance(ObjectNode doc, String reason, String by, String at) {
+        return new Provenance(text(doc, by), instant(doc, at), null, text(doc, reason));
+    }
+
+    static Long millis(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
+    }
+
+    static Instant instant(JsonNode doc, String field) {
+        JsonNode value = doc.get(field);
+        return value == null || value.isNull() ? null : Instant.ofEpochMilli(value.asLong());
+    }
+
+    static String text(JsonNode doc, String field) {
+        JsonNode value = doc.get(field);
+        return value == null || value.isNull() ? null : value.asText();
     }
 }

@@ -1,75 +1,132 @@
 package com.tradingcontrol.projections.projector;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.tradingcontrol.schemas.avro.ConfigUpdated;
+import com.tradingcontrol.codec.EventMapper;
+import com.tradingcontrol.domain.AggregateState;
+import com.tradingcontrol.domain.ConfigUpdated;
+import com.tradingcontrol.domain.RecordedEvent;
+import com.tradingcontrol.domain.TradingDomain;
+import com.tradingcontrol.domain.config.ConfigState;
+import com.tradingcontrol.domain.control.ControlState;
+import com.tradingcontrol.domain.profile.ProfileState;
 import com.tradingcontrol.schemas.avro.EventEnvelope;
-import com.tradingcontrol.schemas.avro.KillSwitchEngaged;
-import com.tradingcontrol.schemas.avro.KillSwitchReleased;
-import com.tradingcontrol.schemas.avro.MaintenanceModeChanged;
-import com.tradingcontrol.schemas.avro.PauseExpired;
-import com.tradingcontrol.schemas.avro.ProfileCreated;
-import com.tradingcontrol.schemas.avro.ProfileDisabled;
-import com.tradingcontrol.schemas.avro.ProfileEnabled;
-import com.tradingcontrol.schemas.avro.ReduceOnlyExpired;
-import com.tradingcontrol.schemas.avro.ReduceOnlyLifted;
-import com.tradingcontrol.schemas.avro.ReduceOnlySet;
-import com.tradingcontrol.schemas.avro.TradingPaused;
-import com.tradingcontrol.schemas.avro.TradingResumed;
-import java.util.function.UnaryOperator;
 
 /**
- * Pure mapping from an event to the document update it causes. Documents are a read model, not the
- * processors' domain state, so this folds events itself instead of depending on the domain module.
+ * What an event does to its aggregate's document, computed with the domain's own fold: the document
+ * is read back into the domain state it renders ({@link ControlDocuments#read} and its siblings),
+ * {@link TradingDomain#evolve} applies the event, and the new state is rendered again. There is no
+ * event-by-event logic here, so the projection cannot disagree with the processors' state; an event
+ * the domain does not know stops the fold with an {@link UnprojectableEventException} instead of
+ * changing anything.
  */
 public final class EventFolding {
 
     private EventFolding() {
     }
 
+    /** The update of the projector: the state comes from the current document. */
     public static DocumentUpdate updateFor(EventEnvelope event) {
-        Object payload = event.getPayload();
-        if (payload instanceof TradingPaused || payload instanceof TradingResumed || payload instanceof PauseExpired
-                || payload instanceof KillSwitchEngaged || payload instanceof KillSwitchReleased
-                || payload instanceof MaintenanceModeChanged || payload instanceof ReduceOnlySet
-                || payload instanceof ReduceOnlyLifted || payload instanceof ReduceOnlyExpired) {
-            return update(ProjectionContainer.TRADING_CONTROL, event.getAggregateId(), event.getAggregateId(), event,
-                    ControlDocuments.fold(event));
-        }
-        if (payload instanceof ConfigUpdated e) {
-            return update(ProjectionContainer.DYNAMIC_CONFIG, e.getKey(), e.getKey(), event, ConfigDocuments.fold(event));
-        }
-        if (payload instanceof ProfileCreated e) {
-            return update(ProjectionContainer.TRADING_PROFILES, e.getTenantId(), e.getProfileId(), event,
-                    ProfileDocuments.fold(event));
-        }
-        if (payload instanceof ProfileEnabled e) {
-            return update(ProjectionContainer.TRADING_PROFILES, e.getTenantId(), e.getProfileId(), event,
-                    ProfileDocuments.fold(event));
-        }
-        if (payload instanceof ProfileDisabled e) {
-            return update(ProjectionContainer.TRADING_PROFILES, e.getTenantId(), e.getProfileId(), event,
-                    ProfileDocuments.fold(event));
-        }
-        throw new IllegalArgumentException("event " + event.getEventId() + " has an unknown payload type "
-                + (payload == null ? "null" : payload.getClass().getName()));
+        RecordedEvent recorded = recorded(event);
+        AggregateState initial = initialState(event);
+        return update(event, initial, recorded, current -> {
+            try {
+                return TradingDomain.evolve(current == null ? initial : stateOf(current, initial), recorded);
+            } catch (IllegalArgumentException e) {
+                throw new UnprojectableEventException(event, "it does not fit its document: " + e.getMessage(), e);
+            }
+        });
     }
 
-    private static DocumentUpdate update(ProjectionContainer container, String partitionKey, String rawId,
-                                         EventEnvelope event, UnaryOperator<ObjectNode> fold) {
-        return new DocumentUpdate(container, partitionKey, DocumentIds.of(rawId), event.getSequence(),
-                event.getEventId(), fold);
+    /**
+     * The update that writes {@code state}, the aggregate's state after {@code event} folded by the
+     * caller with the domain's evolve (the drift check, which keeps states itself instead of reading
+     * them back from documents).
+     */
+    public static DocumentUpdate updateFor(EventEnvelope event, AggregateState state) {
+        return update(event, initialState(event), recorded(event), current -> state);
     }
 
-    /** A fresh body or the current one, with the fields every aggregate document carries. */
-    static ObjectNode base(ObjectNode current, EventEnvelope event) {
-        ObjectNode doc = current != null ? current : JsonNodeFactory.instance.objectNode();
+    /** The event as the domain knows it; an event the codec cannot map is not projectable. */
+    public static RecordedEvent recorded(EventEnvelope event) {
+        try {
+            return EventMapper.recorded(event);
+        } catch (RuntimeException e) {
+            throw new UnprojectableEventException(event, "the domain does not know it: " + e.getMessage(), e);
+        }
+    }
+
+    private interface StateAfter {
+        AggregateState of(ObjectNode current);
+    }
+
+    /** Where an aggregate's document lives. */
+    private record Address(ProjectionContainer container, String partitionKey, String id) {
+    }
+
+    private static DocumentUpdate update(EventEnvelope event, AggregateState initial, RecordedEvent recorded,
+                                         StateAfter after) {
+        Address address = addressOf(initial);
+        return new DocumentUpdate(address.container(), address.partitionKey(), address.id(), event.getSequence(),
+                event.getEventId(), current -> render(after.of(current), current, event, recorded));
+    }
+
+    private static AggregateState initialState(EventEnvelope event) {
+        try {
+            return TradingDomain.initialState(event.getAggregateId());
+        } catch (IllegalArgumentException e) {
+            throw new UnprojectableEventException(event, "its aggregate id is malformed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Address addressOf(AggregateState state) {
+        if (state instanceof ControlState control) {
+            String scope = control.scope().toString();
+            return new Address(ProjectionContainer.TRADING_CONTROL, scope, DocumentIds.of(scope));
+        }
+        if (state instanceof ConfigState config) {
+            return new Address(ProjectionContainer.DYNAMIC_CONFIG, config.key(),
+                    DocumentIds.of(config.key()));
+        }
+        ProfileState profile = (ProfileState) state;
+        return new Address(ProjectionContainer.TRADING_PROFILES, profile.tenantId(),
+                DocumentIds.of(profile.profileId()));
+    }
+
+    private static AggregateState stateOf(ObjectNode doc, AggregateState initial) {
+        if (initial instanceof ControlState) {
+            return ControlDocuments.read(doc);
+        }
+        return initial instanceof ConfigState ? ConfigDocuments.read(doc) : ProfileDocuments.read(doc);
+    }
+
+    /** {@code state} written into the current body (or a fresh one), with the event's last-change fields. */
+    static ObjectNode render(AggregateState state, ObjectNode current, EventEnvelope event, RecordedEvent recorded) {
+        if (state instanceof ControlState control) {
+            ObjectNode doc = current != null ? current : ControlDocuments.fresh(control.scope());
+            base(doc, event);
+            ControlDocuments.write(control, doc);
+            return doc;
+        }
+        if (state instanceof ConfigState config) {
+            ObjectNode doc = current != null ? current : ConfigDocuments.fresh(config);
+            base(doc, event);
+            ConfigDocuments.write(config, ((ConfigUpdated) recorded.event()).previous(), doc);
+            return doc;
+        }
+        ProfileState profile = (ProfileState) state;
+        ObjectNode doc = current != null ? current : ProfileDocuments.fresh(profile);
+        ProfileDocuments.write(profile, doc);
+        base(doc, event);
+        return doc;
+    }
+
+    /** The fields every aggregate document carries: which event made it what it is, and who, when. */
+    private static void base(ObjectNode doc, EventEnvelope event) {
         doc.put("aggregateId", event.getAggregateId());
         doc.put("version", event.getSequence());
         doc.put("lastEventId", event.getEventId());
         doc.put("lastRequestId", event.getRequestId());
         doc.put("updatedBy", event.getActor().getSubject());
         doc.put("updatedAt", event.getOccurredAt().toEpochMilli());
-        return doc;
     }
 }

@@ -6,6 +6,7 @@ import com.tradingcontrol.schemas.registry.SchemaRegistryClient;
 import com.tradingcontrol.schemas.serde.AvroSerdes;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
@@ -61,11 +62,30 @@ public final class RecordProjector {
 
     DocumentUpdate updateFor(ConsumerRecord<String, byte[]> record) {
         if (record.topic().equals(topics.events())) {
-            return EventFolding.updateFor(events.deserialize(record.topic(), record.value()));
+            return EventFolding.updateFor(event(record));
         }
         if (record.topic().equals(topics.audit())) {
             return AuditDocuments.updateFor(audit.deserialize(record.topic(), record.value()));
         }
         throw new IllegalArgumentException("record from unexpected topic " + record.topic());
+    }
+
+    /** Whether {@code record} is one of the events topic (else the audit topic). */
+    public boolean isEvent(ConsumerRecord<String, byte[]> record) {
+        return record.topic().equals(topics.events());
+    }
+
+    /**
+     * Decodes a record of the events topic. A record the current schema cannot read (typically an event
+     * type added by a newer version: Avro cannot resolve a union branch it does not have) stops the
+     * projector like any other {@link UnprojectableEventException}.
+     */
+    public EventEnvelope event(ConsumerRecord<String, byte[]> record) {
+        try {
+            return events.deserialize(record.topic(), record.value());
+        } catch (SerializationException e) {
+            throw new UnprojectableEventException(record.topic() + "-" + record.partition() + "@" + record.offset(),
+                    "it cannot be decoded, e.g. an event type newer than this projector (" + e.getMessage() + ")", e);
+        }
     }
 }

@@ -35,8 +35,13 @@ public final class ProjectorProgress {
 
     /** Asks the broker for the end offsets (one short-lived consumer): call it every second or less often. */
     public Status status() {
-        ProjectorHealth.State health = loops.health().status().state();
+        ProjectorHealth.Status status = loops.health().status();
+        ProjectorHealth.State health = status.state();
         ProjectorLoop loop = runner.currentLoop();
+        if (health == ProjectorHealth.State.FAILED) {
+            // Why it stopped (e.g. an event it cannot project) is what the operator needs first.
+            return new Status(-1, 0, health, "projector FAILED since " + status.since() + ": " + status.lastError());
+        }
         if (loop == null) {
             return new Status(-1, 0, health, "projector " + health + ", no loop running yet");
         }

@@ -111,10 +111,14 @@ class EventFoldingTest {
 
         ObjectNode released = fold(maintenance, event("global", 3, new KillSwitchReleased("fixed")));
         assertThat(released.get("killSwitch").asBoolean()).isFalse();
-        assertThat(released.get("mode").asText()).isEqualTo("ACTIVE");
+        assertThat(released.get("killSwitchReason").isNull()).isTrue();
+        assertThat(released.get("mode").asText()).as("maintenance pauses, as in the effective mode").isEqualTo("PAUSED");
         ObjectNode off = fold(released, event("global", 4, new MaintenanceModeChanged(false, "", "done")));
         assertThat(off.get("maintenance").asBoolean()).isFalse();
         assertThat(off.get("maintenanceMessage").isNull()).isTrue();
+        assertThat(off.get("maintenanceReason").isNull()).as("a control no longer in force keeps no provenance").isTrue();
+        assertThat(off.get("maintenanceBy").isNull()).isTrue();
+        assertThat(off.get("mode").asText()).isEqualTo("ACTIVE");
         assertThat(off.get("version").asLong()).isEqualTo(4);
     }
 
@@ -194,10 +198,40 @@ class EventFoldingTest {
     }
 
     @Test
-    void unknownPayloadIsRejected() {
+    void anUnknownPayloadStopsTheFoldWithAClearErrorInsteadOfChangingTheDocument() {
         EventEnvelope odd = event("global", 1, new KillSwitchEngaged("x"));
         odd.setPayload("not an event");
-        assertThatThrownBy(() -> EventFolding.updateFor(odd)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unknown payload");
+        assertThatThrownBy(() -> EventFolding.updateFor(odd)).isInstanceOf(UnprojectableEventException.class)
+                .hasMessageContaining("cannot project event cmd-global-1:0 (aggregate global, sequence 1, payload String)")
+                .hasMessageContaining("the domain does not know it")
+                .hasMessageContaining("stops here rather than skip it");
+    }
+
+    @Test
+    void anEventThatDoesNotBelongToItsAggregateStopsTheFold() {
+        EventEnvelope misrouted = event("tenant:u2", 2, new TradingPaused("tenant:u1", "x", null));
+        ObjectNode u2 = fold(null, event("tenant:u2", 1, new TradingPaused("tenant:u2", "mine", null)));
+        DocumentUpdate update = EventFolding.updateFor(misrouted);
+        assertThatThrownBy(() -> update.applyTo(u2)).isInstanceOf(UnprojectableEventException.class)
+                .hasMessageContaining("does not fit its document");
+        assertThat(u2.get("pauseReason").asText()).as("the document is left as it was").isEqualTo("mine");
+    }
+
+    @Test
+    void theDocumentIsTheRenderingOfTheDomainStateItReadsBackTo() {
+        String scope = "global";
+        ObjectNode doc = fold(null, event(scope, 1, new TradingPaused(scope, "p", Instant.parse("2030-01-01T00:00:00Z"))));
+        doc = fold(doc, event(scope, 2, new ReduceOnlySet(scope, "r", null)));
+        doc = fold(doc, event(scope, 3, new KillSwitchEngaged("k")));
+        doc = fold(doc, event(scope, 4, new MaintenanceModeChanged(true, "m", "why")));
+        var state = ControlDocuments.read(doc);
+        assertThat(state.version()).isEqualTo(4);
+        assertThat(state.pause().setBy().reason()).isEqualTo("p");
+        assertThat(state.reduceOnly().setBy().actorSubject()).isEqualTo("alice");
+        assertThat(state.killSwitch().engagedBy().reason()).isEqualTo("k");
+        assertThat(state.maintenance().message()).isEqualTo("m");
+        ObjectNode again = doc.deepCopy();
+        ControlDocuments.write(state, again);
+        assertThat(again).as("read then write changes nothing").isEqualTo(doc);
     }
 }
