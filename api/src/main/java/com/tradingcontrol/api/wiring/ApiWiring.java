@@ -112,12 +112,14 @@ public final class ApiWiring implements ApiExtension {
                     Outcome outcome = Outcomes.fromAvro(value);
                     tracker.record(outcome);
                     keys.decided(outcome);
-                });
+                }, environment.metrics());
         ControlStateFeed feed = new ControlStateFeed(view, runtime.pushHub(), environment.getObjectMapper());
-        runtime.pushHub().snapshotsFrom(new ControlStateSnapshot(view, environment.getObjectMapper()));
         var states = new TopicFollower<>("control-state",
                 KafkaClients.follower(kafka, "control-state", topics.controlState()),
-                topics.controlState().name(), feed::onRecord);
+                topics.controlState().name(), feed::onRecord, environment.metrics());
+        // Snapshots and pushes say when this view skipped records (docs/api.md "Websockets").
+        runtime.pushHub().snapshotsFrom(new ControlStateSnapshot(view, environment.getObjectMapper(),
+                states.path()::skipped));
         outcomes.start(TopicFollower.Start.END, STARTUP_TIMEOUT);
         manage(environment, outcomes::close);
         states.start(TopicFollower.Start.BEGINNING, STARTUP_TIMEOUT);
