@@ -98,17 +98,7 @@ public final class ReadPath {
 
     /** A readiness check of this path alone, named as the path. */
     public ReadinessCheck readinessCheck() {
-        return new ReadinessCheck() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public ReadinessStatus check() {
-                return status();
-            }
-        };
+        return ReadinessCheck.of(name, this::status);
     }
 
     /** {@code thread <name> stopped: <cause>}, or null while it runs. */
