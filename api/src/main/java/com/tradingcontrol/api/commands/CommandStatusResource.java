@@ -11,16 +11,25 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
-/** {@code GET /api/commands/{id}}: the outcome, PENDING while undecided, 404 when unknown or not the caller's. */
+/**
+ * {@code GET /api/commands/{id}}: the outcome, PENDING while undecided, 404 when unknown or not the caller's.
+ * A PENDING answer says {@code "complete": false} with {@code skippedOutcomes} once this instance's outcome
+ * follower skipped records: the outcome may be one of them, so PENDING may never change here.
+ */
 @Path("/api/commands")
 @Produces(MediaType.APPLICATION_JSON)
 public final class CommandStatusResource {
     private final OutcomeTracker tracker;
+    private final LongSupplier skippedOutcomes;
 
-    public CommandStatusResource(OutcomeTracker tracker) {
+    /** @param skippedOutcomes records of {@code trading.outcomes} this instance could not decode or apply */
+    public CommandStatusResource(OutcomeTracker tracker, LongSupplier skippedOutcomes) {
         this.tracker = tracker;
+        this.skippedOutcomes = skippedOutcomes;
     }
 
     @GET
@@ -32,7 +41,15 @@ public final class CommandStatusResource {
             return CommandResponses.body(decided.outcome());
         }
         if (status instanceof OutcomeTracker.Status.Pending pending) {
-            return Map.of("commandId", pending.commandId(), "status", "PENDING");
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("commandId", pending.commandId());
+            body.put("status", "PENDING");
+            long skipped = skippedOutcomes.getAsLong();
+            if (skipped > 0) {
+                body.put("complete", false);
+                body.put("skippedOutcomes", skipped);
+            }
+            return body;
         }
         throw new ApiException(ProblemCode.NOT_FOUND, "No command with this id is known here.");
     }

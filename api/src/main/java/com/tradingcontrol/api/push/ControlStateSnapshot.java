@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tradingcontrol.api.ws.PushHub;
 import com.tradingcontrol.api.ws.StreamKey;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * The websocket snapshot: the current state of every scope a stream may see, from this instance's
@@ -12,14 +13,24 @@ import java.util.List;
  * {@code control-state} pushes. Admins see every scope; a tenant stream sees the scopes everybody
  * sees plus its own tenant's; the tenant-less stream only the former. As in the pushes, a
  * {@code /ws/trading} stream gets the public view of shared scopes ({@link PublicControlView}).
+ * {@link #skippedRecords()} is what the view's follower could not apply, so the hub can mark
+ * snapshots and pushes incomplete.
  */
 public final class ControlStateSnapshot implements PushHub.SnapshotSource {
     private final ControlStateView view;
     private final ObjectMapper mapper;
+    private final LongSupplier skipped;
 
-    public ControlStateSnapshot(ControlStateView view, ObjectMapper mapper) {
+    /** @param skipped records of {@code trading.control-state} the view could not apply so far */
+    public ControlStateSnapshot(ControlStateView view, ObjectMapper mapper, LongSupplier skipped) {
         this.view = view;
         this.mapper = mapper;
+        this.skipped = skipped;
+    }
+
+    @Override
+    public long skippedRecords() {
+        return skipped.getAsLong();
     }
 
     @Override

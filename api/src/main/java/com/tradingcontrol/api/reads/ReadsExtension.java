@@ -76,8 +76,10 @@ public final class ReadsExtension implements ApiExtension {
     @Override
     public void register(ControlPlaneConfiguration configuration, Environment environment, ApiRuntime runtime) {
         ConfigEntries config = new ConfigEntries(projection, catalogue);
-        EventLogIndex index = new EventLogIndex(log, snapshotEvery, timeTravelEventBytes);
+        EventLogIndex index = new EventLogIndex(log, snapshotEvery, timeTravelEventBytes, environment.metrics());
         registerGauges(environment, index);
+        // DOWN when the index's thread stopped; its detail says what it skipped (docs/operations.md "Read paths").
+        runtime.readiness().register(index.path().readinessCheck());
         environment.lifecycle().manage(new Managed() {
             @Override
             public void start() {

@@ -1,5 +1,7 @@
 package com.tradingcontrol.api.state;
 
+import com.codahale.metrics.MetricRegistry;
+import com.tradingcontrol.api.health.ReadPath;
 import com.tradingcontrol.api.reads.LogSource;
 import com.tradingcontrol.domain.AggregateState;
 import com.tradingcontrol.domain.TradingDomain;
@@ -13,8 +15,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Folds {@code trading.events} from the beginning (fed by a {@link LogTail}) with the domain's
@@ -30,13 +30,19 @@ import org.slf4j.LoggerFactory;
  * <p>Memory: the events of closed chunks are kept up to {@code maxEventBytes} (value bytes plus 12
  * bytes per event); beyond it the oldest chunks drop their events and queries about them re-read
  * those chunks from Kafka. Snapshots are not bounded by it: they are the index itself.
+ *
+ * <p>A record that cannot be decoded, or decodes but cannot be folded (an event type this build does
+ * not know), is skipped: counted on the index's {@link ReadPath} and remembered in
+ * {@link SkippedEvents}, so every answer it may change says it is incomplete.
  */
 public final class EventLogIndex implements AutoCloseable {
 
     /** A consistent copy of the index for one query; the last chunk is the open one, up to the index's position. */
-    record View(List<Snapshot> snapshots, List<Chunk> chunks, long maxOccurredAt, long indexedEvents) {}
+    record View(List<Snapshot> snapshots, List<Chunk> chunks, long maxOccurredAt, long indexedEvents,
+                SkippedEvents.Copy skipped) {}
 
-    private static final Logger LOG = LoggerFactory.getLogger(EventLogIndex.class);
+    /** The index's thread; named in the readiness detail when it stops. */
+    static final String THREAD = "event-log-index";
 
     private final LogSource log;
     private final int snapshotEvery;
@@ -49,7 +55,8 @@ public final class EventLogIndex implements AutoCloseable {
     private long openCount;
     private long maxOccurredAt = Long.MIN_VALUE;
     private long indexedEvents;
-    private long unusable;
+    private final SkippedEvents skipped = new SkippedEvents();
+    private final ReadPath path;
     private LogTail tail;
 
     /**
@@ -57,12 +64,23 @@ public final class EventLogIndex implements AutoCloseable {
      * @param maxEventBytes heap for the events of closed chunks; 0 keeps only the open chunk's in memory
      */
     public EventLogIndex(LogSource log, int snapshotEvery, long maxEventBytes) {
+        this(log, snapshotEvery, maxEventBytes, new MetricRegistry());
+    }
+
+    /** @param metrics where the {@code timetravel} read path's counters are registered */
+    public EventLogIndex(LogSource log, int snapshotEvery, long maxEventBytes, MetricRegistry metrics) {
         if (snapshotEvery < 1) {
             throw new IllegalArgumentException("snapshotEvery must be >= 1: " + snapshotEvery);
         }
         this.log = log;
         this.snapshotEvery = snapshotEvery;
         this.chunks = new ClosedChunks(maxEventBytes);
+        this.path = new ReadPath("timetravel", THREAD, metrics);
+    }
+
+    /** What the index skipped, and whether its thread stopped. */
+    public ReadPath path() {
+        return path;
     }
 
     /** Starts following the log in the background (once). */
@@ -91,7 +109,7 @@ public final class EventLogIndex implements AutoCloseable {
         if (!snapshots.isEmpty()) {
             all.add(new Chunk(snapshots.get(snapshots.size() - 1).positions(), positions, openMin, open.view()));
         }
-        return new View(List.copyOf(snapshots), all, maxOccurredAt, indexedEvents);
+        return new View(List.copyOf(snapshots), all, maxOccurredAt, indexedEvents, skipped.copy());
     }
 
     /** The log starts at {@code begin}: the first snapshot, of no state. */
@@ -102,27 +120,50 @@ public final class EventLogIndex implements AutoCloseable {
 
     synchronized void fold(ConsumerRecords<String, byte[]> records, Deserializer<EventEnvelope> decoder) {
         for (ConsumerRecord<String, byte[]> record : records) {
-            positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
-            EventEnvelope event;
-            try {
-                event = decoder.deserialize(record.topic(), record.value());
-                String aggregateId = event.getAggregateId();
-                live.put(aggregateId, TradingDomain.evolve(live.get(aggregateId), EventMapper.recorded(event)));
-            } catch (RuntimeException e) {
-                // One bad record must not stop time travel for the whole log; it is counted and logged.
-                unusable++;
-                LOG.error("event at {}-{}@{} cannot be folded; time travel skips it ({} so far)", record.topic(),
-                        record.partition(), record.offset(), unusable, e);
-                continue;
+            TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+            positions.put(tp, record.offset() + 1);
+            EventEnvelope event = decode(record, tp, decoder);
+            if (event != null && apply(record, tp, event)) {
+                append(record.value(), event.getOccurredAt().toEpochMilli());
             }
-            long at = event.getOccurredAt().toEpochMilli();
-            open.append(record.value(), at);
-            openMin = Math.min(openMin, at);
-            maxOccurredAt = Math.max(maxOccurredAt, at);
-            indexedEvents++;
-            if (++openCount >= Math.max(snapshotEvery, live.size())) {
-                closeChunk();
-            }
+        }
+    }
+
+    private EventEnvelope decode(ConsumerRecord<String, byte[]> record, TopicPartition tp,
+                                 Deserializer<EventEnvelope> decoder) {
+        try {
+            return decoder.deserialize(record.topic(), record.value());
+        } catch (RuntimeException e) {
+            skip(ReadPath.Skip.UNDECODABLE, record, tp, SkippedEvents.UNKNOWN_TIME, e);
+            return null;
+        }
+    }
+
+    private boolean apply(ConsumerRecord<String, byte[]> record, TopicPartition tp, EventEnvelope event) {
+        try {
+            String aggregateId = event.getAggregateId();
+            live.put(aggregateId, TradingDomain.evolve(live.get(aggregateId), EventMapper.recorded(event)));
+            return true;
+        } catch (RuntimeException e) {
+            skip(ReadPath.Skip.UNAPPLIED, record, tp, event.getOccurredAt().toEpochMilli(), e);
+            return false;
+        }
+    }
+
+    /** One bad record must not stop time travel for the whole log: skipped, counted, and answers marked. */
+    private void skip(ReadPath.Skip kind, ConsumerRecord<String, byte[]> record, TopicPartition tp, long at,
+                      RuntimeException cause) {
+        skipped.add(new SkippedEvents.Position(tp, record.offset()), at);
+        path.skipped(kind, tp + "@" + record.offset(), cause);
+    }
+
+    private void append(byte[] value, long at) {
+        open.append(value, at);
+        openMin = Math.min(openMin, at);
+        maxOccurredAt = Math.max(maxOccurredAt, at);
+        indexedEvents++;
+        if (++openCount >= Math.max(snapshotEvery, live.size())) {
+            closeChunk();
         }
     }
 

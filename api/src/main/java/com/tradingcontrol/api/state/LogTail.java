@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The thread that feeds an {@link EventLogIndex}: reads {@code trading.events} from the beginning
  * (read_committed, as {@link LogSource} consumers do) and hands each batch to the index. The
- * partitions are those the topic has when the tail starts.
+ * partitions are those the topic has when the tail starts. If the thread ends for any other reason
+ * than {@link #close()}, the index's {@link com.tradingcontrol.api.health.ReadPath} records it: one
+ * ERROR, readiness DOWN naming the thread and the cause (queries still answer, from Kafka).
  */
 final class LogTail implements AutoCloseable {
 
@@ -34,7 +36,7 @@ final class LogTail implements AutoCloseable {
     LogTail(LogSource log, EventLogIndex index) {
         this.log = log;
         this.index = index;
-        this.thread = new Thread(this::run, "event-log-index");
+        this.thread = new Thread(this::run, EventLogIndex.THREAD);
         thread.setDaemon(true);
     }
 
@@ -57,19 +59,26 @@ final class LogTail implements AutoCloseable {
                 }
                 index.advance(reached(c, partitions));
             }
-        } catch (WakeupException stopping) {
-            LOG.debug("event log index stopped");
-        } catch (RuntimeException e) {
-            // The index is a cache of the log: queries still work (slowly, from the last snapshot), so log and stop.
-            LOG.error("event log index stopped after {} events", index.indexedEvents(), e);
+        } catch (RuntimeException | Error e) {
+            if (running) {
+                // The index is a cache of the log: queries still work (slowly, from Kafka), but it no longer follows.
+                index.path().stopped(e);
+            } else {
+                LOG.debug("event log index stopped", e);
+            }
         }
     }
 
     private List<TopicPartition> awaitPartitions(Consumer<String, byte[]> c) {
         while (running) {
-            List<TopicPartition> partitions = log.assignAll(c, log.eventsTopic());
-            if (!partitions.isEmpty()) {
-                return partitions;
+            try {
+                List<TopicPartition> partitions = log.assignAll(c, log.eventsTopic());
+                if (!partitions.isEmpty()) {
+                    return partitions;
+                }
+            } catch (TimeoutException e) {
+                // Kafka not reachable yet (e.g. starting together with this API): wait for it, not stop for good.
+                LOG.warn("event log index: {} not readable yet, retrying: {}", log.eventsTopic(), e.getMessage());
             }
             sleep(Duration.ofMillis(500));
         }

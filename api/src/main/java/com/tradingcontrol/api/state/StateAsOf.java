@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Computes every aggregate's state as of an instant: the fold, in log order, of every event that
@@ -26,15 +29,28 @@ import org.apache.kafka.common.serialization.Deserializer;
  * nothing to fold and are skipped; because the log is close to time-ordered, a query folds about
  * one chunk. The log's end is looked up per query, so events written just before it count even
  * when the index has not folded them yet.
+ *
+ * <p>Records that cannot be decoded or folded are skipped, as the index skips them; the result
+ * counts those that may have occurred at or before the instant (the index's and the query's own,
+ * each once), so the answer can say it is incomplete instead of being silently wrong.
  */
 public final class StateAsOf {
 
     /**
      * The folded states and how many events were folded on top of the snapshot.
      *
-     * @param readFromLog how many of the events after the snapshot were re-read from Kafka (not memory)
+     * @param readFromLog   how many of the events after the snapshot were re-read from Kafka (not memory)
+     * @param skippedEvents records that could not be folded and may have occurred at or before the instant:
+     *                      when not 0 the states are incomplete
      */
-    public record Result(Map<String, AggregateState> states, long replayedEvents, long readFromLog) {}
+    public record Result(Map<String, AggregateState> states, long replayedEvents, long readFromLog,
+                         long skippedEvents) {
+        public boolean complete() {
+            return skippedEvents == 0;
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(StateAsOf.class);
 
     private static final Snapshot EMPTY = new Snapshot(Map.of(), Long.MIN_VALUE, Map.of());
 
@@ -58,11 +74,11 @@ public final class StateAsOf {
             Map<TopicPartition, Long> logEnd = consumer.endOffsets(partitions, log.timeout());
             if (base < 0) {
                 // The index has not started: everything comes from the log.
-                Fold fold = new Fold(EMPTY.states(), t);
+                Fold fold = new Fold(EMPTY.states(), t, SkippedEvents.Copy.NONE);
                 readLog(consumer, EMPTY.positions(), logEnd, fold);
                 return fold.result();
             }
-            Fold fold = new Fold(view.snapshots().get(base).states(), t);
+            Fold fold = new Fold(view.snapshots().get(base).states(), t, view.skipped());
             List<Chunk> chunks = view.chunks();
             foldChunks(consumer, chunks.subList(base, lastRelevant(chunks, base, t) + 1), fold);
             Map<TopicPartition, Long> indexed = chunks.get(chunks.size() - 1).end();
@@ -122,7 +138,7 @@ public final class StateAsOf {
     private void readLog(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> from,
                          Map<TopicPartition, Long> to, Fold fold) {
         LogRange.read(consumer, from, to, log.timeout(), record -> {
-            fold.logged(decoder.deserialize(record.topic(), record.value()));
+            fold.logged(record);
             return true;
         });
     }
@@ -131,38 +147,71 @@ public final class StateAsOf {
     private final class Fold {
         private final Map<String, AggregateState> states;
         private final long t;
+        private final SkippedEvents.Copy indexSkipped;
+        /** Records this query read from Kafka and could not fold, with their occurredAt where known. */
+        private final Map<SkippedEvents.Position, Long> logSkipped = new HashMap<>();
+        /** Events the index folded but this query could not (the index held them, so they are not in logSkipped). */
+        private long memorySkipped;
         private long folded;
         private long fromLog;
 
-        Fold(Map<String, AggregateState> snapshot, long t) {
+        Fold(Map<String, AggregateState> snapshot, long t, SkippedEvents.Copy indexSkipped) {
             this.states = new HashMap<>(snapshot);
             this.t = t;
+            this.indexSkipped = indexSkipped;
         }
 
         /** Only the events at or before t are decoded: their times are kept beside the bytes. */
         void memory(ChunkEvents events) {
             for (int i = 0; i < events.size(); i++) {
-                if (events.occurredAt(i) <= t) {
-                    apply(decoder.deserialize(log.eventsTopic(), events.value(i)));
+                if (events.occurredAt(i) <= t && !apply(decode(events.value(i)))) {
+                    memorySkipped++;
                 }
             }
         }
 
-        void logged(EventEnvelope event) {
-            if (event.getOccurredAt().toEpochMilli() <= t) {
-                apply(event);
-                fromLog++;
+        void logged(ConsumerRecord<String, byte[]> record) {
+            var position = new SkippedEvents.Position(new TopicPartition(record.topic(), record.partition()),
+                    record.offset());
+            EventEnvelope event = decode(record.value());
+            if (event == null) {
+                logSkipped.put(position, SkippedEvents.UNKNOWN_TIME);
+            } else if (event.getOccurredAt().toEpochMilli() <= t) {
+                if (apply(event)) {
+                    fromLog++;
+                } else {
+                    logSkipped.put(position, event.getOccurredAt().toEpochMilli());
+                }
             }
         }
 
-        private void apply(EventEnvelope event) {
-            String id = event.getAggregateId();
-            states.put(id, TradingDomain.evolve(states.get(id), EventMapper.recorded(event)));
-            folded++;
+        private EventEnvelope decode(byte[] value) {
+            try {
+                return decoder.deserialize(log.eventsTopic(), value);
+            } catch (RuntimeException e) {
+                LOG.debug("time travel cannot decode an event; the answer is marked incomplete", e);
+                return null;
+            }
+        }
+
+        private boolean apply(EventEnvelope event) {
+            if (event == null) {
+                return false;
+            }
+            try {
+                String id = event.getAggregateId();
+                states.put(id, TradingDomain.evolve(states.get(id), EventMapper.recorded(event)));
+                folded++;
+                return true;
+            } catch (RuntimeException e) {
+                LOG.debug("time travel cannot fold event {}; the answer is marked incomplete", event.getEventId(), e);
+                return false;
+            }
         }
 
         Result result() {
-            return new Result(states, folded, fromLog);
+            long skipped = memorySkipped + indexSkipped.atOrBefore(t, logSkipped);
+            return new Result(states, folded, fromLog, skipped);
         }
     }
 }

@@ -38,13 +38,18 @@ public final class StateViews {
     public record ProfileEntry(String profileId, String tenantId, String name, boolean enabled, long version,
                                Change lastChange) {}
 
+    /**
+     * @param complete      false when events that may have occurred at or before asOf could not be folded
+     * @param skippedEvents how many (0 when complete)
+     */
     public record State(@JsonFormat(shape = JsonFormat.Shape.STRING) Instant asOf, List<ControlEntry> control, List<ConfigEntry> config,
-                        List<ProfileEntry> profiles, long replayedEvents) {}
+                        List<ProfileEntry> profiles, long replayedEvents, boolean complete, long skippedEvents) {}
 
     private StateViews() {
     }
 
-    public static State of(Instant asOf, Collection<AggregateState> states, ConfigCatalogue catalogue, long replayed) {
+    public static State of(Instant asOf, Collection<AggregateState> states, ConfigCatalogue catalogue, long replayed,
+                           long skipped) {
         List<ControlEntry> control = states.stream().filter(ControlState.class::isInstance).map(ControlState.class::cast)
                 .map(s -> control(s, asOf)).sorted(Comparator.comparing(ControlEntry::scope)).toList();
         Map<String, ConfigState> configs = states.stream().filter(ConfigState.class::isInstance)
@@ -56,7 +61,7 @@ public final class StateViews {
                 .filter(ProfileState::exists)
                 .map(p -> new ProfileEntry(p.profileId(), p.tenantId(), p.name(), p.enabled(), p.version(), change(p.lastChange())))
                 .sorted(Comparator.comparing(ProfileEntry::tenantId).thenComparing(ProfileEntry::profileId)).toList();
-        return new State(asOf, control, config, profiles, replayed);
+        return new State(asOf, control, config, profiles, replayed, skipped == 0, skipped);
     }
 
     private static ControlEntry control(ControlState s, Instant asOf) {

@@ -112,12 +112,14 @@ public final class ApiWiring implements ApiExtension {
                     Outcome outcome = Outcomes.fromAvro(value);
                     tracker.record(outcome);
                     keys.decided(outcome);
-                });
+                }, environment.metrics());
         ControlStateFeed feed = new ControlStateFeed(view, runtime.pushHub(), environment.getObjectMapper());
-        runtime.pushHub().snapshotsFrom(new ControlStateSnapshot(view, environment.getObjectMapper()));
         var states = new TopicFollower<>("control-state",
                 KafkaClients.follower(kafka, "control-state", topics.controlState()),
-                topics.controlState().name(), feed::onRecord);
+                topics.controlState().name(), feed::onRecord, environment.metrics());
+        // Snapshots and pushes say when this view skipped records (docs/api.md "Websockets").
+        runtime.pushHub().snapshotsFrom(new ControlStateSnapshot(view, environment.getObjectMapper(),
+                states.path()::skipped));
         outcomes.start(TopicFollower.Start.END, STARTUP_TIMEOUT);
         manage(environment, outcomes::close);
         states.start(TopicFollower.Start.BEGINNING, STARTUP_TIMEOUT);
@@ -132,14 +134,16 @@ public final class ApiWiring implements ApiExtension {
                 commands.getMaxWaitingPerPrincipal(), barriers, waitScheduler, environment.metrics());
         CommandSubmitter submitter = new CommandSubmitter(gateway, waits,
                 Duration.ofMillis(commands.getRetryAfter().toMilliseconds()));
-        registerResources(environment, new CommandEndpoint(new CommandFactory(clock), submitter, keys), tracker);
+        registerResources(environment, new CommandEndpoint(new CommandFactory(clock), submitter, keys),
+                new CommandStatusResource(tracker, outcomes.path()::skipped));
 
         Duration readinessTimeout = Duration.ofMillis(config.getReadinessTimeout().toMilliseconds());
         runtime.readiness().register(KafkaReadiness.cluster(admin, readinessTimeout));
         runtime.readiness().register(KafkaReadiness.followers(List.of(outcomes, states)));
     }
 
-    private static void registerResources(Environment environment, CommandEndpoint endpoint, OutcomeTracker tracker) {
+    private static void registerResources(Environment environment, CommandEndpoint endpoint,
+                                          CommandStatusResource status) {
         // docs/api.md promises "Location: /api/commands/{id}"; Jersey would otherwise make it absolute
         // from the Host header, which behind a proxy names the wrong host.
         environment.jersey().property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
@@ -148,7 +152,7 @@ public final class ApiWiring implements ApiExtension {
         environment.jersey().register(new GlobalControlCommands(endpoint));
         environment.jersey().register(new ConfigCommands(endpoint, ConfigCatalogueLoader.loadDefault()));
         environment.jersey().register(new ProfileCommands(endpoint));
-        environment.jersey().register(new CommandStatusResource(tracker));
+        environment.jersey().register(status);
     }
 
     private static KafkaConfig requireKafka(ControlPlaneConfiguration config) {

@@ -40,7 +40,9 @@ public final class KafkaReadiness {
 
     /**
      * {@code processors}: the outcome and control-state followers run and have read what the processors
-     * had written before this instance started, so outcomes and pushes flow.
+     * had written before this instance started, so outcomes and pushes flow. A follower whose thread
+     * stopped is named with the cause; records a follower skipped are in the detail of an UP check
+     * (see {@link com.tradingcontrol.api.health.ReadPath}).
      */
     public static ReadinessCheck followers(List<TopicFollower<?, ?>> followers) {
         return new ReadinessCheck() {
@@ -52,6 +54,9 @@ public final class KafkaReadiness {
             @Override
             public ReadinessStatus check() {
                 for (TopicFollower<?, ?> follower : followers) {
+                    if (follower.path().hasStopped()) {
+                        return ReadinessStatus.down(follower.path().stoppedDetail());
+                    }
                     if (!follower.running()) {
                         return ReadinessStatus.down(follower.name() + " feed stopped");
                     }
@@ -59,7 +64,10 @@ public final class KafkaReadiness {
                         return ReadinessStatus.down(follower.name() + " feed catching up");
                     }
                 }
-                return ReadinessStatus.up();
+                if (followers.stream().allMatch(f -> f.path().skipped() == 0)) {
+                    return ReadinessStatus.up();
+                }
+                return ReadinessStatus.up(String.join("; ", followers.stream().map(f -> f.path().summary()).toList()));
             }
         };
     }

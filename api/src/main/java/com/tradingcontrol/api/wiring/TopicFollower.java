@@ -1,5 +1,7 @@
 package com.tradingcontrol.api.wiring;
 
+import com.codahale.metrics.MetricRegistry;
+import com.tradingcontrol.api.health.ReadPath;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows every partition of one topic on its own thread (assigned, not subscribed: every API
  * instance needs all records, and no group coordination means nothing to rebalance or to commit).
- * Broker outages are ridden out: the consumer reconnects and continues from its position.
+ * Broker outages are ridden out: the consumer reconnects and continues from its position. A record
+ * that cannot be decoded or handled is skipped and counted on the follower's {@link ReadPath}; any
+ * other failure ends the thread, which the path records (readiness DOWN, one ERROR).
  */
 public final class TopicFollower<K, V> implements AutoCloseable {
     /** Where to start at start-up. */
@@ -32,18 +36,22 @@ public final class TopicFollower<K, V> implements AutoCloseable {
     private final String topic;
     private final BiConsumer<K, V> handler;
     private final Thread thread;
+    private final ReadPath path;
     private volatile boolean closed;
     private volatile boolean caughtUp;
     private volatile Instant lastPoll = Instant.EPOCH;
     private Map<TopicPartition, Long> startEnd = Map.of();
 
-    public TopicFollower(String name, Consumer<K, V> consumer, String topic, BiConsumer<K, V> handler) {
+    /** @param metrics where the follower's {@link ReadPath} counters are registered */
+    public TopicFollower(String name, Consumer<K, V> consumer, String topic, BiConsumer<K, V> handler,
+                         MetricRegistry metrics) {
         this.name = name;
         this.consumer = consumer;
         this.topic = topic;
         this.handler = handler;
         this.thread = new Thread(this::run, "api-follow-" + name);
         this.thread.setDaemon(true);
+        this.path = new ReadPath(name, thread.getName(), metrics);
     }
 
     /** Assigns all partitions and resolves the start positions before returning, then starts polling. */
@@ -67,38 +75,45 @@ public final class TopicFollower<K, V> implements AutoCloseable {
     }
 
     private void run() {
-        while (!closed) {
-            try {
-                var records = consumer.poll(POLL);
-                for (ConsumerRecord<K, V> record : records) {
-                    handle(record);
-                }
-                lastPoll = Instant.now();
-                if (!caughtUp) {
-                    caughtUp = startEnd.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
-                }
-            } catch (RecordDeserializationException e) {
-                LOG.error("Follower {} cannot decode {}-{}@{}; skipped", name, e.topicPartition().topic(),
-                        e.topicPartition().partition(), e.offset(), e);
-                consumer.seek(e.topicPartition(), e.offset() + 1);
-            } catch (WakeupException e) {
-                if (!closed) {
-                    LOG.warn("Follower {} woken up unexpectedly; continuing", name);
-                }
-            } catch (KafkaException e) {
-                LOG.warn("Follower {} of {} failed to poll; retrying in {}", name, topic, BACKOFF, e);
-                sleep();
+        try {
+            while (!closed) {
+                pollOnce();
             }
+        } catch (RuntimeException | Error e) {
+            // Not a bad record (those are skipped) nor a broker outage (ridden out): nothing reads on.
+            path.stopped(e);
         }
     }
 
-    /** A record the handler cannot take is logged and skipped: one bad record must not stop the feed. */
+    private void pollOnce() {
+        try {
+            var records = consumer.poll(POLL);
+            for (ConsumerRecord<K, V> record : records) {
+                handle(record);
+            }
+            lastPoll = Instant.now();
+            if (!caughtUp) {
+                caughtUp = startEnd.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+            }
+        } catch (RecordDeserializationException e) {
+            path.skipped(ReadPath.Skip.UNDECODABLE, e.topicPartition() + "@" + e.offset(), e);
+            consumer.seek(e.topicPartition(), e.offset() + 1);
+        } catch (WakeupException e) {
+            if (!closed) {
+                LOG.warn("Follower {} woken up unexpectedly; continuing", name);
+            }
+        } catch (KafkaException e) {
+            LOG.warn("Follower {} of {} failed to poll; retrying in {}", name, topic, BACKOFF, e);
+            sleep();
+        }
+    }
+
+    /** A record the handler cannot take is skipped and counted: one bad record must not stop the feed. */
     private void handle(ConsumerRecord<K, V> record) {
         try {
             handler.accept(record.key(), record.value());
         } catch (RuntimeException e) {
-            LOG.error("Follower {} could not handle {}-{}@{}; skipped", name, record.topic(), record.partition(),
-                    record.offset(), e);
+            path.skipped(ReadPath.Skip.UNAPPLIED, record.topic() + "-" + record.partition() + "@" + record.offset(), e);
         }
     }
 
@@ -107,7 +122,10 @@ public final class TopicFollower<K, V> implements AutoCloseable {
             Thread.sleep(BACKOFF.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            closed = true;
+            if (!closed) {
+                path.stopped(e);
+                closed = true;
+            }
         }
     }
 
@@ -118,6 +136,11 @@ public final class TopicFollower<K, V> implements AutoCloseable {
 
     public boolean running() {
         return thread.isAlive() && !closed;
+    }
+
+    /** What this follower skipped, and whether its thread stopped. */
+    public ReadPath path() {
+        return path;
     }
 
     public Instant lastPoll() {

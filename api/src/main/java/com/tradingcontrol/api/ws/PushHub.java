@@ -21,7 +21,8 @@ import java.util.UUID;
  * {@code {"type":"snapshot","epoch","seq","states":[...]}} right after it unless a resume was served
  * from the buffer (the states as of {@code seq}; a later change may repeat a state the snapshot
  * already has, so clients apply states by version); {@code {"type":<change type>,"seq","tenantId"?,"payload"}}
- * per change.
+ * per change. Snapshots carry {@code "complete"} and {@code "skippedRecords"} (records the
+ * {@link SnapshotSource} could not apply); changes carry them only once something was skipped.
  *
  * <p>One lock serialises publishing and subscribing: control changes are rare and sends are
  * asynchronous, and the lock is what makes "replay, then live" free of gaps and duplicates.
@@ -31,6 +32,11 @@ public final class PushHub {
     @FunctionalInterface
     public interface SnapshotSource {
         List<JsonNode> states(StreamKey key);
+
+        /** Records the source could not apply: its states, and so the pushes, may miss changes. */
+        default long skippedRecords() {
+            return 0;
+        }
     }
 
     private final ObjectMapper mapper;
@@ -100,6 +106,8 @@ public final class PushHub {
                 stream.replayAfter(resume.lastSeq(), sink);
             } else {
                 ObjectNode snapshot = control("snapshot", stream.lastSeq());
+                long skipped = snapshots.skippedRecords();
+                snapshot.put("complete", skipped == 0).put("skippedRecords", skipped);
                 snapshot.putArray("states").addAll(snapshots.states(key));
                 sink.send(snapshot.toString());
             }
@@ -137,6 +145,11 @@ public final class PushHub {
             node.put("tenantId", message.tenantId());
         }
         node.set("payload", message.payload());
+        long skipped = snapshots.skippedRecords();
+        if (skipped > 0) {
+            // Only once the view skipped something: the pushes may have missed changes since.
+            node.put("complete", false).put("skippedRecords", skipped);
+        }
         return node.toString();
     }
 }

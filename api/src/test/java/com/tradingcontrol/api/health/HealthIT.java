@@ -110,17 +110,7 @@ class HealthIT {
     }
 
     private static ReadinessCheck check(String name, java.util.function.Supplier<ReadinessStatus> status) {
-        return new ReadinessCheck() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public ReadinessStatus check() {
-                return status.get();
-            }
-        };
+        return ReadinessCheck.of(name, status);
     }
 
     private static void awaitForever() {

@@ -308,7 +308,11 @@ class ReadsIT {
 
     @Test
     void stateAsOfAnInstantBetweenTwoChanges() {
-        JsonNode paused = ok(http.get("/api/state?asOf=" + at(35), AUDITOR));
+        HttpResponse<String> response = http.get("/api/state?asOf=" + at(35), AUDITOR);
+        assertThat(response.headers().firstValue("Read-Completeness")).as("a log without bad records").hasValue("complete");
+        JsonNode paused = ok(response);
+        assertThat(paused.path("complete").asBoolean(false)).isTrue();
+        assertThat(paused.path("skippedEvents").asLong(-1)).isZero();
         assertThat(paused.path("asOf").asText()).isEqualTo(at(35).toString());
         JsonNode ua = control(paused, "tenant:ua");
         assertThat(ua.path("mode").asText()).isEqualTo("PAUSED");

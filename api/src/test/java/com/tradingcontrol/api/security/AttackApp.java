@@ -86,7 +86,7 @@ final class AttackApp {
             jersey.register(new GlobalControlCommands(endpoint));
             jersey.register(new ConfigCommands(endpoint, ConfigCatalogueLoader.loadDefault()));
             jersey.register(new ProfileCommands(endpoint));
-            jersey.register(new CommandStatusResource(tracker));
+            jersey.register(new CommandStatusResource(tracker, () -> 0));
             jersey.register(new TradingControlResource(projection, Clock.systemUTC()));
             jersey.register(new AuditSearchResource(projection, ContinuationSeal.of(null)));
             LogSource deadLog = LogSource.standard("127.0.0.1:9", InProcessSchemaRegistry.inMemory());

@@ -74,7 +74,7 @@ class PushLeakAttackTest {
 
     @Test
     void theSnapshotAfterHelloHidesTheSameFieldsAsThePushes() {
-        hub.snapshotsFrom(new ControlStateSnapshot(view, mapper));
+        hub.snapshotsFrom(new ControlStateSnapshot(view, mapper, () -> 0));
         feed.onRecord("global", state("global", 1, "op-jane", "incident 42"));
         feed.onRecord("symbol:ACME", state("symbol:ACME", 1, "op-joe", "fat finger"));
         feed.onRecord("tenant:t1", state("tenant:t1", 1, "op-ann", "your risk limit"));

@@ -94,6 +94,29 @@ final class TimeTravelLog implements AutoCloseable {
         }
     }
 
+    /** A record of bytes that are no Avro at all (not part of {@link #expected}: nothing can fold it). */
+    void writeUndecodable(int partition, byte[] value) {
+        try (KafkaProducer<String, byte[]> plain = producer(null)) {
+            plain.send(new ProducerRecord<>(topic, partition, "garbage", value));
+            plain.flush();
+        }
+    }
+
+    /**
+     * An event that decodes but that no fold of this build can apply: its scope is of a type a later
+     * build might add (not part of {@link #expected}).
+     */
+    void writeUnknownScope(int partition, String scope, Instant at) {
+        EventEnvelope event = EventEnvelope.newBuilder().setEventId("future:0").setCommandId("future")
+                .setRequestId("future").setAggregateId(scope).setAggregateType(AggregateType.TRADING_CONTROL)
+                .setSequence(1).setOccurredAt(at).setActor(new Actor("op-future", null, List.of("operator")))
+                .setPayload(new TradingPaused(scope, "from the future", null)).build();
+        try (KafkaProducer<String, byte[]> plain = producer(null)) {
+            records(partition, List.of(event)).forEach(plain::send);
+            plain.flush();
+        }
+    }
+
     int committedEvents() {
         return committed.size();
     }

@@ -46,7 +46,7 @@ class WebSocketIT {
                 HUB.set(runtime.pushHub());
                 ControlStateView view = new ControlStateView(Clock.systemUTC());
                 FEED.set(new ControlStateFeed(view, runtime.pushHub(), environment.getObjectMapper()));
-                runtime.pushHub().snapshotsFrom(new ControlStateSnapshot(view, environment.getObjectMapper()));
+                runtime.pushHub().snapshotsFrom(new ControlStateSnapshot(view, environment.getObjectMapper(), () -> 0));
             },
             ConfigOverride.config("server.requestLog.appenders[0].type", "file"),
             ConfigOverride.config("server.requestLog.appenders[0].currentLogFilename", REQUEST_LOG.toString()),

@@ -20,6 +20,8 @@ final class SleepAllowList {
                     "polls the rebuild status until it leaves RUNNING, with a 90 s deadline"),
             entry("api/src/test/java/com/tradingcontrol/api/admin/RebuildJobsTest.java", 2,
                     "a fake rebuild that stays running (interrupted at the end) and a status poll with a 10 s deadline"),
+            entry("api/src/test/java/com/tradingcontrol/api/support/Await.java", 1,
+                    "the api tests' polling helper: a condition another thread makes true, with a deadline"),
             entry("api/src/test/java/com/tradingcontrol/api/wiring/ConsumerGroupReadinessIT.java", 1,
                     "polls the readiness check until it shows the wanted state, with a deadline"),
             entry("api/src/test/java/com/tradingcontrol/api/commands/BrokerOutageIT.java", 1,

@@ -59,7 +59,10 @@ public final class ProjectorHealth {
         Status previous = status.get();
         Instant since = previous.state() == state ? previous.since() : clock.instant();
         status.set(new Status(state, error.getClass().getSimpleName() + ": " + error.getMessage(), since));
-        if (previous.state() != state) {
+        if (previous.state() != state && state == State.FAILED) {
+            // Once: the loop has stopped for good and will not log again.
+            LOG.error("projector {}: {}", state, error.toString(), error);
+        } else if (previous.state() != state) {
             LOG.warn("projector {}: {}", state, error.toString());
         }
     }

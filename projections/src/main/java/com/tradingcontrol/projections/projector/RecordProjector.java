@@ -56,8 +56,15 @@ public final class RecordProjector {
         return writer.inBatch(batchWriter -> work.apply(batchWriter == writer ? this : to(batchWriter, names)));
     }
 
+    /** @throws UnprojectableRecordException naming the record when it cannot be decoded or folded */
     public DocumentWriter.Outcome apply(ConsumerRecord<String, byte[]> record) {
-        return writer.apply(names, updateFor(record));
+        DocumentUpdate update;
+        try {
+            update = updateFor(record);
+        } catch (RuntimeException e) {
+            throw UnprojectableRecordException.of(record, e);
+        }
+        return writer.apply(names, update);
     }
 
     DocumentUpdate updateFor(ConsumerRecord<String, byte[]> record) {
