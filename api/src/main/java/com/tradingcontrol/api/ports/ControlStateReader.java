@@ -6,6 +6,4 @@ import java.util.List;
 public interface ControlStateReader {
     /** Controls visible to a tenant (global plus its own), or all of them when {@code tenantId} is null. */
     List<ControlView> controls(String tenantId);
-
-    EffectiveMode effective(String tenantId, String profileId, String symbol);
 }

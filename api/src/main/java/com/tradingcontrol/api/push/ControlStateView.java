@@ -2,14 +2,9 @@ package com.tradingcontrol.api.push;
 
 import com.tradingcontrol.api.ports.ControlStateReader;
 import com.tradingcontrol.api.ports.ControlView;
-import com.tradingcontrol.api.ports.EffectiveMode;
 import com.tradingcontrol.api.ports.ReadBarrier;
 import com.tradingcontrol.domain.InvalidScopeException;
-import com.tradingcontrol.domain.Provenance;
 import com.tradingcontrol.domain.Scope;
-import com.tradingcontrol.domain.control.Cause;
-import com.tradingcontrol.domain.control.ControlState;
-import com.tradingcontrol.domain.control.EffectiveModeCalculator;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -66,18 +61,6 @@ public final class ControlStateView implements ControlStateReader, ReadBarrier {
     }
 
     @Override
-    public EffectiveMode effective(String tenantId, String profileId, String symbol) {
-        Map<Scope, ControlState> domain = new HashMap<>();
-        for (ScopeState state : all()) {
-            domain.put(Scope.parse(state.scope()), toDomain(state));
-        }
-        var effective = EffectiveModeCalculator.effective(scope -> Optional.ofNullable(domain.get(scope)),
-                tenantId, profileId, symbol, clock.instant());
-        List<ControlView> because = effective.causes().stream().map(this::causeView).toList();
-        return new EffectiveMode(effective.mode().name(), because);
-    }
-
-    @Override
     public boolean covers(String aggregateId) {
         try {
             Scope.parse(aggregateId);
@@ -100,26 +83,5 @@ public final class ControlStateView implements ControlStateReader, ReadBarrier {
 
     private static ControlView view(ScopeState s) {
         return new ControlView(s.scope(), s.mode(), s.reason(), s.setBy(), s.setAt(), s.expiresAt(), s.version());
-    }
-
-    private ControlView causeView(Cause cause) {
-        long version = versionOf(cause.scope().toString());
-        return new ControlView(cause.scope().toString(), cause.mode().name(), cause.reason(), cause.setBy(),
-                cause.setAt(), cause.expiresAt(), version);
-    }
-
-    /**
-     * The topic carries one provenance per scope (the last change), so every control of the scope is
-     * attributed to it; good enough for the explanation, and the mode is exact.
-     */
-    private static ControlState toDomain(ScopeState s) {
-        Provenance by = new Provenance(s.setBy(), s.setAt(), null, s.reason());
-        ControlState.Pause pause = s.mode().equals("PAUSED") ? new ControlState.Pause(by, s.expiresAt()) : null;
-        ControlState.KillSwitch killSwitch = s.killSwitch() ? new ControlState.KillSwitch(by) : null;
-        ControlState.Maintenance maintenance = s.maintenance()
-                ? new ControlState.Maintenance(s.maintenanceMessage(), by) : null;
-        ControlState.ReduceOnly reduceOnly = s.reduceOnly()
-                ? new ControlState.ReduceOnly(by, s.reduceOnlyExpiresAt()) : null;
-        return new ControlState(Scope.parse(s.scope()), s.version(), pause, killSwitch, maintenance, reduceOnly);
     }
 }
