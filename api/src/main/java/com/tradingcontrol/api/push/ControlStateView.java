@@ -1,7 +1,5 @@
 package com.tradingcontrol.api.push;
 
-import com.tradingcontrol.api.ports.ControlStateReader;
-import com.tradingcontrol.api.ports.ControlView;
 import com.tradingcontrol.api.ports.ReadBarrier;
 import com.tradingcontrol.domain.InvalidScopeException;
 import com.tradingcontrol.domain.Scope;
@@ -14,11 +12,12 @@ import java.util.Optional;
 
 /**
  * This API instance's own copy of {@code trading.control-state} (every scope's current state), fed
- * by the control-state consumer. It serves reads ({@link ControlStateReader}) and is a
- * {@link ReadBarrier} for trading-control aggregates: a waited command claims read-your-writes only
- * once this view shows the resulting version, so a read through this instance right after reflects it.
+ * by the control-state consumer. It answers the websocket snapshot ({@link ControlStateSnapshot})
+ * and is a {@link ReadBarrier} for trading-control aggregates: a waited command claims
+ * read-your-writes only once this view shows the resulting version, so a read through this
+ * instance right after reflects it.
  */
-public final class ControlStateView implements ControlStateReader, ReadBarrier {
+public final class ControlStateView implements ReadBarrier {
     private final Map<String, ScopeState> states = new HashMap<>();
     private final Clock clock;
 
@@ -53,14 +52,6 @@ public final class ControlStateView implements ControlStateReader, ReadBarrier {
     }
 
     @Override
-    public List<ControlView> controls(String tenantId) {
-        return all().stream()
-                .filter(s -> tenantId == null || s.scope().equals("global") || s.scope().equals("tenant:" + tenantId))
-                .map(ControlStateView::view)
-                .toList();
-    }
-
-    @Override
     public boolean covers(String aggregateId) {
         try {
             Scope.parse(aggregateId);
@@ -79,9 +70,5 @@ public final class ControlStateView implements ControlStateReader, ReadBarrier {
     private long versionOf(String scope) {
         ScopeState state = states.get(scope);
         return state == null ? 0 : state.version();
-    }
-
-    private static ControlView view(ScopeState s) {
-        return new ControlView(s.scope(), s.mode(), s.reason(), s.setBy(), s.setAt(), s.expiresAt(), s.version());
     }
 }

@@ -2,7 +2,6 @@ package com.tradingcontrol.api.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tradingcontrol.api.ports.ControlView;
 import com.tradingcontrol.schemas.avro.ActiveControl;
 import com.tradingcontrol.schemas.avro.ControlKind;
 import com.tradingcontrol.schemas.avro.ControlMode;
@@ -26,16 +25,6 @@ class ControlStateViewTest {
         assertThat(view.apply(state("tenant:a", "PAUSED", 2))).isTrue();
         assertThat(view.apply(state("tenant:a", "ACTIVE", 1))).isFalse();
         assertThat(view.state("tenant:a")).map(ScopeState::mode).contains("PAUSED");
-    }
-
-    @Test
-    void tenantsSeeGlobalAndTheirOwnScopeOnly() {
-        view.apply(state("global", "ACTIVE", 1));
-        view.apply(state("tenant:a", "PAUSED", 1));
-        view.apply(state("tenant:b", "PAUSED", 1));
-
-        assertThat(view.controls("a")).extracting(ControlView::scope).containsExactly("global", "tenant:a");
-        assertThat(view.controls(null)).extracting(ControlView::scope).containsExactly("global", "tenant:a", "tenant:b");
     }
 
     @Test
