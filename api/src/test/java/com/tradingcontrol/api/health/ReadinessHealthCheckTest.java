@@ -15,24 +15,18 @@ class ReadinessHealthCheckTest {
         readiness.close();
     }
 
-    private static ReadinessCheck check(String name, ReadinessStatus status) {
-        return new ReadinessCheck() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public ReadinessStatus check() {
-                return status;
-            }
-        };
+    /** A check that always answers the same. */
+    private record Fixed(String name, ReadinessStatus status) implements ReadinessCheck {
+        @Override
+        public ReadinessStatus check() {
+            return status;
+        }
     }
 
     @Test
     void healthyWhenEveryReadinessCheckIsUp() {
-        readiness.register(check("kafka", ReadinessStatus.up()));
-        readiness.register(check("store", ReadinessStatus.up("sqlite")));
+        readiness.register(new Fixed("kafka", ReadinessStatus.up()));
+        readiness.register(new Fixed("store", ReadinessStatus.up("sqlite")));
 
         HealthCheck.Result result = new ReadinessHealthCheck(readiness).execute();
 
@@ -42,8 +36,8 @@ class ReadinessHealthCheckTest {
 
     @Test
     void unhealthyNamingTheCheckThatIsDown() {
-        readiness.register(check("kafka", ReadinessStatus.up()));
-        readiness.register(check("processors", ReadinessStatus.down("not RUNNING")));
+        readiness.register(new Fixed("kafka", ReadinessStatus.up()));
+        readiness.register(new Fixed("processors", ReadinessStatus.down("not RUNNING")));
 
         HealthCheck.Result result = new ReadinessHealthCheck(readiness).execute();
 
