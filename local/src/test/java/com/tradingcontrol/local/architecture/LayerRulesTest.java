@@ -99,6 +99,15 @@ class LayerRulesTest {
     }
 
     @Test
+    void theLauncherUsesOnlyTheProcessorsPublicApi() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".processors..")
+                .should().dependOnClassesThat(processorsInternals())
+                .because("the topology's classes are the Streams adapter's inside; the processor service and"
+                        + " StreamsSettings are what a composition root needs")
+                .check(main);
+    }
+
+    @Test
     void adaptersDoNotUseEachOther() {
         noClasses().that().resideInAPackage(ROOT + ".processors..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".api..", ROOT + ".projections..",
@@ -130,12 +139,22 @@ class LayerRulesTest {
         }
     }
 
+    private static DescribedPredicate<JavaClass> processorsInternals() {
+        return DescribedPredicate.describe("are processors classes outside its public API", c ->
+                c.getPackageName().startsWith(ROOT + ".processors")
+                        && !c.getPackageName().equals(ROOT + ".processors.service")
+                        && !topLevelName(c).equals(ROOT + ".processors.topology.StreamsSettings"));
+    }
+
     private static DescribedPredicate<JavaClass> projectionsInternals() {
         return DescribedPredicate.describe("are projections classes outside its public API", c -> {
-            String top = c.getName().contains("$") ? c.getName().substring(0, c.getName().indexOf('$')) : c.getName();
             return c.getPackageName().startsWith(ROOT + ".projections")
                     && !PROJECTIONS_API_PACKAGES.contains(c.getPackageName())
-                    && !PROJECTIONS_API_CLASSES.contains(top);
+                    && !PROJECTIONS_API_CLASSES.contains(topLevelName(c));
         });
+    }
+
+    private static String topLevelName(JavaClass c) {
+        return c.getName().contains("$") ? c.getName().substring(0, c.getName().indexOf('$')) : c.getName();
     }
 }
