@@ -8,6 +8,7 @@ import com.tradingcontrol.api.auth.JwtVerifier;
 import com.tradingcontrol.api.errors.ErrorHandling;
 import com.tradingcontrol.api.errors.ProblemErrorHandler;
 import com.tradingcontrol.api.health.HealthResource;
+import com.tradingcontrol.api.health.ReadinessHealthCheck;
 import com.tradingcontrol.api.health.ReadinessRegistry;
 import com.tradingcontrol.api.http.AdminAccess;
 import com.tradingcontrol.api.http.AdminTaskAudit;
@@ -16,6 +17,8 @@ import com.tradingcontrol.api.http.BodySizeLimitFilter;
 import com.tradingcontrol.api.http.RequestLogFormat;
 import com.tradingcontrol.api.http.SecurityHeaders;
 import com.tradingcontrol.api.http.ShutdownGate;
+import com.tradingcontrol.api.logging.KnownFalseWarnings;
+import com.tradingcontrol.api.logging.QuietRequestLog;
 import com.tradingcontrol.api.requestid.RequestIdBinder;
 import com.tradingcontrol.api.requestid.RequestIdFilter;
 import com.tradingcontrol.api.resources.ProfileResource;
@@ -79,6 +82,9 @@ public class ControlPlaneApplication extends Application<ControlPlaneConfigurati
     @Override
     public void run(ControlPlaneConfiguration config, Environment environment) throws Exception {
         RequestLogFormat.enforce(config.getServerFactory());
+        QuietRequestLog.install(config.getServerFactory());
+        // Dropwizard has just reset logging to this configuration, dropping the launcher's filters.
+        KnownFalseWarnings.install();
         Duration retryAfter = Duration.ofMillis(config.getCommands().getRetryAfter().toMilliseconds());
         ShutdownGate shutdownGate = new ShutdownGate(environment.getObjectMapper(), retryAfter);
         installServletFilters(config, environment, shutdownGate);
@@ -104,6 +110,7 @@ public class ControlPlaneApplication extends Application<ControlPlaneConfigurati
         WebSocketSetup.install(environment, pushHub, verifier, config.getWebsocket(), config.getAuth());
 
         environment.jersey().register(new HealthResource(readiness));
+        environment.healthChecks().register(ReadinessHealthCheck.NAME, new ReadinessHealthCheck(readiness));
         environment.jersey().register(new ProfileResource());
 
         ApiRuntime runtime = new ApiRuntime(pushHub, readiness, verifier);

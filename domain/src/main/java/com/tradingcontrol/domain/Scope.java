@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * What a control applies to: {@code global}, {@code tenant:<userId>}, {@code symbol:<SYMBOL>} or
+ * What a control applies to: {@code global}, {@code tenant:<tenantId>}, {@code symbol:<SYMBOL>} or
  * {@code strategy:<tenantId>:<profileId>}. Its string form is also the trading-control aggregate id.
  * Symbols are upper-cased so {@code symbol:aapl} and {@code symbol:AAPL} are one aggregate.
  *
@@ -140,7 +140,7 @@ public record Scope(Type type, String id) {
             }
         }
         throw new InvalidScopeException("unknown scope '" + text
-                + "': expected global, tenant:<userId>, symbol:<SYMBOL> or strategy:<tenantId>:<profileId>");
+                + "': expected global, tenant:<tenantId>, symbol:<SYMBOL> or strategy:<tenantId>:<profileId>");
     }
 
     public boolean isGlobal() {

@@ -18,8 +18,8 @@ import java.util.Objects;
 
 /**
  * One entry point over the three aggregates, for an adapter that keeps every aggregate's state in
- * one store keyed by aggregate id (see {@link AggregateIds}). Pure: no I/O except through the
- * {@link IdempotencyLedger} the caller passes in.
+ * one store keyed by aggregate id (see {@link AggregateIds}). Pure: no I/O. Deciding a command at
+ * most once per command id is the adapter's job (the processors' IdempotencyGate keeps every outcome).
  */
 public final class TradingDomain {
 
@@ -83,23 +83,6 @@ public final class TradingDomain {
             return configDecider.decide(envelope, (ConfigState) current);
         }
         return ProfileDecider.decide(envelope, (ProfileState) current, view);
-    }
-
-    /**
-     * Decides a command at most once per command id: a command id seen before yields the recorded
-     * decision again, marked duplicate, so the adapter re-emits the outcome but appends no events.
-     * A repeated id is answered from the ledger even if the payload differs, as with an
-     * Idempotency-Key: the id, not the content, identifies the request.
-     */
-    public CommandResult handle(CommandEnvelope envelope, AggregateState state, ControlView view,
-                                IdempotencyLedger ledger) {
-        return ledger.find(envelope.commandId())
-                .map(previous -> new CommandResult(previous, true))
-                .orElseGet(() -> {
-                    Decision decision = decide(envelope, state, view);
-                    ledger.record(envelope.commandId(), decision);
-                    return new CommandResult(decision, false);
-                });
     }
 
     /**

@@ -56,7 +56,7 @@ class ScopeTest {
     @Test
     void errorMessageSaysWhatIsExpected() {
         assertThatThrownBy(() -> Scope.parse("region:eu"))
-                .hasMessage("unknown scope 'region:eu': expected global, tenant:<userId>, symbol:<SYMBOL> or "
+                .hasMessage("unknown scope 'region:eu': expected global, tenant:<tenantId>, symbol:<SYMBOL> or "
                         + "strategy:<tenantId>:<profileId>");
         assertThatThrownBy(() -> Scope.parse(null)).hasMessage("scope is required");
     }

@@ -155,7 +155,7 @@ public final class LocalPlatform implements AutoCloseable {
                         apiPort = localPort(s);
                     });
                     readiness = runtime.readiness();
-                    readiness.register(new ServiceReadiness("stream-processors", processors::isReady,
+                    readiness.register(new InProcessReadiness("stream-processors", processors::isReady,
                             () -> "kafka streams " + processors.state()));
                     readiness.register(new ProjectorReadiness(progress, PROJECTOR_READY_MAX_LAG));
                 }));

@@ -11,7 +11,6 @@ import com.tradingcontrol.domain.Scope;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -118,6 +117,6 @@ public final class CommandInputs {
 
     public static WebApplicationException invalid(String detail) {
         return new WebApplicationException(Problems.response(
-                Problems.of(ProblemCode.VALIDATION_FAILED, 422, detail, Map.of())));
+                Problems.of(ProblemCode.VALIDATION_FAILED, detail)));
     }
 }

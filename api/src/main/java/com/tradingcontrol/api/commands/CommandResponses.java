@@ -58,7 +58,7 @@ public final class CommandResponses {
         ProblemCode code = problemCode(outcome.code());
         Map<String, Object> extensions = Map.of("commandId", outcome.commandId());
         String detail = outcome.message() == null ? "The command was rejected." : outcome.message();
-        return Problems.response(Problems.of(code, statusOf(code), detail, extensions));
+        return Problems.response(Problems.of(code, code.status(), detail, extensions));
     }
 
     /** 429: the caller already has the maximum of waiting requests open; nothing was submitted. */
@@ -81,11 +81,6 @@ public final class CommandResponses {
         Problem problem = Problems.of(ProblemCode.KAFKA_UNAVAILABLE, 503, detail, Map.of("commandId", commandId));
         return Response.status(503).type(Problem.MEDIA_TYPE).entity(problem)
                 .header("Retry-After", Math.max(1, retryAfter.toSeconds())).build();
-    }
-
-    /** Validation problems are 422 here: the request is well-formed JSON but its content is not acceptable. */
-    public static int statusOf(ProblemCode code) {
-        return code == ProblemCode.VALIDATION_FAILED ? 422 : code.status();
     }
 
     static ProblemCode problemCode(String processorCode) {

@@ -25,7 +25,7 @@ public final class ConstraintViolationExceptionMapper implements ExceptionMapper
         if (status >= 500) {
             return Problems.response(ProblemCode.INTERNAL, "The server could not complete the request.");
         }
-        Problem problem = Problems.of(ProblemCode.VALIDATION_FAILED, 400, String.join("; ", errors), Map.of("errors", errors));
+        Problem problem = Problems.of(ProblemCode.VALIDATION_FAILED, ProblemCode.VALIDATION_FAILED.status(), String.join("; ", errors), Map.of("errors", errors));
         return Problems.response(problem);
     }
 

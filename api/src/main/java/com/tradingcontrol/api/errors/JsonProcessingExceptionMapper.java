@@ -14,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Request bodies that are not valid JSON, carry unknown fields or have the wrong shape become 400s.
+ * Request bodies that are not valid JSON or carry unknown fields become 400s; a value of the wrong type
+ * or shape is 422 VALIDATION_FAILED (the JSON was read, its content is not acceptable).
  * Details name the JSON path only — never Java types — because Jackson's messages leak class names.
  */
 public final class JsonProcessingExceptionMapper implements ExceptionMapper<JsonProcessingException> {

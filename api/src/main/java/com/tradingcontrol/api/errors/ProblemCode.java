@@ -6,7 +6,12 @@ package com.tradingcontrol.api.errors;
  */
 public enum ProblemCode {
     BAD_REQUEST(400, "Bad request"),
-    VALIDATION_FAILED(400, "Validation failed"),
+    /**
+     * The request is well-formed (JSON parsed, parameters present) but a value is not acceptable: a
+     * wrong type, a bad instant, a range, a rule of the processors. Always 422; requests that cannot be
+     * read at all are 400 (MALFORMED_JSON, UNKNOWN_FIELD, BAD_REQUEST).
+     */
+    VALIDATION_FAILED(422, "Validation failed"),
     MALFORMED_JSON(400, "Malformed JSON"),
     UNKNOWN_FIELD(400, "Unknown field"),
     UNAUTHORIZED(401, "Authentication required"),
@@ -36,7 +41,7 @@ public enum ProblemCode {
     STORE_UNAVAILABLE(503, "Read store unavailable"),
     /** The server is shutting down; another instance (or this one after restart) takes the request. */
     SHUTTING_DOWN(503, "Shutting down"),
-    // The processors' rejection codes (RejectionCode in stream-processors); FORBIDDEN, NOT_FOUND and
+    // The processors' rejection codes (RejectionCode in domain); FORBIDDEN, NOT_FOUND and
     // VALIDATION_FAILED above double as theirs.
     TENANT_MISMATCH(403, "Tenant mismatch"),
     UNKNOWN_CONFIG_KEY(422, "Unknown configuration key"),

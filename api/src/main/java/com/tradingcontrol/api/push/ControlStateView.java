@@ -1,15 +1,8 @@
 package com.tradingcontrol.api.push;
 
-import com.tradingcontrol.api.ports.ControlStateReader;
-import com.tradingcontrol.api.ports.ControlView;
-import com.tradingcontrol.api.ports.EffectiveMode;
 import com.tradingcontrol.api.ports.ReadBarrier;
 import com.tradingcontrol.domain.InvalidScopeException;
-import com.tradingcontrol.domain.Provenance;
 import com.tradingcontrol.domain.Scope;
-import com.tradingcontrol.domain.control.Cause;
-import com.tradingcontrol.domain.control.ControlState;
-import com.tradingcontrol.domain.control.EffectiveModeCalculator;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,11 +12,12 @@ import java.util.Optional;
 
 /**
  * This API instance's own copy of {@code trading.control-state} (every scope's current state), fed
- * by the control-state consumer. It serves reads ({@link ControlStateReader}) and is a
- * {@link ReadBarrier} for trading-control aggregates: a waited command claims read-your-writes only
- * once this view shows the resulting version, so a read through this instance right after reflects it.
+ * by the control-state consumer. It answers the websocket snapshot ({@link ControlStateSnapshot})
+ * and is a {@link ReadBarrier} for trading-control aggregates: a waited command claims
+ * read-your-writes only once this view shows the resulting version, so a read through this
+ * instance right after reflects it.
  */
-public final class ControlStateView implements ControlStateReader, ReadBarrier {
+public final class ControlStateView implements ReadBarrier {
     private final Map<String, ScopeState> states = new HashMap<>();
     private final Clock clock;
 
@@ -58,26 +52,6 @@ public final class ControlStateView implements ControlStateReader, ReadBarrier {
     }
 
     @Override
-    public List<ControlView> controls(String tenantId) {
-        return all().stream()
-                .filter(s -> tenantId == null || s.scope().equals("global") || s.scope().equals("tenant:" + tenantId))
-                .map(ControlStateView::view)
-                .toList();
-    }
-
-    @Override
-    public EffectiveMode effective(String tenantId, String profileId, String symbol) {
-        Map<Scope, ControlState> domain = new HashMap<>();
-        for (ScopeState state : all()) {
-            domain.put(Scope.parse(state.scope()), toDomain(state));
-        }
-        var effective = EffectiveModeCalculator.effective(scope -> Optional.ofNullable(domain.get(scope)),
-                tenantId, profileId, symbol, clock.instant());
-        List<ControlView> because = effective.causes().stream().map(this::causeView).toList();
-        return new EffectiveMode(effective.mode().name(), because);
-    }
-
-    @Override
     public boolean covers(String aggregateId) {
         try {
             Scope.parse(aggregateId);
@@ -96,30 +70,5 @@ public final class ControlStateView implements ControlStateReader, ReadBarrier {
     private long versionOf(String scope) {
         ScopeState state = states.get(scope);
         return state == null ? 0 : state.version();
-    }
-
-    private static ControlView view(ScopeState s) {
-        return new ControlView(s.scope(), s.mode(), s.reason(), s.setBy(), s.setAt(), s.expiresAt(), s.version());
-    }
-
-    private ControlView causeView(Cause cause) {
-        long version = versionOf(cause.scope().toString());
-        return new ControlView(cause.scope().toString(), cause.mode().name(), cause.reason(), cause.setBy(),
-                cause.setAt(), cause.expiresAt(), version);
-    }
-
-    /**
-     * The topic carries one provenance per scope (the last change), so every control of the scope is
-     * attributed to it; good enough for the explanation, and the mode is exact.
-     */
-    private static ControlState toDomain(ScopeState s) {
-        Provenance by = new Provenance(s.setBy(), s.setAt(), null, s.reason());
-        ControlState.Pause pause = s.mode().equals("PAUSED") ? new ControlState.Pause(by, s.expiresAt()) : null;
-        ControlState.KillSwitch killSwitch = s.killSwitch() ? new ControlState.KillSwitch(by) : null;
-        ControlState.Maintenance maintenance = s.maintenance()
-                ? new ControlState.Maintenance(s.maintenanceMessage(), by) : null;
-        ControlState.ReduceOnly reduceOnly = s.reduceOnly()
-                ? new ControlState.ReduceOnly(by, s.reduceOnlyExpiresAt()) : null;
-        return new ControlState(Scope.parse(s.scope()), s.version(), pause, killSwitch, maintenance, reduceOnly);
     }
 }

@@ -61,14 +61,14 @@ class ErrorsAndRequestIdIT {
 
     @Test
     void wrongTypeIsAValidationFailure() {
-        JsonNode body = assertProblem(post("/test/echo", "{\"name\":\"x\",\"count\":\"many\"}"), 400, "VALIDATION_FAILED");
+        JsonNode body = assertProblem(post("/test/echo", "{\"name\":\"x\",\"count\":\"many\"}"), 422, "VALIDATION_FAILED");
 
         assertThat(body.path("detail").asText()).contains("count").doesNotContain("int");
     }
 
     @Test
     void beanValidationFailuresListEachViolation() {
-        JsonNode body = assertProblem(post("/test/echo", "{\"name\":\"\",\"count\":11}"), 400, "VALIDATION_FAILED");
+        JsonNode body = assertProblem(post("/test/echo", "{\"name\":\"\",\"count\":11}"), 422, "VALIDATION_FAILED");
 
         assertThat(body.path("errors")).hasSize(2);
         assertThat(body.path("detail").asText()).contains("name").contains("count");

@@ -185,8 +185,8 @@ class ReadsIT {
 
     @Test
     void badEffectiveQueriesAreRefused() {
-        assertProblem(http.get("/api/trading-control/effective?symbol=not%20a%20symbol", ADMIN), 400, "VALIDATION_FAILED");
-        assertThat(assertProblem(http.get("/api/trading-control/effective?profile=pb1", ADMIN), 400, "VALIDATION_FAILED")
+        assertProblem(http.get("/api/trading-control/effective?symbol=not%20a%20symbol", ADMIN), 422, "VALIDATION_FAILED");
+        assertThat(assertProblem(http.get("/api/trading-control/effective?profile=pb1", ADMIN), 422, "VALIDATION_FAILED")
                 .path("detail").asText()).contains("tenant");
         assertUnauthorized(http.get("/api/trading-control/effective", null));
     }
@@ -253,10 +253,10 @@ class ReadsIT {
 
     @Test
     void auditSearchRejectsBadInputAndOtherRoles() {
-        assertProblem(http.get("/api/admin/audit?continuation=garbage", ADMIN), 400, "VALIDATION_FAILED");
-        assertProblem(http.get("/api/admin/audit?from=yesterday", ADMIN), 400, "VALIDATION_FAILED");
-        assertProblem(http.get("/api/admin/audit?outcome=MAYBE", ADMIN), 400, "VALIDATION_FAILED");
-        assertProblem(http.get("/api/admin/audit?pageSize=0", ADMIN), 400, "VALIDATION_FAILED");
+        assertProblem(http.get("/api/admin/audit?continuation=garbage", ADMIN), 422, "VALIDATION_FAILED");
+        assertProblem(http.get("/api/admin/audit?from=yesterday", ADMIN), 422, "VALIDATION_FAILED");
+        assertProblem(http.get("/api/admin/audit?outcome=MAYBE", ADMIN), 422, "VALIDATION_FAILED");
+        assertProblem(http.get("/api/admin/audit?pageSize=0", ADMIN), 422, "VALIDATION_FAILED");
         assertProblem(http.get("/api/admin/audit", CUSTOMER_A), 403, "FORBIDDEN");
         assertProblem(http.get("/api/admin/audit", Tokens.operator()), 403, "FORBIDDEN");
         assertUnauthorized(http.get("/api/admin/audit", null));
@@ -281,7 +281,7 @@ class ReadsIT {
         assertThat(fromMiddle.path("ok").asBoolean()).isTrue();
         assertThat(fromMiddle.path("checked").asLong()).isEqualTo(2);
 
-        assertProblem(http.get("/api/audit/verify?from=" + at(40) + "&to=" + at(30), ADMIN), 400, "VALIDATION_FAILED");
+        assertProblem(http.get("/api/audit/verify?from=" + at(40) + "&to=" + at(30), ADMIN), 422, "VALIDATION_FAILED");
         assertProblem(http.get("/api/audit/verify", Tokens.operator()), 403, "FORBIDDEN");
         assertUnauthorized(http.get("/api/audit/verify", null));
     }
@@ -301,7 +301,7 @@ class ReadsIT {
 
         HttpResponse<String> window = http.get("/api/admin/events?from=" + at(10) + "&to=" + at(30), ADMIN);
         assertThat(window.body().lines().count()).isEqualTo(4);
-        assertProblem(http.get("/api/admin/events?to=soon", ADMIN), 400, "VALIDATION_FAILED");
+        assertProblem(http.get("/api/admin/events?to=soon", ADMIN), 422, "VALIDATION_FAILED");
         assertProblem(http.get("/api/admin/events", CUSTOMER_A), 403, "FORBIDDEN");
         assertUnauthorized(http.get("/api/admin/events", null));
     }
@@ -336,8 +336,8 @@ class ReadsIT {
 
     @Test
     void stateRejectsBadInstantsAndOtherRoles() {
-        assertProblem(http.get("/api/state", ADMIN), 400, "VALIDATION_FAILED");
-        JsonNode bad = assertProblem(http.get("/api/state?asOf=2026-13-01", ADMIN), 400, "VALIDATION_FAILED");
+        assertProblem(http.get("/api/state", ADMIN), 422, "VALIDATION_FAILED");
+        JsonNode bad = assertProblem(http.get("/api/state?asOf=2026-13-01", ADMIN), 422, "VALIDATION_FAILED");
         assertThat(bad.path("detail").asText()).contains("asOf");
         assertProblem(http.get("/api/state?asOf=" + at(1), CUSTOMER_A), 403, "FORBIDDEN");
         assertProblem(http.get("/api/state?asOf=" + at(1), Tokens.operator()), 403, "FORBIDDEN");

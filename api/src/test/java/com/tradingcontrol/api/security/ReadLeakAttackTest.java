@@ -142,7 +142,7 @@ class ReadLeakAttackTest {
         for (String path : List.of("/api/admin/audit?from=" + FAR_FUTURE, "/api/admin/audit?to=" + FAR_PAST,
                 "/api/admin/events?from=" + FAR_PAST, "/api/admin/events?to=" + FAR_FUTURE,
                 "/api/audit/verify?from=" + FAR_PAST, "/api/audit/verify?to=" + FAR_FUTURE)) {
-            JsonNode body = assertProblem(http.get(path, Tokens.admin()), 400, "VALIDATION_FAILED");
+            JsonNode body = assertProblem(http.get(path, Tokens.admin()), 422, "VALIDATION_FAILED");
             assertThat(body.path("detail").asText()).as(path).contains("between");
         }
         HttpResponse<String> pause = http.send(http.request("/api/trading-control/pause")
@@ -166,7 +166,7 @@ class ReadLeakAttackTest {
         for (String reused : List.of("/api/admin/audit?pageSize=1&continuation=" + token,
                 "/api/admin/audit?pageSize=1&action=PauseTrading&actor=op-1&continuation=" + token,
                 "/api/admin/audit?pageSize=2&action=PauseTrading&continuation=" + token)) {
-            assertProblem(http.get(reused, Tokens.admin()), 400, "VALIDATION_FAILED");
+            assertProblem(http.get(reused, Tokens.admin()), 422, "VALIDATION_FAILED");
         }
     }
 
@@ -178,7 +178,7 @@ class ReadLeakAttackTest {
 
         for (String forged : List.of(flipped, "1:1", "7:0", "2:0", "garbage", token.substring(0, token.indexOf('.')))) {
             assertProblem(http.get("/api/admin/audit?pageSize=1&continuation=" + forged, Tokens.admin()),
-                    400, "VALIDATION_FAILED");
+                    422, "VALIDATION_FAILED");
         }
     }
 }

@@ -96,7 +96,7 @@ class WebSocketIT {
     @Test
     void malformedResumeParameterIsRefusedAtTheHandshake() {
         assertThat(WsClient.refusedHandshake(port, "/ws/trading?lastSeq=abc", Tokens.customer("tenant-a")).statusCode())
-                .isEqualTo(400);
+                .isEqualTo(422);
     }
 
     @Test

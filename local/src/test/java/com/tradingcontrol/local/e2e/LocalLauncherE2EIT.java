@@ -67,6 +67,23 @@ class LocalLauncherE2EIT {
         }
     }
 
+    /**
+     * A fresh start tells the operator what runs where and nothing else: no WARN or ERROR line, no
+     * library status dump, no banner, on the console or in the platform log (read once READY is out,
+     * so everything the start-up logged is in it).
+     */
+    @Test
+    @Order(0)
+    void aFreshStartPrintsNoWarnings() throws IOException {
+        assertThat(launcher.output().lines()
+                .filter(l -> l.contains(" WARN ") || l.contains(" ERROR ") || l.contains("|-") || l.startsWith("!")))
+                .as("console of a fresh start").isEmpty();
+        Path platformLog = dataDir.resolve("logs").resolve("platform.log");
+        assertThat(platformLog).exists();
+        assertThat(Files.readAllLines(platformLog)).filteredOn(l -> l.startsWith("WARN") || l.startsWith("ERROR")
+                || l.startsWith("!")).as("platform log of a fresh start").isEmpty();
+    }
+
     @Test
     @Order(1)
     void pauseOfOneTenantIsPushedToThatTenantsWebsocketOnly() throws Exception {

@@ -8,7 +8,8 @@ import com.tradingcontrol.projections.store.Query;
  * A search of {@code audit-events}; every criterion is optional (null = any). Results are ordered by
  * {@code occurredAt}, newest first unless {@code oldestFirst}.
  *
- * @param productId  the tenant, or {@code platform}; null searches across partitions
+ * @param productId  the tenant ({@code tenantId}), or {@code platform}; null searches across partitions.
+ *                   Named after the audit documents' field, the container's partition key {@code /productId}
  * @param fromMillis inclusive lower bound of {@code occurredAt} (epoch ms)
  * @param toMillis   inclusive upper bound of {@code occurredAt} (epoch ms)
  * @param outcome    ACCEPTED or REJECTED
@@ -22,8 +23,9 @@ public record AuditQuery(String productId, Long fromMillis, Long toMillis, Strin
         return new AuditQuery(null, null, null, null, null, null, null, null, false, Query.DEFAULT_PAGE_SIZE, null);
     }
 
-    public AuditQuery forProduct(String id) {
-        return new AuditQuery(id, fromMillis, toMillis, actorSubject, action, outcome, aggregateId, requestId, oldestFirst, pageSize, continuation);
+    /** Records of one tenant ({@code platform} for platform-wide ones): the {@code productId} partition. */
+    public AuditQuery forTenant(String tenantId) {
+        return new AuditQuery(tenantId, fromMillis, toMillis, actorSubject, action, outcome, aggregateId, requestId, oldestFirst, pageSize, continuation);
     }
 
     public AuditQuery between(Long from, Long to) {

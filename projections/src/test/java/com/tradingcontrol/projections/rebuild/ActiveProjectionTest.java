@@ -90,7 +90,7 @@ class ActiveProjectionTest {
         assertThat(first.continuation()).startsWith("1:");
         ActiveProjection.ResultPage second = reader.audit(AuditQuery.all().withAction("PauseTrading").page(2, first.continuation()));
         assertThat(second.items()).extracting(d -> d.get("auditId").asText()).containsExactly("c2", "c1");
-        assertThat(reader.audit(AuditQuery.all().forProduct("u1").between(1500L, 4000L)).items())
+        assertThat(reader.audit(AuditQuery.all().forTenant("u1").between(1500L, 4000L)).items())
                 .extracting(d -> d.get("auditId").asText()).containsExactly("c4", "c2");
         assertThat(reader.audit(AuditQuery.all().byActor("alice").forRequest("req-c3")).items()).hasSize(1);
     }

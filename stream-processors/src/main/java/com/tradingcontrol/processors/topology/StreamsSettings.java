@@ -92,6 +92,9 @@ public final class StreamsSettings {
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
         // The global control-view updater gets the same policy (anything unexpected fails) instead of the legacy path.
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+        // The partition assignor builds its own StreamsConfig from the main consumer's configs, which
+        // carry only consumer keys; without this copy it warns that the flag above is off.
+        p.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), "true");
         p.put(DeadLetters.TOPIC_CONFIG, topics.commandsDlq().name());
         // An object, not a string: the handlers are created by Kafka Streams and take it from their configs.
         p.put(DeadLetters.SERIALIZER_CONFIG, topics.commandsDlq().valueSerde().serializer());

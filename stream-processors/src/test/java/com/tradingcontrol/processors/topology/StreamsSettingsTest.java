@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,6 +32,19 @@ class StreamsSettingsTest {
         assertThat(linger).isGreaterThan(commitMs);
         assertThat(p.getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
         assertThat(Long.parseLong(p.getProperty(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG))).isPositive();
+    }
+
+    /**
+     * The partition assignor builds its own StreamsConfig from the main consumer's configs; the
+     * global-thread exception handler flag must reach it too, or it warns at every start that it is off.
+     */
+    @Test
+    void theAssignorsCopyOfTheConfigHasTheGlobalExceptionHandlerEnabled() {
+        StreamsConfig config = new StreamsConfig(properties(100));
+        StreamsConfig assignors = new StreamsConfig(config.getMainConsumerConfigs("app", "client", 0));
+
+        assertThat(config.getBoolean(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG)).isTrue();
+        assertThat(assignors.getBoolean(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG)).isTrue();
     }
 
     private static Properties properties(long commitMs) {

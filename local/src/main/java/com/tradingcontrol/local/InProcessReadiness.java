@@ -6,7 +6,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Readiness of an in-process service (processors, projector) on the API's {@code /health/ready}. */
-record ServiceReadiness(String name, BooleanSupplier ready, Supplier<String> detail) implements ReadinessCheck {
+record InProcessReadiness(String name, BooleanSupplier ready, Supplier<String> detail) implements ReadinessCheck {
     @Override
     public ReadinessStatus check() {
         return ready.getAsBoolean() ? ReadinessStatus.up(detail.get()) : ReadinessStatus.down(detail.get());
