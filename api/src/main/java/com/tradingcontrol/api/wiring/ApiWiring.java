@@ -19,6 +19,7 @@ import com.tradingcontrol.api.commands.OutcomeTracker;
 import com.tradingcontrol.api.commands.Outcomes;
 import com.tradingcontrol.api.commands.ProfileCommands;
 import com.tradingcontrol.api.commands.TradingControlCommands;
+import com.tradingcontrol.api.engines.EnginesWiring;
 import com.tradingcontrol.api.ports.Outcome;
 import com.tradingcontrol.api.ports.ReadBarrier;
 import com.tradingcontrol.api.push.ControlStateFeed;
@@ -130,13 +131,16 @@ public final class ApiWiring implements ApiExtension {
                 .scheduledExecutorService("command-waits-%d", true).threads(2).build();
         CommandWaits waits = CommandWaits.of(Duration.ofMillis(commands.getMaxWait().toMilliseconds()),
                 commands.getMaxWaitingPerPrincipal(), barriers, waitScheduler, environment.metrics());
-        CommandSubmitter submitter = new CommandSubmitter(gateway, waits,
+        // Restricting commands also travel the fast halt path (docs/engines.md); the command stays authoritative.
+        var signalled = EnginesWiring.haltSignals(gateway, kafka, topics, config.getEngines(), environment);
+        CommandSubmitter submitter = new CommandSubmitter(signalled, waits,
                 Duration.ofMillis(commands.getRetryAfter().toMilliseconds()));
         registerResources(environment, new CommandEndpoint(new CommandFactory(clock), submitter, keys), tracker);
 
         Duration readinessTimeout = Duration.ofMillis(config.getReadinessTimeout().toMilliseconds());
         runtime.readiness().register(KafkaReadiness.cluster(admin, readinessTimeout));
         runtime.readiness().register(KafkaReadiness.followers(List.of(outcomes, states)));
+        EnginesWiring.follow(kafka, topics, config.getEngines(), clock, environment, runtime, STARTUP_TIMEOUT);
     }
 
     private static void registerResources(Environment environment, CommandEndpoint endpoint, OutcomeTracker tracker) {

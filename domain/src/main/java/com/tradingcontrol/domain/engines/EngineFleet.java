@@ -100,7 +100,13 @@ public final class EngineFleet {
 
     /** The propagation of every halt still remembered, oldest signal first. */
     public List<Propagation> halts(Instant now) {
-        return signals.keySet().stream().map(id -> propagation(id, now).orElseThrow()).toList();
+        return haltsIssuedAfter(Instant.MIN, now);
+    }
+
+    /** The propagation of the halts issued after {@code from}, oldest first. */
+    public List<Propagation> haltsIssuedAfter(Instant from, Instant now) {
+        return signals.values().stream().filter(signal -> signal.issuedAt().isAfter(from))
+                .map(signal -> propagation(signal.commandId(), now).orElseThrow()).toList();
     }
 
     /** Commands whose propagation engines or time can still change: the halts and the control changes remembered. */
