@@ -13,6 +13,7 @@ import com.tradingcontrol.schemas.avro.HaltSignal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,8 @@ public final class EnginesMonitor {
     private final ObjectMapper mapper;
     private final Counter unusable;
     private final Map<String, Map<String, Object>> pushedEngines = new HashMap<>();
-    private final Map<String, Map<String, Object>> pushedPropagations = new HashMap<>();
+    // What was last pushed per command, as many as the fold remembers, so a re-watched command pushes only a change.
+    private final Map<String, Map<String, Object>> pushedPropagations;
     private final Set<String> watched = new LinkedHashSet<>();
     private volatile BooleanSupplier caughtUp = () -> true;
 
@@ -53,6 +55,13 @@ public final class EnginesMonitor {
         this.admins = admins;
         this.mapper = mapper;
         this.unusable = metrics.counter(UNUSABLE_METRIC);
+        int remembered = fleet.settings().maxCommands();
+        this.pushedPropagations = new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Map<String, Object>> eldest) {
+                return size() > remembered;
+            }
+        };
         metrics.register(ALIVE_METRIC, (Gauge<Integer>) () -> flags().alive());
         metrics.register(STALE_METRIC, (Gauge<Integer>) () -> flags().stale().size());
         metrics.register(MISSED_METRIC, (Gauge<Integer>) () -> flags().missedHalts().size());
@@ -84,8 +93,7 @@ public final class EnginesMonitor {
     public synchronized void onOutcome(Outcome outcome) {
         var decided = EngineInputs.decided(outcome);
         fleet.decided(decided);
-        if (decided.controlChange() || fleet.propagation(decided.commandId(), clock.instant())
-                .map(Propagation::halt).orElse(false)) {
+        if (decided.controlChange() || fleet.signalled(decided.commandId())) {
             watched.add(decided.commandId());
         }
     }
@@ -118,11 +126,10 @@ public final class EnginesMonitor {
         for (var ids = watched.iterator(); ids.hasNext(); ) {
             String id = ids.next();
             Optional<Propagation> propagation = fleet.propagation(id, now);
-            if (propagation.isEmpty() || stillOnlyChangesByRecords(propagation.get())) {
-                ids.remove();
-                pushedPropagations.remove(id);
-            }
             propagation.ifPresent(p -> pushIfChanged(p, push));
+            if (propagation.isEmpty() || !timeCanChange(propagation.get())) {
+                ids.remove();
+            }
         }
     }
 
@@ -133,9 +140,11 @@ public final class EnginesMonitor {
         }
     }
 
-    /** Decided and nobody pending: only a new record (which watches it again) can change it. */
-    private static boolean stillOnlyChangesByRecords(Propagation propagation) {
-        return propagation.decision() != Propagation.Decision.UNDECIDED && propagation.engines().stream()
-                .noneMatch(e -> e.status() == Propagation.Status.PENDING);
+    /**
+     * Only a pending engine turns (MISSED) with time alone; everything else changes by a record, and every
+     * record watches its command again.
+     */
+    private static boolean timeCanChange(Propagation propagation) {
+        return propagation.engines().stream().anyMatch(e -> e.status() == Propagation.Status.PENDING);
     }
 }

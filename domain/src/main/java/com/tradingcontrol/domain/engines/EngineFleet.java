@@ -50,6 +50,11 @@ public final class EngineFleet {
         decisions.put(decision.commandId(), decision);
     }
 
+    /** Whether the command travelled the fast halt path (and its signal is still remembered). */
+    public boolean signalled(String commandId) {
+        return signals.containsKey(commandId);
+    }
+
     /** Every engine that reported, ordered by id. */
     public List<EngineStatus> engines(Instant now) {
         List<EngineStatus> statuses = new ArrayList<>();

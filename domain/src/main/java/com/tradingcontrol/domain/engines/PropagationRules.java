@@ -25,7 +25,9 @@ final class PropagationRules {
         Instant decisionTime = decidedAt != null ? decidedAt : signal == null ? null : signal.issuedAt();
         Instant sloStart = signal != null ? signal.issuedAt() : decidedAt;
         Instant deadline = sloStart == null ? null : sloStart.plus(settings.propagationSlo());
-        boolean expects = decisionTime != null && (signal != null || decision.controlChange());
+        // An accepted no-op (e.g. a kill switch engaged twice) changes nothing an engine could apply.
+        boolean noOp = decision != null && decision.accepted() && !decision.changedState();
+        boolean expects = decisionTime != null && !noOp && (signal != null || decision.controlChange());
         Decision state = decision == null ? Decision.UNDECIDED : decision.accepted() ? Decision.ACCEPTED : Decision.REJECTED;
         List<EngineApplication> rows = new ArrayList<>();
         for (EngineHistory engine : engines) {

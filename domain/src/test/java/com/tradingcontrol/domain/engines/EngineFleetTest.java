@@ -172,6 +172,22 @@ class EngineFleetTest {
     }
 
     @Test
+    void anAcceptedNoOpHaltExpectsNoEngineButShowsWhoAppliedTheSignal() {
+        heartbeats("e1", 0, 10_000);
+        heartbeats("e2", 0, 10_000);
+        halt("k2", 5000);
+        applied("e1", "k2", Source.HALT_SIGNAL, 5004);
+        fleet.decided(new CommandDecided("k2", "global", true, false, at(5020)));
+
+        Propagation propagation = fleet.propagation("k2", at(9000)).orElseThrow();
+
+        assertThat(propagation.engines()).extracting(EngineApplication::engineId).containsExactly("e1");
+        assertThat(propagation.missed()).isEmpty();
+        assertThat(fleet.signalled("k2")).isTrue();
+        assertThat(fleet.signalled("other")).isFalse();
+    }
+
+    @Test
     void inputsInAnyOrderGiveTheSamePropagation() {
         applied("e1", "k1", Source.HALT_SIGNAL, 5004);
         fleet.decided(new CommandDecided("k1", "global", true, true, at(5030)));
