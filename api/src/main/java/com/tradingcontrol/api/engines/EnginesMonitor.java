@@ -4,6 +4,7 @@ import com.codahale.metrics.Counter;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tradingcontrol.api.ports.Outcome;
 import com.tradingcontrol.api.ws.ControlChangeMessage;
 import com.tradingcontrol.domain.engines.EngineFleet;
@@ -47,6 +48,7 @@ public final class EnginesMonitor {
     private final Map<String, Map<String, Object>> pushedPropagations;
     private final Set<String> watched = new LinkedHashSet<>();
     private volatile BooleanSupplier caughtUp = () -> true;
+    private volatile EvidenceKeeper evidence;
 
     public EnginesMonitor(EngineFleet fleet, Clock clock, Consumer<ControlChangeMessage> admins, ObjectMapper mapper,
                           MetricRegistry metrics) {
@@ -55,6 +57,7 @@ public final class EnginesMonitor {
         this.admins = admins;
         this.mapper = mapper;
         this.unusable = metrics.counter(UNUSABLE_METRIC);
+        this.evidence = new EvidenceKeeper(PropagationEvidence.NONE, Instant.MAX, metrics);
         int remembered = fleet.settings().maxCommands();
         this.pushedPropagations = new LinkedHashMap<>(16, 0.75f, false) {
             @Override
@@ -69,6 +72,16 @@ public final class EnginesMonitor {
 
     void pushOnlyOnce(BooleanSupplier caughtUp) {
         this.caughtUp = caughtUp;
+    }
+
+    /** Keeps the propagation of every halt issued after {@code from} in {@code store}. */
+    void keepEvidence(PropagationEvidence store, Instant from, MetricRegistry metrics) {
+        this.evidence = new EvidenceKeeper(store, from, metrics);
+    }
+
+    /** What was kept of a command the fold no longer knows (older than the API's window). */
+    public Optional<ObjectNode> evidence(String commandId) {
+        return evidence.find(commandId);
     }
 
     public synchronized void onReport(com.tradingcontrol.schemas.avro.EngineReport report) {
@@ -112,8 +125,14 @@ public final class EnginesMonitor {
         return EngineFlags.of(fleet.engines(now), fleet.haltsIssuedAfter(now.minus(fleet.settings().forgetAfter()), now));
     }
 
-    /** Re-evaluates at the current instant: a push for every engine or watched command that changed. */
-    public synchronized void tick() {
+    /** Re-evaluates at the current instant, then stores the halts whose propagation changed. */
+    public void tick() {
+        evaluate();
+        evidence.flush();
+    }
+
+    /** A push for every engine or watched command that changed. */
+    private synchronized void evaluate() {
         Instant now = clock.instant();
         List<EngineStatus> engines = fleet.engines(now);
         boolean push = caughtUp.getAsBoolean();
@@ -135,8 +154,13 @@ public final class EnginesMonitor {
 
     private void pushIfChanged(Propagation propagation, boolean push) {
         Map<String, Object> view = EngineViews.propagation(propagation);
-        if (!view.equals(pushedPropagations.put(propagation.commandId(), view)) && push) {
-            admins.accept(ControlChangeMessage.global("propagation", mapper.valueToTree(view)));
+        if (view.equals(pushedPropagations.put(propagation.commandId(), view))) {
+            return;
+        }
+        ObjectNode json = mapper.valueToTree(view);
+        evidence.changed(propagation, json);
+        if (push) {
+            admins.accept(ControlChangeMessage.global("propagation", json));
         }
     }
 

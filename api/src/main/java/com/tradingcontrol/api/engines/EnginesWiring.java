@@ -55,9 +55,13 @@ public final class EnginesWiring {
 
     /** Starts the fold, its three followers (from {@code engines.lookback} ago), the resources, pushes and readiness. */
     public static EnginesMonitor follow(KafkaConfig kafka, Topics topics, EnginesConfig config, Clock clock,
-                                        Environment environment, ApiRuntime runtime, Duration startupTimeout) {
+                                        Environment environment, ApiRuntime runtime, Duration startupTimeout,
+                                        PropagationEvidence evidence) {
         EnginesMonitor monitor = new EnginesMonitor(new EngineFleet(config.fleetSettings()), clock,
                 runtime.pushHub()::publishToAdmins, environment.getObjectMapper(), environment.metrics());
+        Instant since = clock.instant().minus(config.lookbackDuration());
+        // Halts from the first forgetAfter of the window lack the reports from before it: not kept again.
+        monitor.keepEvidence(evidence, since.plus(config.fleetSettings().forgetAfter()), environment.metrics());
         var reports = new TopicFollower<>("engine-reports",
                 KafkaClients.follower(kafka, "engine-reports", topics.engineReports()), topics.engineReports().name(),
                 (key, report) -> monitor.onReport(report));
@@ -69,7 +73,6 @@ public final class EnginesWiring {
                 (key, outcome) -> monitor.onOutcome(Outcomes.fromAvro(outcome)));
         List<TopicFollower<?, ?>> followers = List.of(reports, signals, outcomes);
         monitor.pushOnlyOnce(() -> followers.stream().allMatch(TopicFollower::caughtUp));
-        Instant since = clock.instant().minus(config.lookbackDuration());
         for (TopicFollower<?, ?> follower : followers) {
             follower.startFrom(since, startupTimeout);
             environment.lifecycle().manage(stopping(follower::close));

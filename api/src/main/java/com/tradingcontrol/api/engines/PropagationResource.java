@@ -9,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 
 /**
  * {@code GET /api/commands/{id}/propagation}: staff only. Under the same root path as the command status
@@ -27,8 +26,10 @@ public final class PropagationResource {
     @GET
     @Path("/{id}/propagation")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.AUDITOR})
-    public Map<String, Object> propagation(@PathParam("id") String commandId) {
-        return monitor.propagation(commandId).map(EngineViews::propagation).orElseThrow(() -> new ApiException(
-                ProblemCode.NOT_FOUND, "No halt, decision or engine report names this command here."));
+    public Object propagation(@PathParam("id") String commandId) {
+        // The fold first (it is current); then the evidence kept of halts older than the API's window.
+        return monitor.propagation(commandId).<Object>map(EngineViews::propagation)
+                .or(() -> monitor.evidence(commandId)).orElseThrow(() -> new ApiException(
+                        ProblemCode.NOT_FOUND, "No halt, decision or engine report names this command here."));
     }
 }

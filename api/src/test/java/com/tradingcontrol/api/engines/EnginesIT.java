@@ -14,6 +14,7 @@ import com.tradingcontrol.api.support.Tokens;
 import com.tradingcontrol.api.support.WsClient;
 import com.tradingcontrol.api.wiring.ApiWiring;
 import com.tradingcontrol.kafka.embedded.EmbeddedKafkaBroker;
+import com.tradingcontrol.projections.store.sqlite.SqliteProjectionStore;
 import com.tradingcontrol.processors.service.ProcessorConfig;
 import com.tradingcontrol.processors.service.ProcessorService;
 import com.tradingcontrol.schemas.avro.AppliedSource;
@@ -51,7 +52,10 @@ class EnginesIT {
     private static final EmbeddedKafkaBroker BROKER = EmbeddedKafkaBroker.startTemporary();
     private static final InProcessSchemaRegistry REGISTRY = InProcessSchemaRegistry.inMemory();
     private static final Topics TOPICS = new Topics(REGISTRY, 3);
-    private static final ApiWiring WIRING = new ApiWiring(REGISTRY, Clock.systemUTC(), List.of());
+    private static final StoredPropagationEvidence EVIDENCE = new StoredPropagationEvidence(
+            SqliteProjectionStore.inMemory(), "it-");
+    private static final ApiWiring WIRING = new ApiWiring(REGISTRY, Clock.systemUTC(), List.of())
+            .keepingPropagationIn(EVIDENCE);
 
     @RegisterExtension @Order(1)
     static final AfterAllCallback CLOSE_BROKER = context -> BROKER.close();
@@ -200,6 +204,12 @@ class EnginesIT {
             assertThat(row(propagation, silent).path("expected").asBoolean()).isTrue();
             assertThat(propagation.path("missed").toString()).contains(silent).doesNotContain(applies);
 
+            // Kept as evidence in the store, as the API answers it.
+            JsonNode kept = await(() -> EVIDENCE.find(commandId).map(JsonNode.class::cast).orElse(Http.JSON.missingNode()),
+                    doc -> row(doc, silent).path("status").asText().equals("MISSED"), "the halt's propagation stored");
+            assertThat(row(kept, applies).path("status").asText()).isEqualTo("APPLIED");
+            assertThat(kept.path("decision").asText()).isEqualTo("ACCEPTED");
+
             JsonNode listing = Http.json(http.get("/api/engines", Tokens.admin()));
             assertThat(engine(listing, silent).path("status").asText()).isEqualTo("STALE");
             assertThat(engine(listing, applies).path("host").asText()).isEqualTo("host-" + applies);
@@ -219,6 +229,19 @@ class EnginesIT {
                     && m.path("payload").path("commandId").asText().equals(commandId)
                     && row(m.path("payload"), silent).path("status").asText().equals("MISSED"))).isTrue();
         }
+    }
+
+    @Test
+    void aHaltOlderThanTheApisWindowIsAnsweredFromTheKeptEvidence() {
+        String commandId = unique("old-halt");
+        var doc = Http.JSON.createObjectNode().put("commandId", commandId).put("halt", true).put("decision", "ACCEPTED");
+        doc.putArray("missed").add("engine-x");
+        EVIDENCE.keep(commandId, doc);
+
+        HttpResponse<String> response = http.get("/api/commands/" + commandId + "/propagation", auditor());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(Http.json(response)).isEqualTo(doc);
     }
 
     @Test

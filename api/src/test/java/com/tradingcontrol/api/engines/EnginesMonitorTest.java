@@ -108,6 +108,37 @@ class EnginesMonitorTest {
     }
 
     @Test
+    void everyChangeOfAHaltIsKeptAsEvidenceAndAFailedWriteIsRetried() {
+        java.util.Map<String, com.fasterxml.jackson.databind.node.ObjectNode> kept = new java.util.HashMap<>();
+        AtomicBoolean storeUp = new AtomicBoolean(false);
+        monitor.keepEvidence(new PropagationEvidence() {
+            @Override
+            public void keep(String commandId, com.fasterxml.jackson.databind.node.ObjectNode propagation) {
+                if (!storeUp.get()) {
+                    throw new IllegalStateException("store away");
+                }
+                kept.put(commandId, propagation);
+            }
+
+            @Override
+            public java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> find(String commandId) {
+                return java.util.Optional.ofNullable(kept.get(commandId));
+            }
+        }, T0.minusSeconds(1), metrics);
+        monitor.onReport(heartbeat("e1", T0));
+        monitor.onSignal(HaltSignal.newBuilder().setCommandId("k1").setScope("global").setKind(HaltKind.PAUSE)
+                .setActor("op").setIssuedAt(T0).setDecideBy(T0.plusSeconds(2)).build());
+        monitor.tick();
+        clock.now = T0.plusMillis(1001);
+        storeUp.set(true);
+        monitor.tick();
+
+        assertThat(metrics.counter(EvidenceKeeper.FAILED_METRIC).getCount()).isEqualTo(1);
+        assertThat(monitor.evidence("k1")).hasValueSatisfying(doc ->
+                assertThat(doc.path("missed").toString()).contains("e1"));
+    }
+
+    @Test
     void anUnusableReportIsCountedAndSkipped() {
         monitor.onReport(EngineReport.newBuilder().setEngineId("bad").setSentAt(T0).setType(EngineReportType.APPLIED).build());
 
