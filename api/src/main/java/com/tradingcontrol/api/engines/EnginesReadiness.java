@@ -2,6 +2,7 @@ package com.tradingcontrol.api.engines;
 
 import com.tradingcontrol.api.health.ReadinessCheck;
 import com.tradingcontrol.api.health.ReadinessStatus;
+import com.tradingcontrol.api.wiring.KafkaReadiness;
 import com.tradingcontrol.api.wiring.TopicFollower;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -29,13 +30,9 @@ public final class EnginesReadiness implements ReadinessCheck {
 
     @Override
     public ReadinessStatus check() {
-        for (TopicFollower<?, ?> follower : followers) {
-            if (!follower.running()) {
-                return ReadinessStatus.down(follower.name() + " feed stopped");
-            }
-            if (!follower.caughtUp()) {
-                return ReadinessStatus.down(follower.name() + " feed catching up");
-            }
+        ReadinessStatus feeds = KafkaReadiness.followers(followers).check();
+        if (!feeds.ready()) {
+            return feeds;
         }
         EngineFlags flags = monitor.flags();
         StringBuilder detail = new StringBuilder(flags.alive() + " engine(s) alive");

@@ -9,7 +9,7 @@ import com.tradingcontrol.api.wiring.TopicFollower;
 import com.tradingcontrol.domain.engines.EngineFleet;
 import com.tradingcontrol.schemas.topics.Topics;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.lifecycle.AutoCloseableManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +39,7 @@ public final class EnginesWiring {
                                              EnginesConfig config, Environment environment) {
         Duration decideBy = config.haltDecideBy();
         var producer = KafkaClients.producer(kafka, topics.haltSignals(), decideBy);
-        environment.lifecycle().manage(stopping(() -> producer.close(decideBy)));
+        environment.lifecycle().manage(new AutoCloseableManager(() -> producer.close(decideBy)));
         try {
             // Fetched now so that the first halt's send does not wait for metadata.
             producer.partitionsFor(topics.haltSignals().name());
@@ -75,7 +75,7 @@ public final class EnginesWiring {
         monitor.pushOnlyOnce(() -> followers.stream().allMatch(TopicFollower::caughtUp));
         for (TopicFollower<?, ?> follower : followers) {
             follower.startFrom(since, startupTimeout);
-            environment.lifecycle().manage(stopping(follower::close));
+            environment.lifecycle().manage(new AutoCloseableManager(follower::close));
         }
         ScheduledExecutorService ticker = environment.lifecycle().scheduledExecutorService("engines-tick-%d", true)
                 .threads(1).build();
@@ -93,19 +93,5 @@ public final class EnginesWiring {
         } catch (RuntimeException e) {
             LOG.error("Engine status evaluation failed; retrying on the next tick", e);
         }
-    }
-
-    private static Managed stopping(Stopper stopper) {
-        return new Managed() {
-            @Override
-            public void stop() throws Exception {
-                stopper.stop();
-            }
-        };
-    }
-
-    @FunctionalInterface
-    private interface Stopper {
-        void stop() throws Exception;
     }
 }
