@@ -232,6 +232,36 @@ class EnginesIT {
     }
 
     @Test
+    void aHaltTheProcessorsRejectWasSignalledAndItsRetractionIsInThePropagationAndTheEvidence() {
+        String scope = "tenant:" + unique("t");
+        String engine = unique("engine-r");
+        engines.heartbeat(engine);
+        HttpResponse<String> first = send("POST", "/api/trading-control/reduce-only", Tokens.operator(),
+                "{\"scope\":\"" + scope + "\",\"reason\":\"r\",\"expiresAt\":\"2099-01-01T00:00:00Z\"}", unique("req"), true);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+
+        // A shorter reduce-only passes the API (so it is signalled) but the processors reject it.
+        HttpResponse<String> shorter = send("POST", "/api/trading-control/reduce-only", Tokens.operator(),
+                "{\"scope\":\"" + scope + "\",\"reason\":\"r\",\"expiresAt\":\"2098-01-01T00:00:00Z\"}", unique("req"), true);
+        assertThat(shorter.statusCode()).as(shorter.body()).isEqualTo(409);
+        String commandId = Http.json(shorter).path("commandId").asText();
+        assertThat(TopicReader.awaitMatching(BROKER.bootstrapServers(), TOPICS.haltSignals(),
+                signal -> signal.getCommandId().equals(commandId))).hasSize(1);
+        engines.applied(engine, commandId, scope, AppliedSource.HALT_SIGNAL);
+        engines.applied(engine, commandId, scope, AppliedSource.RETRACTION);
+
+        JsonNode propagation = await(() -> Http.json(http.get("/api/commands/" + commandId + "/propagation", auditor())),
+                p -> row(p, engine).path("status").asText().equals("RETRACTED"), "the retraction in the propagation");
+        assertThat(propagation.path("decision").asText()).isEqualTo("REJECTED");
+        assertThat(row(propagation, engine).path("retractedAt").isTextual()).isTrue();
+        assertThat(propagation.path("missed")).isEmpty();
+        JsonNode listing = Http.json(http.get("/api/engines", Tokens.operator()));
+        assertThat(engine(listing, engine).path("lastApplied").path("source").asText()).isEqualTo("RETRACTION");
+        await(() -> EVIDENCE.find(commandId).map(JsonNode.class::cast).orElse(Http.JSON.missingNode()),
+                doc -> row(doc, engine).path("status").asText().equals("RETRACTED"), "the retraction kept as evidence");
+    }
+
+    @Test
     void aHaltOlderThanTheApisWindowIsAnsweredFromTheKeptEvidence() {
         String commandId = unique("old-halt");
         var doc = Http.JSON.createObjectNode().put("commandId", commandId).put("halt", true).put("decision", "ACCEPTED");
