@@ -2,14 +2,13 @@ package com.tradingcontrol.api.engines;
 
 import com.tradingcontrol.api.health.ReadinessCheck;
 import com.tradingcontrol.api.health.ReadinessStatus;
-import com.tradingcontrol.api.wiring.KafkaReadiness;
 import com.tradingcontrol.api.wiring.TopicFollower;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * {@code engines} on {@code /health/ready}: DOWN only when the API cannot follow the engines (a follower
- * died or is still reading its start-up history). Stale engines and missed halts are the engines' problem,
+ * died); UP with a detail while it reads its start-up window. Stale engines and missed halts are the engines' problem,
  * not the API's: taking the API out of a load balancer would also take away the kill switch, so they are
  * an UP detail (and the {@code engines.stale} / {@code engines.haltsMissed} gauges) for operators to act on.
  */
@@ -30,9 +29,14 @@ public final class EnginesReadiness implements ReadinessCheck {
 
     @Override
     public ReadinessStatus check() {
-        ReadinessStatus feeds = KafkaReadiness.followers(followers).check();
-        if (!feeds.ready()) {
-            return feeds;
+        for (TopicFollower<?, ?> follower : followers) {
+            if (!follower.running()) {
+                return ReadinessStatus.down(follower.name() + " feed stopped");
+            }
+        }
+        if (followers.stream().anyMatch(follower -> !follower.caughtUp())) {
+            // Reading the start-up window must not delay readiness (and with it the kill switch) after a restart.
+            return ReadinessStatus.up("reading the engines' recent history (engines.lookback)");
         }
         EngineFlags flags = monitor.flags();
         StringBuilder detail = new StringBuilder(flags.alive() + " engine(s) alive");
