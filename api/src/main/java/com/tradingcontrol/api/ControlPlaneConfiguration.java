@@ -2,6 +2,7 @@ package com.tradingcontrol.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.tradingcontrol.api.auth.AuthConfig;
+import com.tradingcontrol.api.engines.EnginesConfig;
 import com.tradingcontrol.api.requestid.RequestIdConfig;
 import com.tradingcontrol.api.wiring.KafkaConfig;
 import com.tradingcontrol.api.wiring.SchemaRegistryConfig;
@@ -23,6 +24,8 @@ public class ControlPlaneConfiguration extends Configuration {
     @Valid @NotNull @JsonProperty private RequestIdConfig requestId = new RequestIdConfig();
     @Valid @NotNull @JsonProperty private CommandsConfig commands = new CommandsConfig();
     @Valid @NotNull @JsonProperty private WebSocketConfig websocket = new WebSocketConfig();
+    /** Fast halt signals, engine status and propagation (docs/engines.md). */
+    @Valid @NotNull @JsonProperty private EnginesConfig engines = new EnginesConfig();
     /** Command bus; optional here, required by {@code ApiWiring} (which names the key when missing). */
     @Valid @JsonProperty private KafkaConfig kafka;
     /** Schema registry; optional here, required by {@code ApiWiring} unless it is handed a registry. */
@@ -47,6 +50,8 @@ public class ControlPlaneConfiguration extends Configuration {
     public void setCommands(CommandsConfig commands) { this.commands = commands; }
     public WebSocketConfig getWebsocket() { return websocket; }
     public void setWebsocket(WebSocketConfig websocket) { this.websocket = websocket; }
+    public EnginesConfig getEngines() { return engines; }
+    public void setEngines(EnginesConfig engines) { this.engines = engines; }
     public KafkaConfig getKafka() { return kafka; }
     public void setKafka(KafkaConfig kafka) { this.kafka = kafka; }
     public SchemaRegistryConfig getSchemaRegistry() { return schemaRegistry; }

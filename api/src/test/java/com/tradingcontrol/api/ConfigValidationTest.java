@@ -107,6 +107,19 @@ class ConfigValidationTest {
         assertThatThrownBy(() -> load(AUTH + pemBlock() + "authz: {}\n")).hasMessageContaining("authz");
     }
 
+    @Test
+    void enginesKeysHaveDefaultsAndOutOfRangeValuesNameTheirKey() throws Exception {
+        var engines = load(AUTH + pemBlock()).getEngines();
+
+        assertThat(engines.haltDecideBy()).isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(engines.fleetSettings().heartbeatTimeout()).isEqualTo(java.time.Duration.ofSeconds(3));
+        assertThat(engines.fleetSettings().propagationSlo()).isEqualTo(java.time.Duration.ofSeconds(1));
+        assertThat(engines.lookbackDuration()).isEqualTo(java.time.Duration.ofHours(1));
+        assertInvalid(AUTH + pemBlock() + "engines:\n  haltDecideBy: 10ms\n", "engines.haltDecideBy");
+        assertInvalid(AUTH + pemBlock() + "engines:\n  propagationSlo: 1h\n", "engines.propagationSlo");
+        assertInvalid(AUTH + pemBlock() + "engines:\n  maxTrackedCommands: 5\n", "engines.maxTrackedCommands");
+    }
+
     private void assertInvalid(String yaml, String expected) {
         assertThatThrownBy(() -> load(yaml))
                 .isInstanceOf(ConfigurationValidationException.class)

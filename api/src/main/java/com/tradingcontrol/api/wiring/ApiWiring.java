@@ -19,6 +19,8 @@ import com.tradingcontrol.api.commands.OutcomeTracker;
 import com.tradingcontrol.api.commands.Outcomes;
 import com.tradingcontrol.api.commands.ProfileCommands;
 import com.tradingcontrol.api.commands.TradingControlCommands;
+import com.tradingcontrol.api.engines.EnginesWiring;
+import com.tradingcontrol.api.engines.PropagationEvidence;
 import com.tradingcontrol.api.ports.Outcome;
 import com.tradingcontrol.api.ports.ReadBarrier;
 import com.tradingcontrol.api.push.ControlStateFeed;
@@ -59,6 +61,7 @@ public final class ApiWiring implements ApiExtension {
     private final Clock clock;
     private final ControlStateView view;
     private final List<ReadBarrier> extraBarriers;
+    private PropagationEvidence evidence = PropagationEvidence.NONE;
 
     /** Registry and everything else from the configuration. */
     public ApiWiring() {
@@ -74,6 +77,12 @@ public final class ApiWiring implements ApiExtension {
         this.clock = clock;
         this.view = new ControlStateView(clock);
         this.extraBarriers = List.copyOf(extraBarriers);
+    }
+
+    /** Keeps the propagation of every halt in {@code evidence} (e.g. the projection store), not only in memory. */
+    public ApiWiring keepingPropagationIn(PropagationEvidence evidence) {
+        this.evidence = evidence;
+        return this;
     }
 
     public ControlStateView controlStateView() {
@@ -132,7 +141,9 @@ public final class ApiWiring implements ApiExtension {
                 .scheduledExecutorService("command-waits-%d", true).threads(2).build();
         CommandWaits waits = CommandWaits.of(Duration.ofMillis(commands.getMaxWait().toMilliseconds()),
                 commands.getMaxWaitingPerPrincipal(), barriers, waitScheduler, environment.metrics());
-        CommandSubmitter submitter = new CommandSubmitter(gateway, waits,
+        // Restricting commands also travel the fast halt path (docs/engines.md); the command stays authoritative.
+        var signalled = EnginesWiring.haltSignals(gateway, kafka, topics, config.getEngines(), environment);
+        CommandSubmitter submitter = new CommandSubmitter(signalled, waits,
                 Duration.ofMillis(commands.getRetryAfter().toMilliseconds()));
         registerResources(environment, new CommandEndpoint(new CommandFactory(clock), submitter, keys),
                 new CommandStatusResource(tracker, outcomes.path()::skipped));
@@ -140,6 +151,8 @@ public final class ApiWiring implements ApiExtension {
         Duration readinessTimeout = Duration.ofMillis(config.getReadinessTimeout().toMilliseconds());
         runtime.readiness().register(KafkaReadiness.cluster(admin, readinessTimeout));
         runtime.readiness().register(KafkaReadiness.followers(List.of(outcomes, states)));
+        EnginesWiring.follow(kafka, topics, config.getEngines(), clock, environment, runtime, STARTUP_TIMEOUT,
+                evidence);
     }
 
     private static void registerResources(Environment environment, CommandEndpoint endpoint,

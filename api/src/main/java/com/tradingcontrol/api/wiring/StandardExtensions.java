@@ -1,6 +1,7 @@
 package com.tradingcontrol.api.wiring;
 
 import com.tradingcontrol.api.ApiExtension;
+import com.tradingcontrol.api.engines.StoredPropagationEvidence;
 import com.tradingcontrol.api.reads.LogSource;
 import com.tradingcontrol.api.reads.ReadsExtension;
 import com.tradingcontrol.projections.rebuild.ActiveProjection;
@@ -24,7 +25,8 @@ public record StandardExtensions(ActiveProjection projection, ApiWiring wiring, 
     public static StandardExtensions over(ProjectionStore store, String containerPrefix, String kafkaBootstrap,
                                           SchemaRegistryClient registry, Clock clock) {
         ActiveProjection projection = new ActiveProjection(store, containerPrefix, POINTER_CACHE);
-        ApiWiring wiring = new ApiWiring(registry, clock, List.of(ProjectionReadBarrier.of(projection)));
+        ApiWiring wiring = new ApiWiring(registry, clock, List.of(ProjectionReadBarrier.of(projection)))
+                .keepingPropagationIn(new StoredPropagationEvidence(store, containerPrefix));
         ReadsExtension reads = new ReadsExtension(projection, LogSource.standard(kafkaBootstrap, registry), clock);
         return new StandardExtensions(projection, wiring, reads);
     }

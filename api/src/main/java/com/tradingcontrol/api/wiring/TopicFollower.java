@@ -74,6 +74,31 @@ public final class TopicFollower<K, V> implements AutoCloseable {
         thread.start();
     }
 
+    /**
+     * Like {@link #start}, from the first record written at or after {@code since} in each partition (the
+     * end where there is none): a bounded window of a long-retained topic, e.g. recent engine reports.
+     */
+    public void startFrom(Instant since, Duration timeout) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        if (partitions.isEmpty()) {
+            throw new IllegalStateException("topic " + topic + " has no partitions (does it exist?)");
+        }
+        consumer.assign(partitions);
+        Map<TopicPartition, Long> query = new java.util.HashMap<>();
+        partitions.forEach(partition -> query.put(partition, since.toEpochMilli()));
+        consumer.offsetsForTimes(query, timeout).forEach((partition, found) -> {
+            if (found == null) {
+                consumer.seekToEnd(List.of(partition));
+            } else {
+                consumer.seek(partition, found.offset());
+            }
+        });
+        partitions.forEach(partition -> consumer.position(partition, timeout));
+        startEnd = consumer.endOffsets(partitions, timeout);
+        thread.start();
+    }
+
     private void run() {
         try {
             while (!closed) {

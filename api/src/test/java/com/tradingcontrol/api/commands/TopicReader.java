@@ -11,10 +11,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
 /** Reads a whole topic (committed records only) to check what the system wrote. */
-final class TopicReader {
+public final class TopicReader {
     private TopicReader() {}
 
-    static <V> List<V> readAll(String bootstrap, TopicSpec<String, V> topic) {
+    public static <V> List<V> readAll(String bootstrap, TopicSpec<String, V> topic) {
         Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (var consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
@@ -34,7 +34,7 @@ final class TopicReader {
     }
 
     /** Polls the topic until a value matches (the processors write asynchronously), or fails after 10s. */
-    static <V> List<V> awaitMatching(String bootstrap, TopicSpec<String, V> topic, Predicate<V> match) {
+    public static <V> List<V> awaitMatching(String bootstrap, TopicSpec<String, V> topic, Predicate<V> match) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         List<V> found;
         do {

@@ -30,6 +30,8 @@ final class SleepAllowList {
                     "await() polls a condition with a 20 s deadline; aTrickledBodyIsCut paces a slow client (1 B / 300 ms)"),
             entry("api/src/test/java/com/tradingcontrol/api/commands/CommandsIT.java", 1,
                     "pollUntilDecided polls the command status until decided, 10 s deadline"),
+            entry("api/src/test/java/com/tradingcontrol/api/engines/EnginesIT.java", 1,
+                    "await() spaces the polls of a condition (signals on the topic, propagation, engine list), 20 s deadline"),
             entry("api/src/test/java/com/tradingcontrol/api/state/StateAsOfIT.java", 1,
                     "awaitCaughtUp polls the index against the log's end offsets, 30 s deadline"),
             entry("api/src/test/java/com/tradingcontrol/api/ws/WebSocketIT.java", 1,

@@ -1,0 +1,97 @@
+package com.tradingcontrol.api.engines;
+
+import com.tradingcontrol.api.ApiRuntime;
+import com.tradingcontrol.api.commands.Outcomes;
+import com.tradingcontrol.api.ports.CommandGateway;
+import com.tradingcontrol.api.wiring.KafkaClients;
+import com.tradingcontrol.api.wiring.KafkaConfig;
+import com.tradingcontrol.api.wiring.TopicFollower;
+import com.tradingcontrol.domain.engines.EngineFleet;
+import com.tradingcontrol.schemas.topics.Topics;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.AutoCloseableManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The engines' side of the API: the fast halt path in front of the command bus, and the engine fold's followers. */
+public final class EnginesWiring {
+    private static final Logger LOG = LoggerFactory.getLogger(EnginesWiring.class);
+    /** Signals waiting for the sender thread; more are counted as failed (the command still goes through). */
+    private static final int SIGNAL_QUEUE = 1000;
+    private static final Duration TICK = Duration.ofMillis(200);
+
+    private EnginesWiring() {}
+
+    /**
+     * The gateway to submit commands through: {@code commands}, with every restricting command also
+     * signalled on {@code trading.halt-signals}. The producer is idempotent and non-transactional
+     * (acks=all, linger 0); a signal that is not delivered by its decideBy is worthless, so that bounds its sends.
+     */
+    public static CommandGateway haltSignals(CommandGateway commands, KafkaConfig kafka, Topics topics,
+                                             EnginesConfig config, Environment environment) {
+        Duration decideBy = config.haltDecideBy();
+        var producer = KafkaClients.producer(kafka, topics.haltSignals(), decideBy);
+        environment.lifecycle().manage(new AutoCloseableManager(() -> producer.close(decideBy)));
+        try {
+            // Fetched now so that the first halt's send does not wait for metadata.
+            producer.partitionsFor(topics.haltSignals().name());
+        } catch (RuntimeException e) {
+            LOG.warn("No metadata for {} at start-up; the first halt signal fetches it", topics.haltSignals().name(), e);
+        }
+        ExecutorService sender = environment.lifecycle().executorService("halt-signals-%d").minThreads(1)
+                .maxThreads(1).workQueue(new ArrayBlockingQueue<>(SIGNAL_QUEUE)).build();
+        var publisher = new HaltSignalPublisher(producer, topics.haltSignals().name(), decideBy, sender,
+                environment.metrics());
+        return new HaltSignallingGateway(commands, publisher);
+    }
+
+    /** Starts the fold, its three followers (from {@code engines.lookback} ago), the resources, pushes and readiness. */
+    public static EnginesMonitor follow(KafkaConfig kafka, Topics topics, EnginesConfig config, Clock clock,
+                                        Environment environment, ApiRuntime runtime, Duration startupTimeout,
+                                        PropagationEvidence evidence) {
+        EnginesMonitor monitor = new EnginesMonitor(new EngineFleet(config.fleetSettings()), clock,
+                runtime.pushHub()::publishToAdmins, environment.getObjectMapper(), environment.metrics());
+        Instant since = clock.instant().minus(config.lookbackDuration());
+        // Halts from the first forgetAfter of the window lack the reports from before it: not kept again.
+        monitor.keepEvidence(evidence, since.plus(config.fleetSettings().forgetAfter()), environment.metrics());
+        var reports = new TopicFollower<>("engine-reports",
+                KafkaClients.follower(kafka, "engine-reports", topics.engineReports()), topics.engineReports().name(),
+                (key, report) -> monitor.onReport(report));
+        var signals = new TopicFollower<>("halt-signals",
+                KafkaClients.follower(kafka, "halt-signals", topics.haltSignals()), topics.haltSignals().name(),
+                (key, signal) -> monitor.onSignal(signal));
+        var outcomes = new TopicFollower<>("engine-outcomes",
+                KafkaClients.follower(kafka, "engine-outcomes", topics.outcomes()), topics.outcomes().name(),
+                (key, outcome) -> monitor.onOutcome(Outcomes.fromAvro(outcome)));
+        List<TopicFollower<?, ?>> followers = List.of(reports, signals, outcomes);
+        monitor.pushOnlyOnce(() -> followers.stream().allMatch(TopicFollower::caughtUp));
+        for (TopicFollower<?, ?> follower : followers) {
+            follower.startFrom(since, startupTimeout);
+            environment.lifecycle().manage(new AutoCloseableManager(follower::close));
+        }
+        ScheduledExecutorService ticker = environment.lifecycle().scheduledExecutorService("engines-tick-%d", true)
+                .threads(1).build();
+        ticker.scheduleWithFixedDelay(() -> tick(monitor), TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+        environment.jersey().register(new EnginesResource(monitor, config));
+        environment.jersey().register(new PropagationResource(monitor));
+        runtime.readiness().register(new EnginesReadiness(followers, monitor));
+        return monitor;
+    }
+
+    /** A failing tick is logged and the next one runs: an exception would otherwise cancel the schedule for good. */
+    private static void tick(EnginesMonitor monitor) {
+        try {
+            monitor.tick();
+        } catch (RuntimeException e) {
+            LOG.error("Engine status evaluation failed; retrying on the next tick", e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package com.tradingcontrol.api.engines;
+
+import com.codahale.metrics.Counter;
+import com.codahale.metrics.MetricRegistry;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tradingcontrol.domain.engines.Propagation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes each changed halt propagation to the {@link PropagationEvidence}, outside the monitor's lock,
+ * and retries what could not be written on the next flush (only the latest view per command is kept).
+ * Halts issued before {@code keepFrom} are not written: right after a start the API has not read the
+ * engine reports from before its window, so its view of them would overwrite better evidence.
+ */
+final class EvidenceKeeper {
+    static final String FAILED_METRIC = "engines.evidence.failed";
+    private static final Logger LOG = LoggerFactory.getLogger(EvidenceKeeper.class);
+
+    private final PropagationEvidence evidence;
+    private final Instant keepFrom;
+    private final Counter failed;
+    private final Map<String, ObjectNode> unsaved = new LinkedHashMap<>();
+
+    EvidenceKeeper(PropagationEvidence evidence, Instant keepFrom, MetricRegistry metrics) {
+        this.evidence = evidence;
+        this.keepFrom = keepFrom;
+        this.failed = metrics.counter(FAILED_METRIC);
+    }
+
+    synchronized void changed(Propagation propagation, ObjectNode view) {
+        if (propagation.halt() && propagation.issuedAt() != null && propagation.issuedAt().isAfter(keepFrom)) {
+            unsaved.put(propagation.commandId(), view);
+        }
+    }
+
+    /** Writes what changed; stops at the first failure (the store is likely away) and keeps the rest for later. */
+    void flush() {
+        List<Map.Entry<String, ObjectNode>> batch;
+        synchronized (this) {
+            batch = new ArrayList<>(unsaved.entrySet());
+            unsaved.clear();
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                evidence.keep(batch.get(i).getKey(), batch.get(i).getValue());
+            } catch (RuntimeException e) {
+                failed.inc();
+                LOG.warn("Halt propagation of command {} not stored as evidence; retrying: {}", batch.get(i).getKey(),
+                        e.toString());
+                requeue(batch.subList(i, batch.size()));
+                return;
+            }
+        }
+    }
+
+    private synchronized void requeue(List<Map.Entry<String, ObjectNode>> entries) {
+        // A newer view that arrived meanwhile wins over the one that failed.
+        entries.forEach(entry -> unsaved.putIfAbsent(entry.getKey(), entry.getValue()));
+    }
+
+    Optional<ObjectNode> find(String commandId) {
+        return evidence.find(commandId);
+    }
+}

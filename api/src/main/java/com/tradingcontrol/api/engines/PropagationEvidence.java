@@ -1,0 +1,27 @@
+package com.tradingcontrol.api.engines;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+
+/**
+ * Where the propagation of every halt is kept as audit evidence, beyond the API's memory and the
+ * topics' retention: written whenever a halt's propagation changes, read when the fold no longer knows
+ * the command (docs/engines.md).
+ */
+public interface PropagationEvidence {
+    /** Keeps nothing: the propagation lives only as long as the topics and the API's memory. */
+    PropagationEvidence NONE = new PropagationEvidence() {
+        @Override
+        public void keep(String commandId, ObjectNode propagation) {}
+
+        @Override
+        public Optional<ObjectNode> find(String commandId) {
+            return Optional.empty();
+        }
+    };
+
+    /** Replaces what is kept for the command. @throws RuntimeException when it could not be written */
+    void keep(String commandId, ObjectNode propagation);
+
+    Optional<ObjectNode> find(String commandId);
+}

@@ -1,0 +1,31 @@
+package com.tradingcontrol.domain.engines;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One report of an engine instance: a heartbeat ({@code applied == null}) or an applied change.
+ *
+ * @param sentAt       engine clock; staleness is judged on it, so engine clocks must be synchronised (NTP)
+ * @param clientStale  the client considered itself stale (fail-closed) when it wrote the report
+ * @param stateVersion the client's own view version (records applied since it started)
+ */
+public record EngineReport(String engineId, String engineVersion, String clientVersion, String host, Instant sentAt,
+                           boolean clientStale, long stateVersion, Applied applied) {
+    public EngineReport {
+        Objects.requireNonNull(engineId, "engineId");
+        Objects.requireNonNull(sentAt, "sentAt");
+    }
+
+    /** Where an applied change came from, as the client names it. */
+    public enum Source { HALT_SIGNAL, STATE, RETRACTION }
+
+    /** What was applied: a fast halt signal, a state record, or the retraction of a signal. */
+    public record Applied(String commandId, String scope, Source source, Long aggregateVersion, Instant receivedAt,
+                          Instant appliedAt, String mode) {
+        public Applied {
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(appliedAt, "appliedAt");
+        }
+    }
+}
