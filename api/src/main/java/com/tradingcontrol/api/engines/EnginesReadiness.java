@@ -31,7 +31,8 @@ public final class EnginesReadiness implements ReadinessCheck {
     public ReadinessStatus check() {
         for (TopicFollower<?, ?> follower : followers) {
             if (!follower.running()) {
-                return ReadinessStatus.down(follower.name() + " feed stopped");
+                String why = follower.path().stoppedDetail();
+                return ReadinessStatus.down(follower.name() + " feed stopped" + (why == null ? "" : " (" + why + ")"));
             }
         }
         if (followers.stream().anyMatch(follower -> !follower.caughtUp())) {

@@ -64,13 +64,13 @@ public final class EnginesWiring {
         monitor.keepEvidence(evidence, since.plus(config.fleetSettings().forgetAfter()), environment.metrics());
         var reports = new TopicFollower<>("engine-reports",
                 KafkaClients.follower(kafka, "engine-reports", topics.engineReports()), topics.engineReports().name(),
-                (key, report) -> monitor.onReport(report));
+                (key, report) -> monitor.onReport(report), environment.metrics());
         var signals = new TopicFollower<>("halt-signals",
                 KafkaClients.follower(kafka, "halt-signals", topics.haltSignals()), topics.haltSignals().name(),
-                (key, signal) -> monitor.onSignal(signal));
+                (key, signal) -> monitor.onSignal(signal), environment.metrics());
         var outcomes = new TopicFollower<>("engine-outcomes",
                 KafkaClients.follower(kafka, "engine-outcomes", topics.outcomes()), topics.outcomes().name(),
-                (key, outcome) -> monitor.onOutcome(Outcomes.fromAvro(outcome)));
+                (key, outcome) -> monitor.onOutcome(Outcomes.fromAvro(outcome)), environment.metrics());
         List<TopicFollower<?, ?>> followers = List.of(reports, signals, outcomes);
         monitor.pushOnlyOnce(() -> followers.stream().allMatch(TopicFollower::caughtUp));
         for (TopicFollower<?, ?> follower : followers) {

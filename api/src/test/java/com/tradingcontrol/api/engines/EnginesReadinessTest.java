@@ -20,7 +20,7 @@ class EnginesReadinessTest {
         var monitor = new EnginesMonitor(new EngineFleet(FleetSettings.defaults()), Clock.systemUTC(), message -> { },
                 new ObjectMapper(), new MetricRegistry());
         var dead = new TopicFollower<String, String>("engine-reports", new MockConsumer<>(OffsetResetStrategy.EARLIEST),
-                "trading.engine-reports", (key, value) -> { });
+                "trading.engine-reports", (key, value) -> { }, new MetricRegistry());
 
         ReadinessStatus status = new EnginesReadiness(List.of(dead), monitor).check();
 
