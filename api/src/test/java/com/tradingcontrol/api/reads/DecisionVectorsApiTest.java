@@ -59,7 +59,7 @@ class DecisionVectorsApiTest {
                         () -> resource.effective(OPERATOR, q.tenant(), q.profile(), q.symbol()));
                 assertThat(e).as("an invalid query is refused").isNotNull();
                 assertThat(e.problem().getCode()).isEqualTo(ProblemCode.VALIDATION_FAILED.name());
-                assertThat(e.problem().getStatus()).isEqualTo(400);
+                assertThat(e.problem().getStatus()).isEqualTo(422);
                 return;
             }
 
