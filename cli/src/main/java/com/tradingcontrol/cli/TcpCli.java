@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         description = "Operate the Trading Control Plane through its REST API.",
         subcommands = {PauseCommand.class, ResumeCommand.class, ReduceOnlyCommand.class, KillSwitchCommand.class,
                 MaintenanceCommand.class, ConfigCommand.class, ProfilesCommand.class, AuditCommand.class,
-                StateCommand.class, EventsCommand.class, ProjectionsCommand.class, DriftCheckCommand.class,
+                StateCommand.class, StatusCommand.class, EventsCommand.class, ProjectionsCommand.class, DriftCheckCommand.class,
                 EffectiveCommand.class, WhoamiCommand.class, CommandsCommand.class},
         footerHeading = "%n",
         footer = {"API URL and token are resolved in this order:",
