@@ -8,7 +8,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import java.util.List;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -22,6 +26,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * pages, labels and window sizes. One platform and two browser sessions for the whole class.
  */
 @Timeout(value = 300)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIT {
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
 
@@ -64,6 +69,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    @Order(1)
     void signInSurvivesAReloadAndFlagsNothingForAFreshToken() throws Exception {
         first.driver.get(api.base() + "/");
         first.visible("#dev-user");
@@ -75,5 +81,143 @@ class ConsoleBrowserIT {
         first.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "dev-admin"));
         first.live();
         assertThat(first.driver.findElement(By.id("token-expiry")).getAttribute("data-level")).isEqualTo("ok");
+    }
+
+    @Test
+    @Order(2)
+    void aPauseIsSeenLiveByASecondSession() throws Exception {
+        second.signInAs("admin");
+        second.open("now");
+        second.live();
+        first.signInAs("admin");
+        first.open("act");
+        first.choose("#act-action", "Pause");
+        first.choose("#act-scope-kind", "Tenant");
+        first.type("#act-target", "tenant-live");
+        first.type("#act-reason", "investigating fills");
+        first.click("#act-submit");
+
+        String blast = first.confirm();
+
+        assertThat(blast).isEqualTo("Blast radius: tenant tenant-live only.");
+        assertThat(first.outcome("#act-outcome")).startsWith("Accepted").contains("tenant:tenant-live at version 1");
+        first.screenshot("03-act-accepted");
+        String row = second.visible("tr[data-scope='tenant:tenant-live'][data-kind='PAUSE']").getText();
+        assertThat(row).contains("dev-admin", "investigating fills", "no expiry");
+        second.screenshot("02-now-live");
+    }
+
+    @Test
+    @Order(3)
+    void aRejectedActionShowsItsCode() throws Exception {
+        api.command("admin", "POST", "/api/trading-control/pause", """
+                {"scope": "tenant:tenant-reject", "reason": "held until further notice"}""");
+        first.signInAs("operator");
+        first.open("act");
+        first.choose("#act-action", "Pause");
+        first.type("#act-target", "tenant-reject");
+        first.type("#act-reason", "shorter pause");
+        first.setValue("#act-expires", "2099-01-01T10:00");
+        first.click("#act-submit");
+        first.confirm();
+
+        String outcome = first.outcome("#act-outcome");
+
+        assertThat(outcome).startsWith("Rejected INVALID_STATE").contains("can only be extended");
+        first.screenshot("04-act-rejected");
+    }
+
+    @Test
+    @Order(4)
+    void aStaleConfigEditIsRefusedWithTheCurrentValue() throws Exception {
+        String row = "section[data-key='risk.maxOpenOrders'] ";
+        first.signInAs("admin");
+        first.open("config");
+        second.signInAs("admin");
+        second.open("config");
+        first.type(row + "input[type=text]", "lots");
+        assertThat(first.text(row + ".field-error")).isEqualTo("Expected a whole number.");
+        assertThat(first.visible(row + ".cfg-save").isEnabled()).isFalse();
+
+        second.type(row + "input[type=text]", "800");
+        second.type(row + "input[id^=cfg-reason]", "raise the limit");
+        second.click(row + ".cfg-save");
+        assertThat(second.outcome(row + ".outcome")).startsWith("Accepted").contains("version 1");
+        first.type(row + "input[type=text]", "900");
+        first.type(row + "input[id^=cfg-reason]", "raise it more");
+        first.click(row + ".cfg-save");
+
+        assertThat(first.outcome(row + ".outcome")).contains("Rejected VERSION_CONFLICT (409)");
+        assertThat(first.text(row + ".conflict-value")).isEqualTo("800");
+        first.driver.executeScript("arguments[0].scrollIntoView()", first.visible(row));
+        first.screenshot("05-config-stale-edit");
+    }
+
+    @Test
+    @Order(5)
+    void theCustomerPreviewShowsOnlyThatTenant() throws Exception {
+        api.command("admin", "POST", "/api/profiles", """
+                {"profileId": "alpha-strategy", "name": "Alpha", "tenantId": "tenant-a"}""");
+        api.command("admin", "POST", "/api/profiles", """
+                {"profileId": "secret-b-strategy", "name": "Secret B", "tenantId": "tenant-b"}""");
+        api.command("admin", "POST", "/api/trading-control/pause", """
+                {"scope": "tenant:tenant-b", "reason": "tenant-b internal matter"}""");
+        first.signInAs("admin");
+        first.open("preview");
+        first.choose("#preview-tenant", "tenant-a (customer-a)");
+        first.click("#preview-tenant-go");
+
+        first.until(ExpectedConditions.textToBePresentInElementLocated(By.id("customer-view"), "alpha-strategy"));
+        first.until(ExpectedConditions.attributeToBe(By.id("preview-connection"), "data-state", "live"));
+        String view = first.text("#customer-view");
+        assertThat(view).contains("customer-a · tenant tenant-a", "Trading", "ACTIVE")
+                .doesNotContain("tenant-b", "secret-b", "Secret B");
+        first.screenshot("08-preview-customer");
+    }
+
+    @Test
+    @Order(6)
+    void anOperatorIsOfferedOnlyWhatItMayDo() {
+        second.signInAs("operator");
+        List<String> pages = second.driver.findElements(By.cssSelector("nav a[data-page]")).stream()
+                .map(a -> a.getAttribute("data-page")).toList();
+        assertThat(pages).containsExactly("now", "act", "config", "profiles", "preview");
+        second.open("act");
+        second.visible("#kill-engage");
+        assertThat(second.driver.findElements(By.id("kill-release"))).isEmpty();
+        assertThat(second.driver.findElements(By.id("act-maintenance"))).isEmpty();
+        second.open("config");
+        second.visible("section[data-key='risk.maxOpenOrders']");
+        assertThat(second.driver.findElements(By.cssSelector(".cfg-save"))).isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void everyPageLabelsEveryControlAndFitsBothWindowSizes() throws Exception {
+        first.signInAs("admin");
+        List<String[]> pages = List.of(new String[] {"now", "#global-mode"}, new String[] {"act", "#act-submit"},
+                new String[] {"config", ".config-row"}, new String[] {"profiles", "#prof-load"},
+                new String[] {"audit", "#audit-results table"}, new String[] {"timetravel", "#tt-result table"},
+                new String[] {"preview", "#preview-tenant"});
+        try {
+            for (int[] size : new int[][] {{1920, 1080}, {1280, 800}}) {
+                first.size(size[0], size[1]);
+                for (String[] page : pages) {
+                    first.open(page[0]);
+                    first.visible(page[1]);
+                    assertThat(first.unlabelledControls()).as(page[0] + " at " + size[0]).isEmpty();
+                    assertThat(first.overflowsHorizontally()).as(page[0] + " scrolls sideways at " + size[0]).isFalse();
+                }
+            }
+            first.open("audit");
+            first.click("#aud-verify");
+            first.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verify-result"), "Chain intact"));
+            first.screenshot("06-audit");
+            first.open("timetravel");
+            first.visible("#tt-result table");
+            first.screenshot("07-time-travel");
+        } finally {
+            first.size(1280, 800);
+        }
     }
 }

@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -50,8 +51,19 @@ final class ConsoleSession implements AutoCloseable {
         this.screenshots = screenshots;
     }
 
+    /** Waits ignoring elements replaced while waited for: the pages re-render what changed. */
     WebDriverWait waiting() {
-        return new WebDriverWait(driver, WAIT);
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /** Clicks the element once it is visible, again if it was re-rendered in between. */
+    void click(String css) {
+        until(d -> {
+            visible(css).click();
+            return true;
+        });
     }
 
     <T> T until(Function<WebDriver, T> condition) {
@@ -65,18 +77,33 @@ final class ConsoleSession implements AutoCloseable {
     /** Opens the API's root (which redirects to the console) and signs in as a development user. */
     void signInAs(String devUser) {
         driver.get(base + "/");
+        // A session kept from an earlier test (sessionStorage) signs out first.
+        until(d -> !d.findElements(By.id("dev-user")).isEmpty() || !d.findElements(By.id("sign-out")).isEmpty());
+        if (!driver.findElements(By.id("sign-out")).isEmpty()) {
+            driver.findElement(By.id("sign-out")).click();
+        }
         new Select(visible("#dev-user")).selectByVisibleText(devUser);
         driver.findElement(By.id("sign-in-dev")).click();
         until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), devUser.startsWith("customer") ? devUser : "dev-" + devUser));
     }
 
     void open(String page) {
-        visible("nav a[data-page='" + page + "']").click();
+        click("nav a[data-page='" + page + "']");
         until(ExpectedConditions.attributeToBe(By.cssSelector("nav a[data-page='" + page + "']"), "aria-current", "page"));
     }
 
     void live() {
         until(ExpectedConditions.attributeToBe(By.id("connection"), "data-state", "live"));
+    }
+
+    /** Sets an input's value the way a date picker would (typing into datetime-local depends on the locale). */
+    void setValue(String css, String value) {
+        ((JavascriptExecutor) driver).executeScript(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));", visible(css), value);
+    }
+
+    String text(String css) {
+        return visible(css).getText();
     }
 
     void type(String css, String text) {
