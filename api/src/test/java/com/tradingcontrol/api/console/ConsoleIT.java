@@ -119,6 +119,12 @@ class ConsoleIT {
         assertThat(DevTokenListing.isLoopback("10.1.2.3")).isFalse();
         assertThat(DevTokenListing.isLoopback("192.168.0.1")).isFalse();
         assertThat(DevTokenListing.isLoopback(null)).isFalse();
+        assertThat(DevTokenListing.isLoopbackName("localhost")).isTrue();
+        assertThat(DevTokenListing.isLoopbackName("127.0.0.1")).isTrue();
+        assertThat(DevTokenListing.isLoopbackName("[::1]")).isTrue();
+        assertThat(DevTokenListing.isLoopbackName("evil.example")).isFalse();
+        assertThat(DevTokenListing.isLoopbackName("127.0.0.1.nip.io")).isFalse();
+        assertThat(DevTokenListing.isLoopbackName("10.0.0.1")).isFalse();
         assertThat(new DevTokenListing(() -> Map.of("admin", "t")).getClass().getAnnotation(jakarta.ws.rs.Path.class).value())
                 .isEqualTo("/api/console/dev-tokens");
     }

@@ -2,9 +2,11 @@ package com.tradingcontrol.local.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tradingcontrol.local.DevTokens;
 import com.tradingcontrol.local.LocalPlatform;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,14 +72,24 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(1)
-    void signInSurvivesAReloadAndFlagsNothingForAFreshToken() throws Exception {
+    void aPastedTokenAboutToExpireIsFlaggedAndASessionSurvivesAReload() throws Exception {
         first.driver.get(api.base() + "/");
         first.visible("#dev-user");
         assertThat(first.driver.getCurrentUrl()).endsWith("/console/");
         first.screenshot("01-sign-in");
+        // Issued so that it expires in 5 minutes (development tokens live 30 days).
+        String shortLived = DevTokens.loadOrCreate(dataDir).issue("dev-operator", null, List.of("operator"),
+                Instant.now().minus(Duration.ofDays(30)).plus(Duration.ofMinutes(5)));
+        first.type("#token", shortLived);
+        first.click("#sign-in");
+        first.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "dev-operator"));
+        first.until(ExpectedConditions.attributeToBe(By.id("token-expiry"), "data-level", "warn"));
+        assertThat(first.text("#token-expiry")).matches("Token expires in [45] min");
+
         first.signInAs("admin");
         first.live();
         first.driver.navigate().refresh();
+
         first.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "dev-admin"));
         first.live();
         assertThat(first.driver.findElement(By.id("token-expiry")).getAttribute("data-level")).isEqualTo("ok");
@@ -90,12 +102,9 @@ class ConsoleBrowserIT {
         second.open("now");
         second.live();
         first.signInAs("admin");
-        first.open("act");
-        first.choose("#act-action", "Pause");
-        first.choose("#act-scope-kind", "Tenant");
-        first.type("#act-target", "tenant-live");
-        first.type("#act-reason", "investigating fills");
-        first.click("#act-submit");
+        first.fillControl("Pause", "tenant-live", "investigating fills", null);
+        first.visible("dialog.confirm .blast");
+        first.screenshot("03-act-confirm");
 
         String blast = first.confirm();
 
@@ -104,6 +113,11 @@ class ConsoleBrowserIT {
         first.screenshot("03-act-accepted");
         String row = second.visible("tr[data-scope='tenant:tenant-live'][data-kind='PAUSE']").getText();
         assertThat(row).contains("dev-admin", "investigating fills", "no expiry");
+        second.type("#eff-tenant", "tenant-live");
+        second.type("#eff-symbol", "BTC-USD");
+        second.click("#eff-explain");
+        second.until(ExpectedConditions.textToBePresentInElementLocated(By.id("effective-mode"), "PAUSED"));
+        assertThat(second.text("#effective-result")).contains("tenant:tenant-live", "PAUSE", "investigating fills");
         second.screenshot("02-now-live");
     }
 
@@ -113,12 +127,7 @@ class ConsoleBrowserIT {
         api.command("admin", "POST", "/api/trading-control/pause", """
                 {"scope": "tenant:tenant-reject", "reason": "held until further notice"}""");
         first.signInAs("operator");
-        first.open("act");
-        first.choose("#act-action", "Pause");
-        first.type("#act-target", "tenant-reject");
-        first.type("#act-reason", "shorter pause");
-        first.setValue("#act-expires", "2099-01-01T10:00");
-        first.click("#act-submit");
+        first.fillControl("Pause", "tenant-reject", "shorter pause", "2099-01-01T10:00");
         first.confirm();
 
         String outcome = first.outcome("#act-outcome");
@@ -219,5 +228,14 @@ class ConsoleBrowserIT {
         } finally {
             first.size(1280, 800);
         }
+    }
+
+    @Test
+    @Order(8)
+    void developmentTokensAreListedOnlyToALoopbackHostName() throws Exception {
+        assertThat(api.statusLineWithHost("/api/console/dev-tokens", "127.0.0.1:" + platform.apiPort())).contains(" 200 ");
+        assertThat(api.statusLineWithHost("/api/console/dev-tokens", "localhost")).contains(" 200 ");
+        // A page of a rebound name (DNS rebinding to 127.0.0.1) names itself.
+        assertThat(api.statusLineWithHost("/api/console/dev-tokens", "attacker.example:" + platform.apiPort())).contains(" 404 ");
     }
 }

@@ -116,6 +116,22 @@ final class ConsoleSession implements AutoCloseable {
         new Select(visible(css)).selectByVisibleText(visibleText);
     }
 
+    /**
+     * On the Act page: fills the trading-control form for one tenant (expiry as a datetime-local value,
+     * or null for none) and submits it, which opens the confirmation.
+     */
+    void fillControl(String action, String tenant, String reason, String expires) {
+        open("act");
+        choose("#act-action", action);
+        choose("#act-scope-kind", "Tenant");
+        type("#act-target", tenant);
+        type("#act-reason", reason);
+        if (expires != null) {
+            setValue("#act-expires", expires);
+        }
+        click("#act-submit");
+    }
+
     /** Confirms the open confirmation dialog and returns the blast-radius sentence it showed. */
     String confirm() {
         String blast = visible("dialog.confirm .blast").getText();
