@@ -49,3 +49,16 @@ export class Api {
     return {status: response.status, body: parsed, headers: response.headers};
   }
 }
+
+/**
+ * The local launcher's development users ([{name, token}]), or [] where the API has none: the
+ * endpoint exists only on the launcher (docs/api.md, "Operator console").
+ */
+export async function devTokens() {
+  try {
+    return (await new Api(null).get('/api/console/dev-tokens')).tokens;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return [];
+    throw e;
+  }
+}

@@ -79,7 +79,9 @@ class ConsoleApp extends HTMLElement {
       fill(this.main, h('p', {text: 'This token has no role the console serves.'}));
       return;
     }
-    fill(this.nav, ...pages.map(([id, label]) => h('a', {href: `#/${id}`, 'data-page': id, text: label,
+    // A customer's preview is their own view.
+    const labelOf = (id, label) => (id === 'preview' && this.session.has('customer') ? 'My view' : label);
+    fill(this.nav, ...pages.map(([id, label]) => h('a', {href: `#/${id}`, 'data-page': id, text: labelOf(id, label),
       'aria-current': id === page[0] ? 'page' : null})));
     const element = h(page[2]);
     Object.assign(element, {session: this.session, api: this.api, feed: this.feed});

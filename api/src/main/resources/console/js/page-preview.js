@@ -4,7 +4,7 @@
 // API's tenant isolation decides what appears. A customer signed in sees this page for themselves.
 
 import {h, fill, field, select, table} from './dom.js';
-import {Api} from './api.js';
+import {Api, devTokens} from './api.js';
 import {claimsOf} from './session.js';
 import {LiveFeed} from './live.js';
 import {showError, outcomeRegion} from './forms.js';
@@ -38,7 +38,7 @@ class PreviewPage extends HTMLElement {
   /** On the local launcher: its customer users, one per tenant. */
   async offerDevCustomers() {
     try {
-      const {tokens} = await new Api(null).get('/api/console/dev-tokens');
+      const tokens = await devTokens();
       const customers = tokens.map((t) => ({...t, tenant: claimsOf(t.token).tenant_id})).filter((t) => t.tenant);
       if (!customers.length) return;
       const tenant = select(customers.map((c) => [c.token, `${c.tenant} (${c.name})`]), {id: 'preview-tenant'});
@@ -48,7 +48,7 @@ class PreviewPage extends HTMLElement {
       }}, field('Tenant (development customer)', tenant),
       h('button', {type: 'submit', id: 'preview-tenant-go', text: 'Preview this tenant'})));
     } catch (e) {
-      // Not the local launcher: paste a customer token instead.
+      showError(this.error, e);
     }
   }
 

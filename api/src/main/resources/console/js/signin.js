@@ -2,7 +2,7 @@
 // development users. The token is checked against the API (GET /api/me/profile) before it is kept.
 
 import {h, fill, field, select} from './dom.js';
-import {Api, ApiError} from './api.js';
+import {Api, devTokens} from './api.js';
 import {Session} from './session.js';
 
 class SignIn extends HTMLElement {
@@ -26,7 +26,7 @@ class SignIn extends HTMLElement {
   /** The launcher's development users; the endpoint does not exist elsewhere, and then none are offered. */
   async loadDevTokens() {
     try {
-      const {tokens} = await new Api(null).get('/api/console/dev-tokens');
+      const tokens = await devTokens();
       if (!tokens.length) return;
       const choice = select(tokens.map((t) => [t.token, t.name]), {id: 'dev-user'});
       fill(this.dev,
@@ -37,7 +37,7 @@ class SignIn extends HTMLElement {
         }}, field('Development user', choice),
         h('button', {type: 'submit', id: 'sign-in-dev', text: 'Sign in as this user'})));
     } catch (e) {
-      if (!(e instanceof ApiError && e.status === 404)) this.error.textContent = `Development users: ${e.message}`;
+      this.error.textContent = `Development users: ${e.message}`;
     }
   }
 

@@ -238,4 +238,17 @@ class ConsoleBrowserIT {
         // A page of a rebound name (DNS rebinding to 127.0.0.1) names itself.
         assertThat(api.statusLineWithHost("/api/console/dev-tokens", "attacker.example:" + platform.apiPort())).contains(" 404 ");
     }
+
+    @Test
+    @Order(9)
+    void aCustomerSeesOnlyItsOwnView() {
+        second.signInAs("customer-b");
+        List<String> pages = second.driver.findElements(By.cssSelector("nav a[data-page]")).stream()
+                .map(a -> a.getText()).toList();
+        assertThat(pages).containsExactly("Profiles", "My view");
+        second.open("preview");
+
+        second.until(ExpectedConditions.textToBePresentInElementLocated(By.id("customer-view"), "secret-b-strategy"));
+        assertThat(second.text("#customer-view")).contains("tenant tenant-b", "PAUSED").doesNotContain("tenant-a", "alpha");
+    }
 }
