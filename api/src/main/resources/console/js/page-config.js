@@ -78,7 +78,8 @@ class ConfigPage extends HTMLElement {
     const value = rule.type === 'BOOLEAN' ? select(['true', 'false'])
       : rule.type === 'ENUM' ? select(rule.allowedValues) : h('input', {type: 'text'});
     value.id = uid('cfg-value');
-    value.value = typeof entry?.value === 'string' ? entry.value : JSON.stringify(entry?.value ?? rule.defaultValue);
+    const start = entry?.value ?? rule.defaultValue;
+    value.value = typeof start === 'string' ? start : JSON.stringify(start);
     const problem = h('span', {class: 'field-error', id: uid('cfg-problem'), 'aria-live': 'polite'});
     value.setAttribute('aria-describedby', problem.id);
     const reason = h('input', {id: uid('cfg-reason'), required: true, maxlength: 500});

@@ -33,7 +33,8 @@ public final class ConsoleAssets extends HttpServlet {
 
     private record Asset(byte[] bytes, String type, String etag) {}
 
-    private final Map<String, Optional<Asset>> cache = new ConcurrentHashMap<>();
+    /** Files found so far; misses are not kept, so requests for made-up names cannot grow it. */
+    private final Map<String, Asset> cache = new ConcurrentHashMap<>();
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -44,8 +45,7 @@ public final class ConsoleAssets extends HttpServlet {
             return;
         }
         String name = path.equals("/") ? "index.html" : path.substring(1);
-        Optional<Asset> asset = NAME.matcher(name).matches() ? cache.computeIfAbsent(name, ConsoleAssets::load)
-                : Optional.empty();
+        Optional<Asset> asset = NAME.matcher(name).matches() ? find(name) : Optional.empty();
         if (asset.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
@@ -60,6 +60,16 @@ public final class ConsoleAssets extends HttpServlet {
         response.setContentType(asset.get().type());
         response.setContentLength(asset.get().bytes().length);
         response.getOutputStream().write(asset.get().bytes());
+    }
+
+    private Optional<Asset> find(String name) {
+        Asset known = cache.get(name);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Asset> loaded = load(name);
+        loaded.ifPresent(asset -> cache.put(name, asset));
+        return loaded;
     }
 
     private static Optional<Asset> load(String name) {
