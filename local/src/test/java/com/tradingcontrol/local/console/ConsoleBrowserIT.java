@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -250,5 +251,48 @@ class ConsoleBrowserIT {
 
         second.until(ExpectedConditions.textToBePresentInElementLocated(By.id("customer-view"), "secret-b-strategy"));
         assertThat(second.text("#customer-view")).contains("tenant tenant-b", "PAUSED").doesNotContain("tenant-a", "alpha");
+    }
+
+    @Test
+    @Order(10)
+    void theConnectionIndicatorRecoversByItselfAfterTheConnectionDrops() {
+        first.signInAs("admin");
+        first.live();
+        first.driver.executeScript("""
+                window.seenStates = [];
+                new MutationObserver(() => window.seenStates.push(document.getElementById('connection').dataset.state))
+                  .observe(document.getElementById('connection'), {attributes: true, attributeFilter: ['data-state']});""");
+        first.driver.executeCdpCommand("Network.enable", Map.of());
+        setOffline(true);
+        try {
+            assertThat(dropWebSockets()).isEqualTo(1);
+            first.until(d -> ((List<?>) first.driver.executeScript("return window.seenStates;")).contains("reconnecting"));
+        } finally {
+            setOffline(false);
+        }
+
+        first.live();
+        // The refused reconnection attempts while offline are the browser's expected reports of this test.
+        first.consoleErrors();
+    }
+
+    private static void setOffline(boolean offline) {
+        first.driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    /** Closes every websocket of the page as a dropped connection would (code 4000), found through DevTools. */
+    @SuppressWarnings("unchecked")
+    private static int dropWebSockets() {
+        var prototype = (Map<String, Object>) first.driver.executeCdpCommand("Runtime.evaluate",
+                Map.of("expression", "WebSocket.prototype")).get("result");
+        var sockets = (Map<String, Object>) first.driver.executeCdpCommand("Runtime.queryObjects",
+                Map.of("prototypeObjectId", prototype.get("objectId"))).get("objects");
+        var closed = (Map<String, Object>) first.driver.executeCdpCommand("Runtime.callFunctionOn", Map.of(
+                "objectId", sockets.get("objectId"), "returnByValue", true, "functionDeclaration",
+                "function() { const open = this.filter((s) => s.readyState === 1);"
+                        + " open.forEach((s) => s.close(4000, 'test: connection dropped')); return open.length; }"))
+                .get("result");
+        return ((Number) closed.get("value")).intValue();
     }
 }
