@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tradingcontrol.api.auth.AuthSetup;
 import com.tradingcontrol.api.auth.JwtVerifier;
+import com.tradingcontrol.api.console.ConsoleSetup;
 import com.tradingcontrol.api.errors.ErrorHandling;
 import com.tradingcontrol.api.errors.ProblemErrorHandler;
 import com.tradingcontrol.api.health.HealthResource;
@@ -112,6 +113,7 @@ public class ControlPlaneApplication extends Application<ControlPlaneConfigurati
         environment.jersey().register(new HealthResource(readiness));
         environment.healthChecks().register(ReadinessHealthCheck.NAME, new ReadinessHealthCheck(readiness));
         environment.jersey().register(new ProfileResource());
+        ConsoleSetup.install(environment);
 
         ApiRuntime runtime = new ApiRuntime(pushHub, readiness, verifier);
         for (ApiExtension extension : extensions) {

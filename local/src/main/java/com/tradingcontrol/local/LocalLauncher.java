@@ -85,6 +85,7 @@ public final class LocalLauncher implements Callable<Integer> {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         System.out.printf("Trading Control Plane is running (started in %.1f s)%n", took.toMillis() / 1000.0);
         System.out.println("  API:       " + local.get("api"));
+        System.out.println("  console:   " + local.get("api") + "/console/ (pick a development user)");
         System.out.println("  websocket: " + local.get("ws") + "/ws/trading");
         System.out.println("  kafka:     " + local.get("kafka"));
         System.out.println("  registry:  " + local.get("schemaRegistry")

@@ -1,6 +1,7 @@
 package com.tradingcontrol.local;
 
 import com.tradingcontrol.api.ControlPlaneApplication;
+import com.tradingcontrol.api.console.DevTokenListing;
 import com.tradingcontrol.kafka.embedded.EmbeddedKafkaBroker;
 import com.tradingcontrol.processors.service.ProcessorConfig;
 import com.tradingcontrol.processors.service.ProcessorService;
@@ -146,6 +147,7 @@ public final class LocalPlatform implements AutoCloseable {
         StandardExtensions api = StandardExtensions.over(projector.store(), "", broker.bootstrapServers(), registry,
                 Clock.systemUTC());
         ControlPlaneApplication app = new ControlPlaneApplication(List.of(api.wiring(), api.reads(), api.admin(projector),
+                DevTokenListing.extension(() -> tokens.issueAll(java.time.Instant.now())),
                 (cfg, env, runtime) -> {
                     env.lifecycle().addServerLifecycleListener(s -> {
                         // Jetty's own shutdown hook would stop the API concurrently with ours, so the
