@@ -4,20 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tradingcontrol.schemas.vectors.DecisionVectors;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -55,10 +46,8 @@ class NodeEngineIT {
 
     @TempDir
     static Path dataDir;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private LocalPlatform platform;
-    private String api;
-    private Map<String, String> tokens;
+    private PlatformApi api;
     private NodeEngine.Served engine;
 
     /**
@@ -73,20 +62,17 @@ class NodeEngineIT {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private void startPlatformIssueCommandsAndStartTheEngine() throws Exception {
         platform = new LocalPlatform(dataDir, 0, 0, null).start();
         assertThat(platform.awaitReady(Duration.ofSeconds(180), down -> { })).as("platform ready").isTrue();
-        Map<String, Object> local = LocalLauncher.writeLocalJson(platform);
-        api = (String) local.get("api");
-        tokens = (Map<String, String>) local.get("tokens");
-        profile("tenant-a", "pa1", true);
-        profile("tenant-a", "pb1", true);
-        profile("tenant-b", "pb1", true);
-        profile("tenant-a", "pa2", false);
-        command("/api/trading-control/pause", Map.of("scope", "tenant:tenant-c", "reason", "tenant c margin call"));
-        command("/api/trading-control/pause", Map.of("scope", "strategy:tenant-b:pb1", "reason", B_REASON));
-        command("/api/trading-control/reduce-only", Map.of("scope", "symbol:AAPL", "reason", "AAPL earnings"));
+        api = new PlatformApi(LocalLauncher.writeLocalJson(platform));
+        api.profile("tenant-a", "pa1", true);
+        api.profile("tenant-a", "pb1", true);
+        api.profile("tenant-b", "pb1", true);
+        api.profile("tenant-a", "pa2", false);
+        api.command("/api/trading-control/pause", Map.of("scope", "tenant:tenant-c", "reason", "tenant c margin call"));
+        api.command("/api/trading-control/pause", Map.of("scope", "strategy:tenant-b:pb1", "reason", B_REASON));
+        api.command("/api/trading-control/reduce-only", Map.of("scope", "symbol:AAPL", "reason", "AAPL earnings"));
         engine = NodeEngine.serve(dataDir.resolve("local.json"), Duration.ofSeconds(90));
     }
 
@@ -150,7 +136,7 @@ class NodeEngineIT {
     @Test
     @Order(4)
     void theKillSwitchHaltsEveryDecision() throws Exception {
-        command("/api/kill-switch", Map.of("reason", "node engine test"));
+        api.command("/api/kill-switch", Map.of("reason", "node engine test"));
         for (String query : CONTROL_QUERIES) {
             JsonNode answer = agreed(query);
             if (!answer.has("error")) {
@@ -170,8 +156,8 @@ class NodeEngineIT {
         AtomicReference<JsonNode> fromEngine = new AtomicReference<>();
         try {
             Deadline.await("the engine and the API to agree on '" + query + "'", AGREE_WITHIN, () -> {
-                fromApi.set(effective(query));
-                fromEngine.set(normalised(engine.query(query)));
+                fromApi.set(api.effective(query));
+                fromEngine.set(PlatformApi.normalised(engine.query(query)));
                 return fromApi.get().equals(fromEngine.get());
             });
         } catch (AssertionError e) {
@@ -180,62 +166,4 @@ class NodeEngineIT {
         return fromApi.get();
     }
 
-    /** {@code /effective} as staff see it, normalised; a 400 VALIDATION_FAILED is {"error": "INVALID_QUERY"}. */
-    private JsonNode effective(String query) throws Exception {
-        String[] parts = (query + ",,").split(",", -1);
-        String url = api + "/api/trading-control/effective?tenant=" + enc(parts[0]) + "&profile=" + enc(parts[1])
-                + "&symbol=" + enc(parts[2]);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + tokens.get("operator")).GET().build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode body = JSON.readTree(response.body());
-        if (response.statusCode() == 400 && body.path("code").asText().equals("VALIDATION_FAILED")) {
-            return JSON.createObjectNode().put("error", "INVALID_QUERY");
-        }
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return normalised(body);
-    }
-
-    /** mode, maintenance and the causes' fields the API shows, instants as epoch millis. */
-    private static JsonNode normalised(JsonNode answer) {
-        if (answer.has("error")) {
-            return JSON.createObjectNode().put("error", answer.path("error").asText());
-        }
-        ObjectNode out = JSON.createObjectNode().put("mode", answer.path("mode").asText())
-                .put("maintenance", answer.path("maintenance").asBoolean());
-        ArrayNode causes = out.putArray("causes");
-        for (JsonNode c : answer.path("causes")) {
-            ObjectNode cause = causes.addObject();
-            for (String field : List.of("scope", "kind", "mode", "setBy", "reason", "message")) {
-                cause.set(field, c.path(field).isMissingNode() ? JSON.nullNode() : c.path(field));
-            }
-            for (String field : List.of("setAt", "expiresAt")) {
-                cause.set(field, c.path(field).isTextual()
-                        ? JSON.getNodeFactory().numberNode(Instant.parse(c.path(field).asText()).toEpochMilli()) : JSON.nullNode());
-            }
-        }
-        return out;
-    }
-
-    /** Creates a profile in a tenant and enables it, or enables then disables it (with a reason). */
-    private void profile(String tenant, String id, boolean enabled) throws Exception {
-        command("/api/profiles", Map.of("profileId", id, "name", id + " of " + tenant, "tenantId", tenant));
-        command("/api/profiles/" + id + "/enable", Map.of("reason", "ready", "tenantId", tenant));
-        if (!enabled) {
-            command("/api/profiles/" + id + "/disable", Map.of("reason", "owner review", "tenantId", tenant));
-        }
-    }
-
-    /** An operator's command, waited for: 200 means decided and accepted. */
-    private void command(String path, Map<String, String> body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(api + path))
-                .header("Authorization", "Bearer " + tokens.get("operator")).header("Content-Type", "application/json")
-                .header("Prefer", "wait=30")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-    }
-
-    private static String enc(String part) {
-        return URLEncoder.encode(part, StandardCharsets.UTF_8);
-    }
 }

@@ -46,7 +46,8 @@ class TopicCreatorIT {
 
         assertThat(created).containsExactlyInAnyOrder(TopicNames.COMMANDS, TopicNames.KEYED_COMMANDS,
                 TopicNames.EVENTS, TopicNames.COMMAND_OUTCOMES, TopicNames.AUDIT, TopicNames.CONTROL_STATE,
-                TopicNames.PROFILE_STATE, TopicNames.CONFIG_STATE, TopicNames.COMMANDS_DLQ);
+                TopicNames.PROFILE_STATE, TopicNames.CONFIG_STATE, TopicNames.HALT_SIGNALS, TopicNames.ENGINE_REPORTS,
+                TopicNames.COMMANDS_DLQ);
         assertThat(again).isEmpty();
         var descriptions = admin.describeTopics(created).allTopicNames().get();
         assertThat(descriptions.get(TopicNames.EVENTS).partitions()).hasSize(3);
@@ -55,6 +56,10 @@ class TopicCreatorIT {
         assertThat(topicConfig(TopicNames.PROFILE_STATE, "cleanup.policy")).isEqualTo("compact");
         assertThat(topicConfig(TopicNames.CONFIG_STATE, "cleanup.policy")).isEqualTo("compact");
         assertThat(descriptions.get(TopicNames.PROFILE_STATE).partitions()).hasSize(3);
+        // One partition: a client reads every halt signal in the order the API published them.
+        assertThat(descriptions.get(TopicNames.HALT_SIGNALS).partitions()).hasSize(1);
+        assertThat(topicConfig(TopicNames.HALT_SIGNALS, "retention.ms")).isEqualTo(Long.toString(Duration.ofDays(1).toMillis()));
+        assertThat(descriptions.get(TopicNames.ENGINE_REPORTS).partitions()).hasSize(3);
         assertThat(topicConfig(TopicNames.EVENTS, "retention.ms")).isEqualTo("-1");
         assertThat(topicConfig(TopicNames.COMMANDS, "retention.ms")).isEqualTo(Long.toString(Duration.ofDays(7).toMillis()));
 

@@ -1,0 +1,98 @@
+package com.tradingcontrol.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The launcher's REST API as the engine ITs use it: operator commands waited for, and
+ * {@code /effective} as staff see it, normalised so that an engine's answer can be compared with it.
+ */
+final class PlatformApi {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final String api;
+    private final Map<String, String> tokens;
+
+    @SuppressWarnings("unchecked")
+    PlatformApi(Map<String, Object> localJson) {
+        this.api = (String) localJson.get("api");
+        this.tokens = (Map<String, String>) localJson.get("tokens");
+    }
+
+    /** {@code /effective} as staff see it, normalised; a 422 VALIDATION_FAILED is {"error": "INVALID_QUERY"}. */
+    JsonNode effective(String query) throws Exception {
+        String[] parts = (query + ",,").split(",", -1);
+        String url = api + "/api/trading-control/effective?tenant=" + enc(parts[0]) + "&profile=" + enc(parts[1])
+                + "&symbol=" + enc(parts[2]);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + tokens.get("operator")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode body = JSON.readTree(response.body());
+        if (response.statusCode() == 422 && body.path("code").asText().equals("VALIDATION_FAILED")) {
+            return JSON.createObjectNode().put("error", "INVALID_QUERY");
+        }
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return normalised(body);
+    }
+
+    /** mode, maintenance and the causes' fields the API shows, instants as epoch millis. */
+    static JsonNode normalised(JsonNode answer) {
+        if (answer.has("error")) {
+            return JSON.createObjectNode().put("error", answer.path("error").asText());
+        }
+        ObjectNode out = JSON.createObjectNode().put("mode", answer.path("mode").asText())
+                .put("maintenance", answer.path("maintenance").asBoolean());
+        ArrayNode causes = out.putArray("causes");
+        for (JsonNode c : answer.path("causes")) {
+            ObjectNode cause = causes.addObject();
+            for (String field : List.of("scope", "kind", "mode", "setBy", "reason", "message")) {
+                cause.set(field, c.path(field).isMissingNode() ? JSON.nullNode() : c.path(field));
+            }
+            for (String field : List.of("setAt", "expiresAt")) {
+                cause.set(field, c.path(field).isTextual()
+                        ? JSON.getNodeFactory().numberNode(Instant.parse(c.path(field).asText()).toEpochMilli()) : JSON.nullNode());
+            }
+        }
+        return out;
+    }
+
+    /** Creates a profile in a tenant and enables it, or enables then disables it (with a reason). */
+    void profile(String tenant, String id, boolean enabled) throws Exception {
+        command("/api/profiles", Map.of("profileId", id, "name", id + " of " + tenant, "tenantId", tenant));
+        command("/api/profiles/" + id + "/enable", Map.of("reason", "ready", "tenantId", tenant));
+        if (!enabled) {
+            command("/api/profiles/" + id + "/disable", Map.of("reason", "owner review", "tenantId", tenant));
+        }
+    }
+
+    /** An operator's command, waited for: 200 means decided and accepted. */
+    void command(String path, Map<String, String> body) throws Exception {
+        send("POST", path, body, "operator");
+    }
+
+    /** A command by one of the launcher's dev users ({@code admin}, {@code operator} ...), waited for: 200 expected. */
+    void send(String method, String path, Map<String, ?> body, String user) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(api + path))
+                .header("Authorization", "Bearer " + tokens.get(user)).header("Content-Type", "application/json")
+                .header("Prefer", "wait=30")
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
+    }
+
+    private static String enc(String part) {
+        return URLEncoder.encode(part, StandardCharsets.UTF_8);
+    }
+}
