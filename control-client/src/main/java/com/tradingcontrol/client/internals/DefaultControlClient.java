@@ -14,6 +14,14 @@ import com.tradingcontrol.schemas.registry.RestSchemaRegistryClient;
 import com.tradingcontrol.schemas.registry.SchemaRegistryClient;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Producer;
+import com.tradingcontrol.domain.ControlMode;
+import com.tradingcontrol.domain.Scope;
+import com.tradingcontrol.domain.control.ControlState;
+import com.tradingcontrol.schemas.avro.AppliedSource;
+import com.tradingcontrol.schemas.avro.ControlApplied;
+import java.time.Clock;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,19 +43,36 @@ public final class DefaultControlClient implements ControlClient {
     private final DecisionMaker decisions;
     private final ConfigResolver configs;
     private final CountDownLatch ready = new CountDownLatch(1);
+    private final FastHalts fastHalts;
+    private final EngineReporter reporter;
+    private final Clock clock;
     private volatile StateSnapshot view = StateSnapshot.EMPTY;
+    private volatile HaltOverlay halts = HaltOverlay.EMPTY;
     private volatile boolean closed;
 
     DefaultControlClient(ControlClientConfig config, Consumer<String, byte[]> consumer, SchemaRegistryClient registry,
                          LongSupplier ticker) {
+        this(config, consumer, null, registry, ticker);
+    }
+
+    /** @param reportProducer null: no engine reports (also when no engine id is configured) */
+    DefaultControlClient(ControlClientConfig config, Consumer<String, byte[]> consumer,
+                         Producer<String, byte[]> reportProducer, SchemaRegistryClient registry, LongSupplier ticker) {
+        SchemaRegistryClient cached = CachingSchemaRegistryClient.of(registry);
+        this.clock = config.clock();
+        this.fastHalts = config.fastHalts() ? new FastHalts(cached) : null;
+        this.reporter = reportProducer == null || config.engineId() == null ? null
+                : new EngineReporter(config, reportProducer, cached,
+                        () -> new EngineReporter.Status(isStale(), view.viewVersion()));
         this.lease = new Lease(config.lease().toNanos(), ticker);
         this.decisions = new DecisionMaker(config.clock());
         this.configs = new ConfigResolver(ConfigCatalogueLoader.loadDefault());
         Duration tick = ReaderTimings.forLease(config.lease()).checkInterval().dividedBy(2);
         this.bus = new ListenerBus("control-client-events-" + config.clientId(), tick, this::staleReason,
                 () -> view, config.clock());
-        this.reader = new StateReader(consumer, new RecordDecoder(CachingSchemaRegistryClient.of(registry)), lease,
-                ReaderTimings.forLease(config.lease()), this::publish, () -> bus.afterLeaseCheck(ready::countDown));
+        this.reader = new StateReader(consumer, new RecordDecoder(cached), lease,
+                ReaderTimings.forLease(config.lease()), this::publish, () -> bus.afterLeaseCheck(ready::countDown),
+                new StateReader.FastPath(fastHalts, clock, config.haltSignalLookback(), this::publishHalts));
         this.readerThread = new Thread(reader, "control-client-reader-" + config.clientId());
         readerThread.setDaemon(true);
     }
@@ -58,7 +83,8 @@ public final class DefaultControlClient implements ControlClient {
                 : new RestSchemaRegistryClient(new RestRegistryConfig(config.schemaRegistryUrl(),
                         RestRegistryConfig.DEFAULT_CONNECT_TIMEOUT, RestRegistryConfig.DEFAULT_REQUEST_TIMEOUT));
         KafkaConsumer<String, byte[]> consumer = ConsumerSettings.create(config);
-        DefaultControlClient client = new DefaultControlClient(config, consumer, registry, System::nanoTime);
+        Producer<String, byte[]> producer = config.engineId() == null ? null : ProducerSettings.create(config);
+        DefaultControlClient client = new DefaultControlClient(config, consumer, producer, registry, System::nanoTime);
         client.startReading();
         return client;
     }
@@ -67,11 +93,57 @@ public final class DefaultControlClient implements ControlClient {
     void startReading() {
         bus.start();
         readerThread.start();
+        if (reporter != null) {
+            reporter.start();
+        }
     }
 
+    /** Reader thread: the new snapshot first, then (in settling) the overlay; see {@link #decide}. */
     private void publish(StateSnapshot snapshot, ChangeSet changes) {
         view = snapshot;
         bus.changed(changes);
+        if (reporter != null && lease.everConfirmed()) { // not the initial catch-up: heartbeats carry its version
+            Instant appliedAt = clock.instant();
+            HaltOverlay overlay = halts;
+            for (String scope : changes.scopes()) {
+                Scope parsed = Scope.parse(scope);
+                ControlState state = snapshot.controls().get(parsed);
+                reporter.applied(applied(changes.commandIds().get(scope), scope, AppliedSource.STATE,
+                        state == null ? null : state.version(), changes.receivedAt(), appliedAt,
+                        DecisionMaker.modeAt(snapshot, overlay, parsed, appliedAt)));
+            }
+        }
+    }
+
+    /** Reader thread, after {@link #publish}: swaps in the pending fast halts and announces changes. */
+    private void publishHalts(FastHalts.Changes changes) {
+        halts = changes.overlay();
+        StateSnapshot snapshot = view;
+        bus.haltsChanged(changes, snapshot.viewVersion());
+        Instant now = clock.instant();
+        changes.applied().forEach(h -> LOG.info("fast halt {} applied on {} ({} by {}: {})", h.commandId(),
+                h.scope(), h.kind(), h.actor(), h.reason()));
+        changes.retracted().forEach(r -> LOG.warn("fast halt {} on {} retracted: {}", r.halt().commandId(),
+                r.halt().scope(), r.why()));
+        if (reporter == null) {
+            return;
+        }
+        for (PendingHalt h : changes.applied()) {
+            reporter.applied(applied(h.commandId(), h.scope().toString(), AppliedSource.HALT_SIGNAL, null,
+                    h.receivedAt(), now, DecisionMaker.modeAt(snapshot, changes.overlay(), h.scope(), now)));
+        }
+        for (FastHalts.Retraction r : changes.retracted()) {
+            Scope scope = r.halt().scope();
+            reporter.applied(applied(r.halt().commandId(), scope.toString(), AppliedSource.RETRACTION, null, now, now,
+                    DecisionMaker.modeAt(snapshot, changes.overlay(), scope, now)));
+        }
+    }
+
+    private static ControlApplied applied(String commandId, String scope, AppliedSource source, Long version,
+                                          Instant receivedAt, Instant appliedAt, ControlMode mode) {
+        return ControlApplied.newBuilder().setCommandId(commandId).setScope(scope).setSource(source)
+                .setAggregateVersion(version).setReceivedAt(receivedAt).setAppliedAt(appliedAt)
+                .setMode(mode.name()).build();
     }
 
     @Override
@@ -81,8 +153,11 @@ public final class DefaultControlClient implements ControlClient {
 
     @Override
     public Decision decide(String tenantId, String profileId, String symbol) {
+        // The overlay before the view: the reader swaps the view first and only then drops halts the
+        // new view confirms, so an overlay without a halt is always read with a view that holds it.
+        HaltOverlay pending = halts;
         StateSnapshot snapshot = view;
-        return decisions.decide(snapshot, staleReason(snapshot), tenantId, profileId, symbol);
+        return decisions.decide(snapshot, pending, staleReason(snapshot), tenantId, profileId, symbol);
     }
 
     @Override
@@ -157,7 +232,9 @@ public final class DefaultControlClient implements ControlClient {
         long since = lease.sinceConfirmedNanos();
         return new ClientHealth(lease.everConfirmed(), staleReason(snapshot) != null,
                 since < 0 ? null : Duration.ofNanos(since), reader.pollErrors(), reader.undecodableRecords(),
-                reader.isAlive(), snapshot.viewVersion());
+                reader.isAlive(), snapshot.viewVersion(), halts.size(), reader.haltsRetracted(),
+                reader.undecodableSignals(), reporter == null ? 0 : reporter.sent(),
+                reporter == null ? 0 : reporter.failed());
     }
 
     @Override
@@ -175,6 +252,9 @@ public final class DefaultControlClient implements ControlClient {
             Thread.currentThread().interrupt();
         } finally {
             bus.close();
+            if (reporter != null) {
+                reporter.close();
+            }
         }
     }
 }
