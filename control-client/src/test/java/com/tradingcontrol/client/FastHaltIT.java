@@ -27,12 +27,6 @@ class FastHaltIT extends OnOwnBroker {
 
     private static final Duration WAIT = StatePlatform.WAIT;
 
-    private static ControlClient ready(ControlClientConfig.Builder config) throws Exception {
-        ControlClient client = ControlClient.start(config.build());
-        assertThat(client.awaitReady(WAIT)).as("ready within " + WAIT).isTrue();
-        return client;
-    }
-
     static HaltSignal signal(String commandId, String scope, HaltKind kind, Instant issuedAt, Instant decideBy) {
         return HaltSignal.newBuilder().setCommandId(commandId).setRequestId("req-" + commandId).setScope(scope)
                 .setKind(kind).setActor("operator-9").setReason("desk says stop").setIssuedAt(issuedAt)
