@@ -15,13 +15,6 @@ import com.tradingcontrol.schemas.registry.SchemaRegistryClient;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
-import com.tradingcontrol.domain.ControlMode;
-import com.tradingcontrol.domain.Scope;
-import com.tradingcontrol.domain.control.ControlState;
-import com.tradingcontrol.schemas.avro.AppliedSource;
-import com.tradingcontrol.schemas.avro.ControlApplied;
-import java.time.Clock;
-import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +38,7 @@ public final class DefaultControlClient implements ControlClient {
     private final CountDownLatch ready = new CountDownLatch(1);
     private final FastHalts fastHalts;
     private final EngineReporter reporter;
-    private final Clock clock;
+    private final AppliedReports reports;
     private volatile StateSnapshot view = StateSnapshot.EMPTY;
     private volatile HaltOverlay halts = HaltOverlay.EMPTY;
     private volatile boolean closed;
@@ -59,11 +52,11 @@ public final class DefaultControlClient implements ControlClient {
     DefaultControlClient(ControlClientConfig config, Consumer<String, byte[]> consumer,
                          Producer<String, byte[]> reportProducer, SchemaRegistryClient registry, LongSupplier ticker) {
         SchemaRegistryClient cached = CachingSchemaRegistryClient.of(registry);
-        this.clock = config.clock();
         this.fastHalts = config.fastHalts() ? new FastHalts(cached) : null;
         this.reporter = reportProducer == null || config.engineId() == null ? null
                 : new EngineReporter(config, reportProducer, cached,
                         () -> new EngineReporter.Status(isStale(), view.viewVersion()));
+        this.reports = reporter == null ? null : new AppliedReports(reporter, config.clock());
         this.lease = new Lease(config.lease().toNanos(), ticker);
         this.decisions = new DecisionMaker(config.clock());
         this.configs = new ConfigResolver(ConfigCatalogueLoader.loadDefault());
@@ -72,7 +65,7 @@ public final class DefaultControlClient implements ControlClient {
                 () -> view, config.clock());
         this.reader = new StateReader(consumer, new RecordDecoder(cached), lease,
                 ReaderTimings.forLease(config.lease()), this::publish, () -> bus.afterLeaseCheck(ready::countDown),
-                new StateReader.FastPath(fastHalts, clock, config.haltSignalLookback(), this::publishHalts));
+                new StateReader.FastPath(fastHalts, config.clock(), config.haltSignalLookback(), this::publishHalts));
         this.readerThread = new Thread(reader, "control-client-reader-" + config.clientId());
         readerThread.setDaemon(true);
     }
@@ -102,16 +95,8 @@ public final class DefaultControlClient implements ControlClient {
     private void publish(StateSnapshot snapshot, ChangeSet changes) {
         view = snapshot;
         bus.changed(changes);
-        if (reporter != null && lease.everConfirmed()) { // not the initial catch-up: heartbeats carry its version
-            Instant appliedAt = clock.instant();
-            HaltOverlay overlay = halts;
-            for (String scope : changes.scopes()) {
-                Scope parsed = Scope.parse(scope);
-                ControlState state = snapshot.controls().get(parsed);
-                reporter.applied(applied(changes.commandIds().get(scope), scope, AppliedSource.STATE,
-                        state == null ? null : state.version(), changes.receivedAt(), appliedAt,
-                        DecisionMaker.modeAt(snapshot, overlay, parsed, appliedAt)));
-            }
+        if (reports != null && lease.everConfirmed()) { // not the initial catch-up: heartbeats carry its version
+            reports.stateApplied(snapshot, halts, changes);
         }
     }
 
@@ -120,30 +105,13 @@ public final class DefaultControlClient implements ControlClient {
         halts = changes.overlay();
         StateSnapshot snapshot = view;
         bus.haltsChanged(changes, snapshot.viewVersion());
-        Instant now = clock.instant();
         changes.applied().forEach(h -> LOG.info("fast halt {} applied on {} ({} by {}: {})", h.commandId(),
                 h.scope(), h.kind(), h.actor(), h.reason()));
         changes.retracted().forEach(r -> LOG.warn("fast halt {} on {} retracted: {}", r.halt().commandId(),
                 r.halt().scope(), r.why()));
-        if (reporter == null) {
-            return;
+        if (reports != null) {
+            reports.haltsApplied(snapshot, changes);
         }
-        for (PendingHalt h : changes.applied()) {
-            reporter.applied(applied(h.commandId(), h.scope().toString(), AppliedSource.HALT_SIGNAL, null,
-                    h.receivedAt(), now, DecisionMaker.modeAt(snapshot, changes.overlay(), h.scope(), now)));
-        }
-        for (FastHalts.Retraction r : changes.retracted()) {
-            Scope scope = r.halt().scope();
-            reporter.applied(applied(r.halt().commandId(), scope.toString(), AppliedSource.RETRACTION, null, now, now,
-                    DecisionMaker.modeAt(snapshot, changes.overlay(), scope, now)));
-        }
-    }
-
-    private static ControlApplied applied(String commandId, String scope, AppliedSource source, Long version,
-                                          Instant receivedAt, Instant appliedAt, ControlMode mode) {
-        return ControlApplied.newBuilder().setCommandId(commandId).setScope(scope).setSource(source)
-                .setAggregateVersion(version).setReceivedAt(receivedAt).setAppliedAt(appliedAt)
-                .setMode(mode.name()).build();
     }
 
     @Override
