@@ -12,7 +12,15 @@ import java.time.Duration;
  * @param undecodableRecords records that could not be decoded so far (each logged)
  * @param readerAlive        false once the reader thread has ended (closed, or died: then stale for good)
  * @param viewVersion        the view version in force
+ * @param pendingHalts       fast halts applied and not yet confirmed or retracted
+ * @param haltsRetracted     fast halts retracted so far (rejected, or not decided in time)
+ * @param undecodableSignals halt signals or command outcomes that could not be decoded (each logged; they
+ *                           are skipped: the state topics still decide)
+ * @param reportsSent        engine reports the broker acknowledged (0 when reports are off)
+ * @param reportFailures     engine reports lost: failed sends plus reports dropped because the report queue
+ *                           was full (logged, rate-limited; never thrown into the engine)
  */
 public record ClientHealth(boolean ready, boolean stale, Duration sinceConfirmed, long pollErrors,
-                           long undecodableRecords, boolean readerAlive, long viewVersion) {
+                           long undecodableRecords, boolean readerAlive, long viewVersion, int pendingHalts,
+                           long haltsRetracted, long undecodableSignals, long reportsSent, long reportFailures) {
 }

@@ -23,6 +23,21 @@ import java.time.Duration;
  * reader thread dead, an undecodable record — every decision is {@code HALTED} with a cause of kind
  * {@link DecisionCause.Kind#STALE}, until it is caught up again. Listeners hear both transitions.
  *
+ * <p><b>Fast halts.</b> The client also reads {@code trading.halt-signals}, where the platform
+ * announces a restricting command (kill switch, pause, reduce-only, maintenance) before its
+ * exactly-once processing commits it. {@link #decide} applies such a signal at once, merged with the
+ * state (most restrictive wins), as a cause with {@link DecisionCause#pending()} set; once the state
+ * shows the command decided, the state alone counts. A signal the platform rejects (seen on
+ * {@code trading.command-outcomes}) or does not decide by its {@code decideBy} is retracted, and
+ * listeners hear {@link ControlClientListener#onHaltRetracted}. Only restrictions travel this way:
+ * anything that loosens trading comes only from the committed state. See
+ * {@link ControlClientConfig#fastHalts()}.
+ *
+ * <p><b>Engine reports.</b> With an {@link ControlClientConfig#engineId() engine id} configured,
+ * the client publishes heartbeats and an APPLIED report for every change it applied (a signal, a
+ * state record, a retraction) to {@code trading.engine-reports}, from a producer and thread of its
+ * own; publishing never blocks or fails a decision (failures are counted in {@link #health()}).
+ *
  * <p>Thread-safe: {@link #decide} reads an immutable snapshot swapped atomically, so it neither
  * locks nor does I/O. Kafka reconnects by itself; failures of the reader are logged and counted
  * ({@link #health()}).

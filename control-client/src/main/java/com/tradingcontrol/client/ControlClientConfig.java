@@ -29,6 +29,11 @@ public final class ControlClientConfig {
 
     /** Default lease: decisions turn HALTED/STALE when the client has not confirmed it is current for this long. */
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(5);
+    /** Default look-back on {@code trading.halt-signals} and {@code trading.command-outcomes} at start-up. */
+    public static final Duration DEFAULT_HALT_SIGNAL_LOOKBACK = Duration.ofSeconds(30);
+    /** Default interval between two heartbeats of an engine. */
+    public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(1);
+    private static final java.util.regex.Pattern ENGINE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final String bootstrapServers;
     private final URI schemaRegistryUrl;
@@ -37,8 +42,20 @@ public final class ControlClientConfig {
     private final Clock clock;
     private final String clientId;
     private final Map<String, String> kafkaProperties;
+    private final boolean fastHalts;
+    private final Duration haltSignalLookback;
+    private final String engineId;
+    private final String engineVersion;
+    private final String host;
+    private final Duration heartbeatInterval;
 
     private ControlClientConfig(Builder b) {
+        this.fastHalts = b.fastHalts;
+        this.haltSignalLookback = b.haltSignalLookback;
+        this.engineId = b.engineId;
+        this.engineVersion = b.engineVersion;
+        this.host = b.host;
+        this.heartbeatInterval = b.heartbeatInterval;
         this.bootstrapServers = b.bootstrapServers;
         this.schemaRegistryUrl = b.schemaRegistryUrl;
         this.schemaRegistry = b.schemaRegistry;
@@ -120,6 +137,45 @@ public final class ControlClientConfig {
         return kafkaProperties;
     }
 
+    /**
+     * Whether the client reads the fast halt path ({@code trading.halt-signals}, with
+     * {@code trading.command-outcomes} to see rejections). Default true; turn it off only against a
+     * platform that has no such topics.
+     */
+    public boolean fastHalts() {
+        return fastHalts;
+    }
+
+    /**
+     * How far back the client starts reading {@code trading.halt-signals} and
+     * {@code trading.command-outcomes} when it starts (by record timestamp), so a halt published just
+     * before the start still counts while its {@code decideBy} has not passed. Keep it longer than the
+     * platform's decide-by bound.
+     */
+    public Duration haltSignalLookback() {
+        return haltSignalLookback;
+    }
+
+    /** The engine instance's stable id, or null: then the client publishes no engine reports. */
+    public String engineId() {
+        return engineId;
+    }
+
+    /** The engine software's version (reported), or null. */
+    public String engineVersion() {
+        return engineVersion;
+    }
+
+    /** The host reported, or null: then the machine's host name (resolved off the engine's threads). */
+    public String host() {
+        return host;
+    }
+
+    /** Interval between two heartbeats on {@code trading.engine-reports}. */
+    public Duration heartbeatInterval() {
+        return heartbeatInterval;
+    }
+
     /** Collects and validates settings; not thread-safe. */
     public static final class Builder {
         private String bootstrapServers;
@@ -129,8 +185,56 @@ public final class ControlClientConfig {
         private Clock clock = Clock.systemUTC();
         private String clientId = "control-client";
         private final Map<String, String> kafkaProperties = new LinkedHashMap<>();
+        private boolean fastHalts = true;
+        private Duration haltSignalLookback = DEFAULT_HALT_SIGNAL_LOOKBACK;
+        private String engineId;
+        private String engineVersion;
+        private String host;
+        private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
 
         private Builder() {
+        }
+
+        /** Reads the fast halt path (default true). See {@link ControlClientConfig#fastHalts()}. */
+        public Builder fastHalts(boolean enabled) {
+            this.fastHalts = enabled;
+            return this;
+        }
+
+        /** Start-up look-back on the halt signals and outcomes (default 30 s; 0 to 1 h). */
+        public Builder haltSignalLookback(Duration lookback) {
+            this.haltSignalLookback = lookback;
+            return this;
+        }
+
+        /**
+         * The engine instance's id; required for engine reports (heartbeats and applied controls on
+         * {@code trading.engine-reports}), which are off without it. Give each instance a stable id
+         * that survives restarts (e.g. {@code eu-mm-07}): the platform tracks engines by it, so a
+         * generated id would show every restart as a new engine and the old one as stale.
+         * 1-128 of {@code A-Z a-z 0-9 . _ : -}.
+         */
+        public Builder engineId(String engineId) {
+            this.engineId = engineId;
+            return this;
+        }
+
+        /** The engine software's version, reported with every report (optional). */
+        public Builder engineVersion(String engineVersion) {
+            this.engineVersion = engineVersion;
+            return this;
+        }
+
+        /** The host to report (default: the machine's host name). */
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** Interval between heartbeats (default 1 s; 100 ms to 1 min). */
+        public Builder heartbeatInterval(Duration interval) {
+            this.heartbeatInterval = interval;
+            return this;
         }
 
         /** Kafka bootstrap servers, e.g. {@code 127.0.0.1:9092}. Required. */
@@ -204,7 +308,23 @@ public final class ControlClientConfig {
                 throw new ControlClientConfigException("clientId", "must not be blank");
             }
             Objects.requireNonNull(clock, "clock");
+            validateFastPath();
             return new ControlClientConfig(this);
+        }
+
+        private void validateFastPath() {
+            if (haltSignalLookback == null || haltSignalLookback.isNegative()
+                    || haltSignalLookback.compareTo(Duration.ofHours(1)) > 0) {
+                throw new ControlClientConfigException("haltSignalLookback", "must be 0 to 1 h, was " + haltSignalLookback);
+            }
+            if (engineId != null && !ENGINE_ID.matcher(engineId).matches()) {
+                throw new ControlClientConfigException("engineId",
+                        "must be 1-128 of A-Z a-z 0-9 . _ : -, was '" + engineId + "'");
+            }
+            if (heartbeatInterval == null || heartbeatInterval.compareTo(Duration.ofMillis(100)) < 0
+                    || heartbeatInterval.compareTo(Duration.ofMinutes(1)) > 0) {
+                throw new ControlClientConfigException("heartbeatInterval", "must be 100 ms to 1 min, was " + heartbeatInterval);
+            }
         }
 
         private static boolean isHttp(URI url) {

@@ -37,4 +37,28 @@ public interface ControlClientListener {
     /** The client is caught up again (or for the first time): decisions follow the state topics again. */
     default void onFresh() {
     }
+
+    /**
+     * A fast halt arrived on {@code trading.halt-signals} and {@link ControlClient#decide} answers it
+     * from now on (a cause with {@link DecisionCause#pending()}), before the platform has decided the
+     * command. Followed by {@link #onDecisionsMayHaveChanged}.
+     *
+     * @param commandId the command announced
+     * @param scope     the scope it restricts, e.g. {@code global}
+     */
+    default void onHaltSignal(String commandId, String scope) {
+    }
+
+    /**
+     * A fast halt was withdrawn without the authoritative state confirming it: the platform rejected the
+     * command, or did not decide it before the signal's {@code decideBy}. Decisions follow the
+     * authoritative state alone again (trading may resume). Followed by {@link #onDecisionsMayHaveChanged}.
+     * A confirmed halt is not retracted: the state takes over and nothing visible changes.
+     *
+     * @param commandId the command whose signal is withdrawn
+     * @param scope     the scope it had restricted
+     * @param why       e.g. {@code rejected: VALIDATION_FAILED ...} or {@code not decided by 2026-...Z}
+     */
+    default void onHaltRetracted(String commandId, String scope, String why) {
+    }
 }

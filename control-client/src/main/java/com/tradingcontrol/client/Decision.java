@@ -16,11 +16,14 @@ import java.util.List;
  * @param mayOpen     whether new positions may be opened
  * @param mayReduce   whether existing positions may be reduced or closed
  * @param causes      every cause that applies, most restrictive first (a {@link DecisionCause.Kind#STALE}
- *                    cause first while stale, then the last known causes); empty when ACTIVE and fresh
+ *                    cause first while stale, then the last known causes, pending fast halts
+ *                    ({@link DecisionCause#pending()}) among them); empty when ACTIVE and fresh
  * @param viewVersion the version of the client's in-memory view this decision was computed from: it
  *                    increases by one each time the client applies a batch of changes read from the
  *                    state topics (0 before the first catch-up). Two decisions with the same viewVersion
- *                    saw the same records; each cause also carries its own aggregate version.
+ *                    saw the same records; each cause also carries its own aggregate version. Fast
+ *                    halt signals do not count here (they are not state): a pending cause may come
+ *                    and go under one viewVersion.
  * @param stale       true when the client could not confirm it was caught up within its lease
  * @param decidedAt   the client clock's instant the decision was made at (timed controls that
  *                    expire at or before it are ignored)

@@ -19,10 +19,25 @@ import java.time.Instant;
  * @param commandId     the platform command that set it (nullable)
  * @param message       the maintenance message (MAINTENANCE only, nullable)
  * @param scopeVersion  the version of the aggregate the cause comes from (the control scope's or the
- *                      profile's event sequence); -1 when there is none (PROFILE_UNKNOWN, STALE)
+ *                      profile's event sequence); -1 when there is none (PROFILE_UNKNOWN, STALE, pending)
+ * @param pending       true for a <em>pending fast halt</em>: a restriction the platform announced on
+ *                      {@code trading.halt-signals} before deciding it. {@code commandId} is the command,
+ *                      {@code setBy} its actor, {@code setAt} when the API accepted it ({@code issuedAt}),
+ *                      {@code reason} its reason. The client holds it until the authoritative state shows
+ *                      the command decided (then a cause with {@code pending == false} and the same
+ *                      {@code commandId} replaces it), or retracts it (the platform rejected the command, or
+ *                      did not decide it in time; listeners hear
+ *                      {@link ControlClientListener#onHaltRetracted}). Only ever KILL_SWITCH, MAINTENANCE,
+ *                      PAUSE or REDUCE_ONLY: nothing that loosens travels this way.
  */
 public record DecisionCause(String scope, Kind kind, ControlMode mode, String setBy, Instant setAt, String reason,
-                            Instant expiresAt, String commandId, String message, long scopeVersion) {
+                            Instant expiresAt, String commandId, String message, long scopeVersion, boolean pending) {
+
+    /** A cause from the authoritative state (or the client's staleness): not {@link #pending()}. */
+    public DecisionCause(String scope, Kind kind, ControlMode mode, String setBy, Instant setAt, String reason,
+                         Instant expiresAt, String commandId, String message, long scopeVersion) {
+        this(scope, kind, mode, setBy, setAt, reason, expiresAt, commandId, message, scopeVersion, false);
+    }
 
     /**
      * What restricts trading. The first six are the platform's cause kinds (see

@@ -21,6 +21,28 @@ class ControlClientConfigTest {
         assertThat(config.lease()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.clientId()).isEqualTo("control-client");
         assertThat(config.schemaRegistryUrl()).hasToString("http://127.0.0.1:8081");
+        assertThat(config.fastHalts()).isTrue();
+        assertThat(config.haltSignalLookback()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.engineId()).as("reports off unless an engine id is given").isNull();
+        assertThat(config.heartbeatInterval()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void fastPathAndReportSettingsAreValidated() {
+        assertThat(valid().engineId("eu-mm-07").engineVersion("1.2").host("h1").build().engineId()).isEqualTo("eu-mm-07");
+        assertThatThrownBy(() -> valid().engineId("has space").build())
+                .isInstanceOfSatisfying(ControlClientConfigException.class, e -> assertThat(e.key()).isEqualTo("engineId"));
+        assertThatThrownBy(() -> valid().engineId("").build())
+                .isInstanceOfSatisfying(ControlClientConfigException.class, e -> assertThat(e.key()).isEqualTo("engineId"));
+        assertThatThrownBy(() -> valid().heartbeatInterval(Duration.ofMillis(50)).build())
+                .isInstanceOfSatisfying(ControlClientConfigException.class,
+                        e -> assertThat(e.key()).isEqualTo("heartbeatInterval"));
+        assertThatThrownBy(() -> valid().haltSignalLookback(Duration.ofSeconds(-1)).build())
+                .isInstanceOfSatisfying(ControlClientConfigException.class,
+                        e -> assertThat(e.key()).isEqualTo("haltSignalLookback"));
+        assertThatThrownBy(() -> valid().haltSignalLookback(Duration.ofHours(2)).build())
+                .isInstanceOfSatisfying(ControlClientConfigException.class,
+                        e -> assertThat(e.key()).isEqualTo("haltSignalLookback"));
     }
 
     @Test

@@ -30,12 +30,6 @@ class ControlClientIT extends OnOwnBroker {
 
     private static final Duration WAIT = StatePlatform.WAIT;
 
-    private static ControlClient ready(ControlClientConfig.Builder config) throws Exception {
-        ControlClient client = ControlClient.start(config.build());
-        assertThat(client.awaitReady(WAIT)).as("ready within " + WAIT).isTrue();
-        return client;
-    }
-
     @Test
     void decidesFromStateWrittenBeforeAndAfterItStarted() throws Exception {
         platform.profile("ta1", "pa1", true, 2, "customer-a", "go");

@@ -16,6 +16,16 @@ public abstract class OnOwnBroker {
         platform = StatePlatform.start();
     }
 
+    /** Starts a client and waits (up to {@link StatePlatform#WAIT}) until it is ready. */
+    protected static ControlClient ready(ControlClientConfig.Builder config) throws Exception {
+        ControlClient client = ControlClient.start(config.build());
+        if (!client.awaitReady(StatePlatform.WAIT)) {
+            client.close();
+            throw new AssertionError("client not ready within " + StatePlatform.WAIT);
+        }
+        return client;
+    }
+
     @AfterAll
     static void stopPlatform() {
         if (platform != null) {

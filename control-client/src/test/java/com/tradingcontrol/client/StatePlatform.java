@@ -7,7 +7,9 @@ import com.tradingcontrol.domain.Provenance;
 import com.tradingcontrol.domain.Scope;
 import com.tradingcontrol.domain.control.ControlState;
 import com.tradingcontrol.kafka.embedded.EmbeddedKafkaBroker;
+import com.tradingcontrol.schemas.avro.CommandOutcome;
 import com.tradingcontrol.schemas.avro.ConfigSetting;
+import com.tradingcontrol.schemas.avro.HaltSignal;
 import com.tradingcontrol.schemas.avro.ProfileStatus;
 import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
 import com.tradingcontrol.schemas.serde.AvroSerializer;
@@ -43,6 +45,7 @@ public final class StatePlatform implements AutoCloseable {
     final EmbeddedKafkaBroker broker;
     final InProcessSchemaRegistry registry = InProcessSchemaRegistry.inMemory();
     private final KafkaProducer<String, byte[]> producer;
+    private KafkaProducer<String, byte[]> signalProducer;
     private final AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>(registry, false);
 
     private StatePlatform(EmbeddedKafkaBroker broker) throws Exception {
@@ -67,6 +70,38 @@ public final class StatePlatform implements AutoCloseable {
     void control(ControlState state) {
         Provenance last = new Provenance("operator-1", Instant.parse("2026-01-01T00:00:00Z"), "cmd-last", "last change");
         send(TopicNames.CONTROL_STATE, state.scope().toString(), ControlStateMapper.toAvro(state, last, "cmd-last:0"), true);
+    }
+
+    /** Writes a scope's control state as produced by {@code commandId}'s event (lastEventId {@code <commandId>:0}). */
+    void control(ControlState state, String commandId) {
+        Provenance last = new Provenance("operator-1", Instant.parse("2026-01-01T00:00:00Z"), commandId, "last change");
+        send(TopicNames.CONTROL_STATE, state.scope().toString(), ControlStateMapper.toAvro(state, last, commandId + ":0"),
+                true);
+    }
+
+    /** A fast halt as the API publishes it: idempotent producer, no transaction, key = scope. */
+    synchronized void haltSignal(HaltSignal signal) {
+        if (signalProducer == null) {
+            Map<String, Object> config = new HashMap<>();
+            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+            config.put(ProducerConfig.ACKS_CONFIG, "all");
+            config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            signalProducer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        }
+        try {
+            signalProducer.send(new ProducerRecord<>(TopicNames.HALT_SIGNALS, signal.getScope(),
+                    serializer.serialize(TopicNames.HALT_SIGNALS, signal))).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot write a halt signal", e.getCause());
+        }
+    }
+
+    /** A command's outcome as the processors write it (in a transaction, key = command id). */
+    void outcome(CommandOutcome outcome) {
+        send(TopicNames.COMMAND_OUTCOMES, outcome.getCommandId(), outcome, true);
     }
 
     void controlTombstone(Scope scope) {
@@ -142,6 +177,9 @@ public final class StatePlatform implements AutoCloseable {
     public void close() {
         try {
             producer.close(Duration.ofSeconds(5));
+            if (signalProducer != null) {
+                signalProducer.close(Duration.ofSeconds(5));
+            }
         } finally {
             broker.close();
         }

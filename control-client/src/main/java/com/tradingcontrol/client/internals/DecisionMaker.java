@@ -20,13 +20,21 @@ import java.util.List;
  */
 final class DecisionMaker {
 
+    private static final java.util.Comparator<DecisionCause> MOST_RESTRICTIVE_FIRST =
+            java.util.Comparator.comparing(DecisionCause::mode).reversed();
+
     private final Clock clock;
 
     DecisionMaker(Clock clock) {
         this.clock = clock;
     }
 
-    Decision decide(StateSnapshot view, String staleReason, String tenantId, String profileId, String symbol) {
+    /**
+     * @param halts pending fast halts merged in (most restrictive wins); {@link HaltOverlay#EMPTY}
+     *              costs one branch
+     */
+    Decision decide(StateSnapshot view, HaltOverlay halts, String staleReason, String tenantId, String profileId,
+                    String symbol) {
         Instant now = clock.instant();
         EffectiveMode effective = EffectiveModeCalculator.effective(view, view, tenantId, profileId, symbol, now);
         List<DecisionCause> causes = new ArrayList<>(effective.causes().size() + 1);
@@ -38,6 +46,14 @@ final class DecisionMaker {
             causes.add(map(cause, view));
         }
         ControlMode mode = staleReason != null ? ControlMode.HALTED : effective.mode();
+        if (!halts.isEmpty()) {
+            int before = causes.size();
+            halts.addCauses(tenantId, profileId, symbol, now, causes);
+            if (causes.size() > before) {
+                causes.sort(MOST_RESTRICTIVE_FIRST); // stable: a STALE cause stays first
+                mode = causes.get(0).mode().compareTo(mode) > 0 ? causes.get(0).mode() : mode;
+            }
+        }
         return new Decision(mode, Decision.mayOpen(mode), Decision.mayReduce(mode), causes, view.viewVersion(),
                 staleReason != null, now);
     }
@@ -46,6 +62,19 @@ final class DecisionMaker {
         return new DecisionCause(cause.scope().toString(), DecisionCause.Kind.valueOf(cause.kind().name()), cause.mode(),
                 cause.setBy(), cause.setAt(), cause.reason(), cause.expiresAt(), cause.commandId(), cause.message(),
                 versionOf(cause, view));
+    }
+
+    /** The mode a scope's own state and pending halts impose on it (for reports). */
+    static ControlMode modeAt(StateSnapshot view, HaltOverlay halts, com.tradingcontrol.domain.Scope scope,
+                              Instant now) {
+        ControlMode mode = halts.modeAt(scope, now);
+        ControlState state = view.controls().get(scope);
+        if (state != null) {
+            for (Cause cause : EffectiveModeCalculator.causesOf(state, now)) {
+                mode = cause.mode().compareTo(mode) > 0 ? cause.mode() : mode;
+            }
+        }
+        return mode;
     }
 
     private static long versionOf(Cause cause, StateSnapshot view) {

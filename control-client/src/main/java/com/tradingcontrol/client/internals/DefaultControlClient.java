@@ -14,6 +14,7 @@ import com.tradingcontrol.schemas.registry.RestSchemaRegistryClient;
 import com.tradingcontrol.schemas.registry.SchemaRegistryClient;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,19 +36,36 @@ public final class DefaultControlClient implements ControlClient {
     private final DecisionMaker decisions;
     private final ConfigResolver configs;
     private final CountDownLatch ready = new CountDownLatch(1);
+    private final FastHalts fastHalts;
+    private final EngineReporter reporter;
+    private final AppliedReports reports;
     private volatile StateSnapshot view = StateSnapshot.EMPTY;
+    private volatile HaltOverlay halts = HaltOverlay.EMPTY;
     private volatile boolean closed;
 
     DefaultControlClient(ControlClientConfig config, Consumer<String, byte[]> consumer, SchemaRegistryClient registry,
                          LongSupplier ticker) {
+        this(config, consumer, null, registry, ticker);
+    }
+
+    /** @param reportProducer null: no engine reports (also when no engine id is configured) */
+    DefaultControlClient(ControlClientConfig config, Consumer<String, byte[]> consumer,
+                         Producer<String, byte[]> reportProducer, SchemaRegistryClient registry, LongSupplier ticker) {
+        SchemaRegistryClient cached = CachingSchemaRegistryClient.of(registry);
+        this.fastHalts = config.fastHalts() ? new FastHalts(cached) : null;
+        this.reporter = reportProducer == null || config.engineId() == null ? null
+                : new EngineReporter(config, reportProducer, cached,
+                        () -> new EngineReporter.Status(isStale(), view.viewVersion()));
+        this.reports = reporter == null ? null : new AppliedReports(reporter, config.clock());
         this.lease = new Lease(config.lease().toNanos(), ticker);
         this.decisions = new DecisionMaker(config.clock());
         this.configs = new ConfigResolver(ConfigCatalogueLoader.loadDefault());
         Duration tick = ReaderTimings.forLease(config.lease()).checkInterval().dividedBy(2);
         this.bus = new ListenerBus("control-client-events-" + config.clientId(), tick, this::staleReason,
                 () -> view, config.clock());
-        this.reader = new StateReader(consumer, new RecordDecoder(CachingSchemaRegistryClient.of(registry)), lease,
-                ReaderTimings.forLease(config.lease()), this::publish, () -> bus.afterLeaseCheck(ready::countDown));
+        this.reader = new StateReader(consumer, new RecordDecoder(cached), lease,
+                ReaderTimings.forLease(config.lease()), this::publish, () -> bus.afterLeaseCheck(ready::countDown),
+                new StateReader.FastPath(fastHalts, config.clock(), config.haltSignalLookback(), this::publishHalts));
         this.readerThread = new Thread(reader, "control-client-reader-" + config.clientId());
         readerThread.setDaemon(true);
     }
@@ -58,7 +76,8 @@ public final class DefaultControlClient implements ControlClient {
                 : new RestSchemaRegistryClient(new RestRegistryConfig(config.schemaRegistryUrl(),
                         RestRegistryConfig.DEFAULT_CONNECT_TIMEOUT, RestRegistryConfig.DEFAULT_REQUEST_TIMEOUT));
         KafkaConsumer<String, byte[]> consumer = ConsumerSettings.create(config);
-        DefaultControlClient client = new DefaultControlClient(config, consumer, registry, System::nanoTime);
+        Producer<String, byte[]> producer = config.engineId() == null ? null : ProducerSettings.create(config);
+        DefaultControlClient client = new DefaultControlClient(config, consumer, producer, registry, System::nanoTime);
         client.startReading();
         return client;
     }
@@ -67,11 +86,32 @@ public final class DefaultControlClient implements ControlClient {
     void startReading() {
         bus.start();
         readerThread.start();
+        if (reporter != null) {
+            reporter.start();
+        }
     }
 
+    /** Reader thread: the new snapshot first, then (in settling) the overlay; see {@link #decide}. */
     private void publish(StateSnapshot snapshot, ChangeSet changes) {
         view = snapshot;
         bus.changed(changes);
+        if (reports != null && lease.everConfirmed()) { // not the initial catch-up: heartbeats carry its version
+            reports.stateApplied(snapshot, halts, changes);
+        }
+    }
+
+    /** Reader thread, after {@link #publish}: swaps in the pending fast halts and announces changes. */
+    private void publishHalts(FastHalts.Changes changes) {
+        halts = changes.overlay();
+        StateSnapshot snapshot = view;
+        bus.haltsChanged(changes, snapshot.viewVersion());
+        changes.applied().forEach(h -> LOG.info("fast halt {} applied on {} ({} by {}: {})", h.commandId(),
+                h.scope(), h.kind(), h.actor(), h.reason()));
+        changes.retracted().forEach(r -> LOG.warn("fast halt {} on {} retracted: {}", r.halt().commandId(),
+                r.halt().scope(), r.why()));
+        if (reports != null) {
+            reports.haltsApplied(snapshot, changes);
+        }
     }
 
     @Override
@@ -81,8 +121,11 @@ public final class DefaultControlClient implements ControlClient {
 
     @Override
     public Decision decide(String tenantId, String profileId, String symbol) {
+        // The overlay before the view: the reader swaps the view first and only then drops halts the
+        // new view confirms, so an overlay without a halt is always read with a view that holds it.
+        HaltOverlay pending = halts;
         StateSnapshot snapshot = view;
-        return decisions.decide(snapshot, staleReason(snapshot), tenantId, profileId, symbol);
+        return decisions.decide(snapshot, pending, staleReason(snapshot), tenantId, profileId, symbol);
     }
 
     @Override
@@ -157,7 +200,9 @@ public final class DefaultControlClient implements ControlClient {
         long since = lease.sinceConfirmedNanos();
         return new ClientHealth(lease.everConfirmed(), staleReason(snapshot) != null,
                 since < 0 ? null : Duration.ofNanos(since), reader.pollErrors(), reader.undecodableRecords(),
-                reader.isAlive(), snapshot.viewVersion());
+                reader.isAlive(), snapshot.viewVersion(), halts.size(), reader.haltsRetracted(),
+                reader.undecodableSignals(), reporter == null ? 0 : reporter.sent(),
+                reporter == null ? 0 : reporter.failed());
     }
 
     @Override
@@ -175,6 +220,9 @@ public final class DefaultControlClient implements ControlClient {
             Thread.currentThread().interrupt();
         } finally {
             bus.close();
+            if (reporter != null) {
+                reporter.close();
+            }
         }
     }
 }

@@ -84,6 +84,19 @@ final class ListenerBus implements AutoCloseable {
         });
     }
 
+    /** Announces fast halts applied and retracted (called by the reader thread after swapping the overlay). */
+    void haltsChanged(FastHalts.Changes changes, long viewVersion) {
+        if (changes.applied().isEmpty() && changes.retracted().isEmpty()) {
+            return;
+        }
+        submit(() -> {
+            changes.applied().forEach(h -> each(l -> l.onHaltSignal(h.commandId(), h.scope().toString())));
+            changes.retracted().forEach(r -> each(l -> l.onHaltRetracted(r.halt().commandId(),
+                    r.halt().scope().toString(), r.why())));
+            each(l -> l.onDecisionsMayHaveChanged(viewVersion));
+        });
+    }
+
     /**
      * Runs {@code action} on the bus thread right after a lease check, so whoever it releases (a
      * caller of awaitReady) knows listeners were told of freshness first and will hear the next

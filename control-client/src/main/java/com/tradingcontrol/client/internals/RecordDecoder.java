@@ -43,12 +43,18 @@ final class RecordDecoder {
 
     private void applyControl(StateFolder folder, String key, byte[] value) {
         if (value == null) {
-            folder.control(Scope.parse(key), null);
+            folder.control(Scope.parse(key), null, null);
             return;
         }
-        com.tradingcontrol.domain.control.ControlState state =
-                ControlStateMapper.fromAvro(controls.deserialize(TopicNames.CONTROL_STATE, value));
-        folder.control(state.scope(), state);
+        ControlState avro = controls.deserialize(TopicNames.CONTROL_STATE, value);
+        com.tradingcontrol.domain.control.ControlState state = ControlStateMapper.fromAvro(avro);
+        folder.control(state.scope(), state, commandIdOf(avro.getLastEventId()));
+    }
+
+    /** Event ids are {@code <commandId>:<index>} (see the codec), so the last event names its command. */
+    static String commandIdOf(String eventId) {
+        int colon = eventId == null ? -1 : eventId.lastIndexOf(':');
+        return colon < 0 ? eventId : eventId.substring(0, colon);
     }
 
     private void applyProfile(StateFolder folder, String key, byte[] value) {

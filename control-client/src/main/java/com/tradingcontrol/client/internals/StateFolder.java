@@ -22,12 +22,15 @@ final class StateFolder {
     private final Set<String> changedScopes = new HashSet<>();
     private final Set<String> changedProfiles = new HashSet<>();
     private final Set<String> changedConfigs = new HashSet<>();
+    private final Map<String, String> changedBy = new HashMap<>();
     private boolean undecodableChanged;
     private long viewVersion;
 
-    void control(Scope scope, ControlState state) {
+    /** @param commandId the command whose event produced the record (null: unknown, e.g. a tombstone) */
+    void control(Scope scope, ControlState state, String commandId) {
         if (state == null ? controls.remove(scope) != null : !state.equals(controls.put(scope, state))) {
             changedScopes.add(scope.toString());
+            changedBy.put(scope.toString(), commandId);
         }
     }
 
@@ -70,8 +73,10 @@ final class StateFolder {
     }
 
     /** What changed since the last call, tagged with the current view version; resets the tracking. */
-    ChangeSet drainChanges() {
-        ChangeSet changes = new ChangeSet(changedScopes, changedProfiles, changedConfigs, viewVersion);
+    ChangeSet drainChanges(java.time.Instant receivedAt) {
+        ChangeSet changes = new ChangeSet(changedScopes, changedProfiles, changedConfigs, viewVersion,
+                new HashMap<>(changedBy), receivedAt);
+        changedBy.clear();
         changedScopes.clear();
         changedProfiles.clear();
         changedConfigs.clear();

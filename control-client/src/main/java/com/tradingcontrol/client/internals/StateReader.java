@@ -14,7 +14,9 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,9 @@ import java.util.function.BiConsumer;
  * and every position had reached them, i.e. after it <em>knows</em> it is caught up. Every failure
  * is logged and counted and the loop goes on (Kafka reconnects by itself); should the thread die
  * anyway, the lease is revoked, so the client fails closed instead of answering from a frozen view.
+ * It also reads the fast halt path (see {@link FastPathTopics}, {@link FastHalts}) and settles
+ * pending halts after every poll (at most the poll interval apart, records or not), so a passed
+ * {@code decideBy} is noticed without any record arriving.
  */
 final class StateReader implements Runnable {
 
@@ -47,19 +52,40 @@ final class StateReader implements Runnable {
     private final AtomicLong pollErrors = new AtomicLong();
     private final AtomicLong undecodableRecords = new AtomicLong();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final FastHalts halts;
+    private final Clock clock;
+    private final Duration lookback;
+    private final java.util.function.Consumer<FastHalts.Changes> haltPublisher;
+    private StateSnapshot published = StateSnapshot.EMPTY;
+    private Instant polledAt;
     private volatile boolean closing;
     private volatile boolean alive = true;
     private long lastCheckNanos;
     private long failureStreak;
 
     StateReader(Consumer<String, byte[]> consumer, RecordDecoder decoder, Lease lease, ReaderTimings timings,
-                BiConsumer<StateSnapshot, ChangeSet> publisher, Runnable caughtUp) {
+                BiConsumer<StateSnapshot, ChangeSet> publisher, Runnable caughtUp, FastPath fastPath) {
+        this.halts = fastPath.halts();
+        this.clock = fastPath.clock();
+        this.lookback = fastPath.lookback();
+        this.haltPublisher = fastPath.publisher();
         this.consumer = consumer;
         this.decoder = decoder;
         this.lease = lease;
         this.timings = timings;
         this.publisher = publisher;
         this.caughtUp = caughtUp;
+    }
+
+    /**
+     * The fast halt path's part of the reader.
+     *
+     * @param halts     null: the fast path is off (only the state topics are read)
+     * @param clock     the client's clock (decideBy, receivedAt, look-back)
+     * @param publisher swaps in a new overlay of pending halts and announces what changed
+     */
+    record FastPath(FastHalts halts, Clock clock, Duration lookback,
+                    java.util.function.Consumer<FastHalts.Changes> publisher) {
     }
 
     @Override
@@ -103,6 +129,14 @@ final class StateReader implements Runnable {
         return pollErrors.get();
     }
 
+    long undecodableSignals() {
+        return halts == null ? 0 : halts.undecodable();
+    }
+
+    long haltsRetracted() {
+        return halts == null ? 0 : halts.retracted();
+    }
+
     long undecodableRecords() {
         return undecodableRecords.get();
     }
@@ -112,10 +146,12 @@ final class StateReader implements Runnable {
             assignAll();
         }
         ConsumerRecords<String, byte[]> records = consumer.poll(timings.poll());
+        polledAt = clock.instant();
         boolean registryFailed = applyAll(records);
         if (lease.everConfirmed() && folder.hasChanges()) {
             publish();
         }
+        settleHalts();
         if (registryFailed) {
             throw new SchemaRegistryException("schema registry unavailable; unread records will be retried", null);
         }
@@ -133,9 +169,27 @@ final class StateReader implements Runnable {
             }
             infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
         }
-        consumer.assign(partitions);
+        List<TopicPartition> fast = halts == null ? List.of() : FastPathTopics.partitions(consumer, timings.check());
+        List<TopicPartition> all = new ArrayList<>(partitions);
+        all.addAll(fast);
+        consumer.assign(all);
         consumer.seekToBeginning(partitions);
-        LOG.info("control client reading {} partitions of {} from the beginning", partitions.size(), TOPICS);
+        if (!fast.isEmpty()) {
+            FastPathTopics.seek(consumer, fast, clock, lookback, timings.check());
+        }
+        LOG.info("control client reading {} partitions of {} from the beginning{}", partitions.size(), TOPICS,
+                fast.isEmpty() ? " (fast halt path off)" : ", and " + FastPathTopics.TOPICS + " from " + lookback + " back");
+    }
+
+    /** Confirms or retracts pending halts against what decide() reads now, then swaps in the overlay. */
+    private void settleHalts() {
+        if (halts == null) {
+            return;
+        }
+        halts.settle(published, clock.instant());
+        if (halts.hasChanges()) {
+            haltPublisher.accept(halts.drainChanges());
+        }
     }
 
     /** @return true if the registry could not be reached: those partitions were rewound to retry */
@@ -158,6 +212,14 @@ final class StateReader implements Runnable {
     }
 
     private void applyOne(ConsumerRecord<String, byte[]> record) {
+        if (TopicNames.HALT_SIGNALS.equals(record.topic())) {
+            halts.signal(record.value(), polledAt, clock.instant());
+            return;
+        }
+        if (TopicNames.COMMAND_OUTCOMES.equals(record.topic())) {
+            halts.outcome(record.key(), record.value());
+            return;
+        }
         String topicKey = record.topic() + "/" + record.key();
         try {
             decoder.apply(folder, record.topic(), record.key(), record.value());
@@ -194,7 +256,8 @@ final class StateReader implements Runnable {
 
     private void publish() {
         StateSnapshot snapshot = folder.snapshot();
-        publisher.accept(snapshot, folder.drainChanges());
+        publisher.accept(snapshot, folder.drainChanges(polledAt == null ? clock.instant() : polledAt));
+        published = snapshot;
     }
 
     private void failed(RuntimeException e) {

@@ -44,7 +44,7 @@ class ReaderFailureTest {
 
     private static DefaultControlClient client(MockConsumer<String, byte[]> consumer) {
         ControlClientConfig config = ControlClientConfig.builder().bootstrapServers("unused:9092")
-                .schemaRegistry(InProcessSchemaRegistry.inMemory()).lease(Duration.ofMillis(500)).build();
+                .schemaRegistry(InProcessSchemaRegistry.inMemory()).lease(Duration.ofMillis(500)).fastHalts(false).build();
         return new DefaultControlClient(config, consumer, config.schemaRegistry(), System::nanoTime);
     }
 
