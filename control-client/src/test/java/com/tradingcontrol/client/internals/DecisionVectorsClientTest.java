@@ -55,12 +55,12 @@ class DecisionVectorsClientTest {
         DecisionMaker decisions = new DecisionMaker(Clock.fixed(c.now(), ZoneOffset.UTC));
         var q = c.query();
         if (c.expected().isError()) {
-            assertThatThrownBy(() -> decisions.decide(folder.snapshot(), null, q.tenant(), q.profile(), q.symbol()))
+            assertThatThrownBy(() -> decisions.decide(folder.snapshot(), HaltOverlay.EMPTY, null, q.tenant(), q.profile(), q.symbol()))
                     .isInstanceOf(IllegalArgumentException.class);
             return;
         }
 
-        Decision decision = decisions.decide(folder.snapshot(), null, q.tenant(), q.profile(), q.symbol());
+        Decision decision = decisions.decide(folder.snapshot(), HaltOverlay.EMPTY, null, q.tenant(), q.profile(), q.symbol());
 
         assertThat(decision.mode().name()).isEqualTo(c.expected().mode());
         assertThat(decision.mayOpen()).as("mayOpen").isEqualTo(c.expected().mayOpen());
