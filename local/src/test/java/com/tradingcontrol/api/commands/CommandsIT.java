@@ -89,7 +89,7 @@ class CommandsIT {
         processors = ProcessorService.start(ProcessorConfig.fromProperties(Map.of(
                 ProcessorConfig.BOOTSTRAP_SERVERS, BROKER.bootstrapServers(),
                 ProcessorConfig.APPLICATION_ID, "api-commands-it",
-                SigningKeys.processorKey(), SigningKeys.keyFile(),
+                ProcessorConfig.COMMAND_KEYS_PREFIX + SigningKeys.KEY_ID, SigningKeys.keyFile(),
                 ProcessorConfig.STATE_DIR, Files.createTempDirectory("api-it-streams").toString())), REGISTRY);
         assertThat(processors.awaitReady(Duration.ofSeconds(60))).as("processors running").isTrue();
         projector = new ProjectorComponents(ProjectorConfig.from(Map.of(
