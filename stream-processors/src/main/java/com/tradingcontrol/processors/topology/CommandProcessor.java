@@ -169,7 +169,8 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     }
 
     /**
-     * Emits PauseExpired / ReduceOnlyExpired for every timed control of this task that has lapsed, and
+     * Emits PauseExpired / ReduceOnlyExpired / KillSwitchReleaseExpired for every timed control of this
+     * task that has lapsed, and
      * commits at once when any did (trading resumes; at most one commit per scan, so no spacing needed).
      */
     private void expirePauses(long timestamp) {
