@@ -156,7 +156,9 @@ final class FoldComparison {
     private static ControlState withoutCommandIds(ControlState s) {
         return new ControlState(s.scope(), s.version(),
                 s.pause() == null ? null : new ControlState.Pause(strip(s.pause().setBy()), s.pause().expiresAt()),
-                s.killSwitch() == null ? null : new ControlState.KillSwitch(strip(s.killSwitch().engagedBy())),
+                s.killSwitch() == null ? null : new ControlState.KillSwitch(strip(s.killSwitch().engagedBy()),
+                        s.releaseProposal() == null ? null : new ControlState.ReleaseProposal(
+                                strip(s.releaseProposal().proposedBy()), s.releaseProposal().expiresAt())),
                 s.maintenance() == null ? null
                         : new ControlState.Maintenance(s.maintenance().message(), strip(s.maintenance().enabledBy())),
                 s.reduceOnly() == null ? null
