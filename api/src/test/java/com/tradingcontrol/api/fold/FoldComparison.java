@@ -87,6 +87,11 @@ final class FoldComparison {
         same(what + "reduceOnly", domain.reduceOnly() != null, view.reduceOnly());
         same(what + "reduceOnlyExpiresAt", domain.reduceOnly() == null ? null : domain.reduceOnly().expiresAt(),
                 view.reduceOnlyExpiresAt());
+        ControlState.ReleaseProposal proposal = domain.releaseProposal();
+        same(what + "releaseProposedBy", proposal == null ? null : proposal.proposedBy().actorSubject(),
+                view.releaseProposedBy());
+        same(what + "releaseProposalExpiresAt", proposal == null ? null : proposal.expiresAt(),
+                view.releaseProposalExpiresAt());
     }
 
     private void profiles(RandomHistories history) {
