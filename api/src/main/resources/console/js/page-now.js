@@ -108,6 +108,12 @@ class NowPage extends HTMLElement {
     const lines = [h('p', {class: 'mode'}, 'Global mode: ', h('strong', {id: 'global-mode', text: global.mode}))];
     const kill = global.rows.find((r) => r.kind === 'KILL_SWITCH');
     if (kill) lines.push(h('p', {class: 'alarm', id: 'kill-switch-banner', text: `KILL SWITCH ENGAGED by ${kill.by ?? '?'} at ${kill.at ?? '?'}: ${kill.reason ?? ''}`}));
+    // Two-person rule: a proposed release changes nothing until a second admin approves it.
+    if (kill && state.releaseProposal && state.releaseProposalExpiresAt && Date.parse(state.releaseProposalExpiresAt) > Date.now()) {
+      lines.push(h('p', {class: 'warn', id: 'release-proposal-banner',
+        text: `RELEASE PROPOSED by ${state.releaseProposedBy ?? 'an admin'}: awaiting a second admin's approval, `
+          + `${countdown(state.releaseProposalExpiresAt)} left (until ${state.releaseProposalExpiresAt})`}));
+    }
     if (state.maintenance) {
       lines.push(h('p', {class: 'warn', id: 'maintenance-banner', text: `MAINTENANCE: ${state.maintenanceMessage ?? ''}`}));
     }
