@@ -37,6 +37,11 @@ public final class ControlDecider {
      *                                  to another scope (a routing bug, never a business outcome)
      */
     public static Decision decide(CommandEnvelope envelope, ControlState state, ControlView view) {
+        return decide(envelope, state, view, TwoPersonRule.DEFAULT);
+    }
+
+    /** @param rule which actions need two admins (the config in force) */
+    public static Decision decide(CommandEnvelope envelope, ControlState state, ControlView view, TwoPersonRule rule) {
         if (!(envelope.payload() instanceof ControlCommand command)) {
             throw new IllegalArgumentException("not a control command: " + envelope.payload());
         }
@@ -54,7 +59,7 @@ public final class ControlDecider {
         if (conflict.isPresent()) {
             return conflict.get();
         }
-        return ControlTransitions.apply(envelope, command, state, view);
+        return ControlTransitions.apply(envelope, command, state, view, rule);
     }
 
     private static String action(ControlCommand command) {

@@ -35,7 +35,8 @@ final class ControlTransitions {
     private ControlTransitions() {
     }
 
-    static Decision apply(CommandEnvelope envelope, ControlCommand command, ControlState state, ControlView view) {
+    static Decision apply(CommandEnvelope envelope, ControlCommand command, ControlState state, ControlView view,
+                          TwoPersonRule rule) {
         if (command instanceof PauseTrading pause) {
             return pause(envelope.issuedAt(), pause, state);
         }
@@ -62,6 +63,9 @@ final class ControlTransitions {
             return KillSwitchRelease.engage(engage, state, envelope.issuedAt());
         }
         if (command instanceof ReleaseKillSwitch release) {
+            if (!rule.killSwitchRelease() && state.isKillSwitchEngaged()) {
+                return starting(envelope, state, view, new KillSwitchReleased(release.reason()));
+            }
             return KillSwitchRelease.propose(envelope, release, state);
         }
         if (command instanceof ApproveKillSwitchRelease approve) {

@@ -2,7 +2,9 @@ package com.tradingcontrol.domain.control;
 
 import com.tradingcontrol.domain.Actor;
 import com.tradingcontrol.domain.ApproveKillSwitchRelease;
+import com.tradingcontrol.domain.ConfigValue;
 import com.tradingcontrol.domain.ControlMode;
+import com.tradingcontrol.domain.Decision;
 import com.tradingcontrol.domain.EngageKillSwitch;
 import com.tradingcontrol.domain.EventMeta;
 import com.tradingcontrol.domain.KillSwitchEngaged;
@@ -16,6 +18,8 @@ import com.tradingcontrol.domain.RejectKillSwitchRelease;
 import com.tradingcontrol.domain.ReleaseKillSwitch;
 import com.tradingcontrol.domain.Role;
 import com.tradingcontrol.domain.Scenario;
+import com.tradingcontrol.domain.UpdateConfig;
+import com.tradingcontrol.domain.config.ConfigKeyDefinition;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -137,5 +141,28 @@ class TwoPersonReleaseTest {
         assertThat(after.isKillSwitchEngaged()).isTrue();
         assertThat(after.releaseProposal()).isNull();
         assertThat(PauseExpiry.expire(after, EXPIRY.plusSeconds(60))).isEmpty();
+    }
+
+    @Test
+    void withTheRuleSwitchedOffOneAdminReleasesAtOnce() {
+        Scenario engaged = given(new KillSwitchEngaged("incident"));
+
+        Decision decision = ControlDecider.decide(Scenario.envelope(ADMIN, new ReleaseKillSwitch("all clear")),
+                (ControlState) engaged.state("global"), engaged.view(), new TwoPersonRule(false));
+
+        assertThat(decision.events()).containsExactly(new KillSwitchReleased("all clear"));
+    }
+
+    @Test
+    void theRuleIsAnAdminOnlyConfigKeyThatIsOnByDefault() {
+        ConfigKeyDefinition key = Scenario.domain().catalogue().find(TwoPersonRule.KILL_SWITCH_RELEASE_KEY).orElseThrow();
+
+        assertThat(key.defaultValue()).isEqualTo(ConfigValue.of(true));
+        assertThat(key.changeRoles()).containsExactly(Role.ADMIN);
+        assertThat(TwoPersonRule.of(null)).isEqualTo(TwoPersonRule.DEFAULT);
+        assertThat(TwoPersonRule.of(key.defaultValue()).killSwitchRelease()).isTrue();
+        assertThat(TwoPersonRule.of(ConfigValue.of(false)).killSwitchRelease()).isFalse();
+        given().when(OPERATOR, new UpdateConfig(TwoPersonRule.KILL_SWITCH_RELEASE_KEY, ConfigValue.of(false), "x"))
+                .thenRejected(FORBIDDEN);
     }
 }

@@ -23,6 +23,7 @@ import com.tradingcontrol.schemas.avro.KillSwitchReleased;
 import com.tradingcontrol.schemas.avro.OutcomeStatus;
 import com.tradingcontrol.schemas.avro.RejectKillSwitchRelease;
 import com.tradingcontrol.schemas.avro.ReleaseKillSwitch;
+import com.tradingcontrol.schemas.avro.UpdateConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -153,6 +154,22 @@ class TwoPersonReleaseTopologyTest {
 
         ChainVerification verification = AuditChainVerifier.verifyRecords(chain.get(0).getChainId(), chain);
         assertThat(verification.isIntact()).isTrue();
+    }
+
+    @Test
+    void theRuleIsAConfigKeyAnAdminMaySwitchOffAndThenOneAdminReleases() {
+        String key = "control.twoPerson.killSwitchRelease";
+        harness.commands.pipeInput("config:" + key, envelope("c1", OPERATOR, T0, new UpdateConfig(key, false, "drill")));
+        harness.commands.pipeInput("config:" + key, envelope("c2", ADMIN, T0, new UpdateConfig(key, false, "drill")));
+        send("p1", ADMIN, new ReleaseKillSwitch("all clear", null), T0.plusSeconds(1));
+
+        assertThat(harness.outcomes.readValuesToList()).extracting(CommandOutcome::getCode)
+                .containsExactly("FORBIDDEN", null, null);
+        assertThat(harness.audit.readValuesToList()).extracting(AuditRecord::getAction)
+                .containsExactly("UpdateConfig", "UpdateConfig", "ReleaseKillSwitch");
+        assertThat(harness.events.readValuesToList()).extracting(EventEnvelope::getPayload)
+                .endsWith(new KillSwitchReleased("all clear"));
+        assertThat(globalState().getKillSwitch()).isFalse();
     }
 
     private void send(String commandId, Actor actor, Object payload, Instant issuedAt) {
