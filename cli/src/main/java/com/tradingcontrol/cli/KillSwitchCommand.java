@@ -46,27 +46,36 @@ final class KillSwitchCommand extends GroupCommand {
 
     @Command(name = "approve", mixinStandardHelpOptions = true,
             description = "Approve another admin's release proposal (admin); the kill switch is then released.")
-    static final class Approve extends WriteCommand {
-        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why.")
-        String reason;
-
-        @Override
-        public Integer call() {
-            return submit("POST", "/api/kill-switch/release/approve", body().put("reason", reason),
-                    "kill-switch release approved");
+    static final class Approve extends ProposalStep {
+        Approve() {
+            super("/api/kill-switch/release/approve", "kill-switch release approved");
         }
     }
 
     @Command(name = "reject", mixinStandardHelpOptions = true,
             description = "Reject the open release proposal (admin, its proposer included); the kill switch stays engaged.")
-    static final class Reject extends WriteCommand {
+    static final class Reject extends ProposalStep {
+        Reject() {
+            super("/api/kill-switch/release/reject", "kill-switch release rejected");
+        }
+    }
+
+    /** A step on the open release proposal: a reason, posted to the step's path. */
+    abstract static class ProposalStep extends WriteCommand {
+        private final String path;
+        private final String label;
+
         @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why.")
         String reason;
 
+        ProposalStep(String path, String label) {
+            this.path = path;
+            this.label = label;
+        }
+
         @Override
         public Integer call() {
-            return submit("POST", "/api/kill-switch/release/reject", body().put("reason", reason),
-                    "kill-switch release rejected");
+            return submit("POST", path, body().put("reason", reason), label);
         }
     }
 }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * {@code POST|DELETE /api/kill-switch}, the release proposal's {@code /api/kill-switch/release[/approve|/reject]}
@@ -75,9 +76,7 @@ public final class GlobalControlCommands {
     @RolesAllowed(Roles.ADMIN)
     public CompletionStage<Response> approve(@Auth Caller caller, @Context RequestId requestId,
                                              @BeanParam CommandHeaders headers, CommandBodies.Reason body) {
-        String reason = CommandInputs.requireReason(CommandInputs.requireBody(body).reason());
-        return endpoint.submit(headers, requestId, caller, GLOBAL, new CommandPayload.ApproveKillSwitchRelease(reason),
-                null);
+        return withReason(caller, requestId, headers, body, CommandPayload.ApproveKillSwitchRelease::new);
     }
 
     @POST
@@ -85,9 +84,13 @@ public final class GlobalControlCommands {
     @RolesAllowed(Roles.ADMIN)
     public CompletionStage<Response> reject(@Auth Caller caller, @Context RequestId requestId,
                                             @BeanParam CommandHeaders headers, CommandBodies.Reason body) {
+        return withReason(caller, requestId, headers, body, CommandPayload.RejectKillSwitchRelease::new);
+    }
+
+    private CompletionStage<Response> withReason(Caller caller, RequestId requestId, CommandHeaders headers,
+                                                 CommandBodies.Reason body, Function<String, CommandPayload> payload) {
         String reason = CommandInputs.requireReason(CommandInputs.requireBody(body).reason());
-        return endpoint.submit(headers, requestId, caller, GLOBAL, new CommandPayload.RejectKillSwitchRelease(reason),
-                null);
+        return endpoint.submit(headers, requestId, caller, GLOBAL, payload.apply(reason), null);
     }
 
     @PUT
