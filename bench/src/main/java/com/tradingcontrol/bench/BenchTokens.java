@@ -49,6 +49,11 @@ public final class BenchTokens {
         return issue("bench-admin", null, List.of("admin"));
     }
 
+    /** Approves {@link #admin()}'s kill-switch release proposals (two-person rule). */
+    public String secondAdmin() {
+        return issue("bench-admin-2", null, List.of("admin"));
+    }
+
     public String operator() {
         return issue("bench-operator", null, List.of("operator"));
     }
