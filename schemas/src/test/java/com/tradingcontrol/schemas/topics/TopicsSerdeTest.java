@@ -44,6 +44,17 @@ class TopicsSerdeTest {
     }
 
     @Test
+    void everyTopicHasItsValueSchemaAndEveryValueSchemaIsAContract() {
+        Topics topics = new Topics(InProcessSchemaRegistry.inMemory(), 3);
+
+        assertThat(topics.valueSchemas().keySet())
+                .containsExactlyInAnyOrderElementsOf(topics.all().stream().map(TopicSpec::name).toList());
+        assertThat(com.tradingcontrol.schemas.ContractSchemas.current().values())
+                .containsAll(topics.valueSchemas().values());
+        assertThat(topics.valueSchemas().get(TopicNames.HALT_SIGNALS).getName()).isEqualTo("HaltSignal");
+    }
+
+    @Test
     void typedConfigValuesSurviveTheUnion() {
         try (var registry = InProcessSchemaRegistry.inMemory()) {
             var serde = new Topics(registry, 1).commands().valueSerde();
