@@ -56,13 +56,17 @@ public final class RecordProjector {
         return writer.inBatch(batchWriter -> work.apply(batchWriter == writer ? this : to(batchWriter, names)));
     }
 
-    /** @throws UnprojectableRecordException naming the record when it cannot be decoded or folded */
+    /** @throws UnprojectableEventException naming the record when it cannot be decoded or folded */
     public DocumentWriter.Outcome apply(ConsumerRecord<String, byte[]> record) {
         DocumentUpdate update;
         try {
             update = updateFor(record);
+        } catch (UnprojectableEventException e) {
+            throw e;
         } catch (RuntimeException e) {
-            throw UnprojectableRecordException.of(record, e);
+            String kind = e instanceof SerializationException ? "it cannot be decoded" : "it cannot be applied";
+            throw new UnprojectableEventException(record.topic() + "-" + record.partition() + "@" + record.offset(),
+                    kind + " (" + e.getMessage() + ")", e);
         }
         return writer.apply(names, update);
     }

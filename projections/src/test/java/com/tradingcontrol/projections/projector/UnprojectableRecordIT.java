@@ -49,8 +49,8 @@ class UnprojectableRecordIT {
 
             ProjectorHealth.Status status = f.health.status();
             assertThat(status.state()).isEqualTo(ProjectorHealth.State.FAILED);
-            assertThat(status.lastError()).startsWith("UnprojectableRecordException: undecodable record "
-                    + f.topics.events() + "-0@" + offset + ": ");
+            assertThat(status.lastError()).startsWith("UnprojectableEventException: cannot project record "
+                    + f.topics.events() + "-0@" + offset + ": it cannot be decoded");
             assertThat(log.list.stream().filter(e -> e.getLevel() == Level.ERROR).toList()).hasSize(1);
         } finally {
             healthLog.detachAppender(log);
