@@ -152,7 +152,7 @@ class FastHaltIT {
                 .equals("STALE") && containsText(l.path("stale"), killed), "the killed engine flagged stale");
         assertThat(Duration.ofNanos(System.nanoTime() - killedAt)).as("flagged within the heartbeat timeout")
                 .isLessThanOrEqualTo(staleWithin);
-        await(() -> api.ready(), r -> r.path("checks").path("engines").toString().contains("stale: " + killed),
+        await(this::ready, r -> r.path("checks").path("engines").toString().contains("stale: " + killed),
                 "the readiness detail naming it");
 
         String halt = api.submit("/api/trading-control/pause", Map.of("scope", "symbol:AFTER-KILL", "reason", "next"),
@@ -172,6 +172,14 @@ class FastHaltIT {
             }
         }
         return false;
+    }
+
+    private JsonNode ready() {
+        try {
+            return api.ready();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private JsonNode get(String path) {
