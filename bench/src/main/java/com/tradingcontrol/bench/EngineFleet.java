@@ -40,6 +40,7 @@ final class EngineFleet implements AutoCloseable {
         private final CountDownLatch allDecided;
         private final CountDownLatch allAcked;
         private volatile long allAckedNanos;
+        private volatile long firstDecidedNanos;
 
         Probe(String scope, boolean retraction, Latencies perClient, int engines) {
             this.scope = scope;
@@ -51,6 +52,9 @@ final class EngineFleet implements AutoCloseable {
 
         private void decided(String engineId, long nanos) {
             if (decided.add(engineId)) {
+                if (decided.size() == 1) {
+                    firstDecidedNanos = nanos;
+                }
                 perClient.recordNanos(nanos - startNanos);
                 allDecided.countDown();
             }
@@ -73,6 +77,11 @@ final class EngineFleet implements AutoCloseable {
             return all && (!needAcks || allAcked.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS));
         }
 
+        /** From the probe's start to the first engine's decision: the floor without N clients' contention. */
+        long firstDecidedAfterNanos() {
+            return firstDecidedNanos - startNanos;
+        }
+
         /** From the probe's start to the last engine's APPLIED report as the report consumer read it. */
         long allAckedAfterNanos() {
             return allAckedNanos - startNanos;
@@ -82,6 +91,7 @@ final class EngineFleet implements AutoCloseable {
     private final List<ControlClient> clients = new ArrayList<>();
     private final KafkaConsumer<String, EngineReport> reports;
     private final Thread reportReader;
+    private final java.util.concurrent.atomic.AtomicLong undecidedRetractions = new java.util.concurrent.atomic.AtomicLong();
     private volatile Probe current;
     private volatile boolean closed;
 
@@ -111,6 +121,11 @@ final class EngineFleet implements AutoCloseable {
         return clients.size();
     }
 
+    /** Signals the clients retracted because the processors had not decided them by their decideBy, over all clients. */
+    long undecidedRetractions() {
+        return undecidedRetractions.get();
+    }
+
     /** Measures the next halt (or retraction) on {@code scope}; per-client times go to {@code perClient}. */
     Probe probe(String scope, boolean retraction, Latencies perClient) {
         Probe probe = new Probe(scope, retraction, perClient, clients.size());
@@ -134,6 +149,9 @@ final class EngineFleet implements AutoCloseable {
                 Probe p = current;
                 if (p != null && p.retraction && p.scope.equals(scope)) {
                     p.decided(engineId, System.nanoTime());
+                }
+                if (why.startsWith("not decided")) {
+                    undecidedRetractions.incrementAndGet();
                 }
             }
         };

@@ -36,7 +36,7 @@ final class EnginesBench {
 
     void run(Report report, Settings s) throws Exception {
         try (EngineFleet fleet = new EngineFleet(platform, s.engines())) {
-            halts(fleet, "warmup", s.warmupHalts(), new Latencies(), new Latencies());
+            halts(fleet, "warmup", s.warmupHalts(), new Stages());
             measure(report, fleet, s, "idle", 0);
             measure(report, fleet, s, "load", s.backgroundRate());
             rejections(report, fleet, s);
@@ -44,37 +44,55 @@ final class EnginesBench {
     }
 
     private void measure(Report report, EngineFleet fleet, Settings s, String label, int rate) throws Exception {
-        Latencies decisions = new Latencies();
-        Latencies acked = new Latencies();
-        int timeouts;
+        Stages stages = new Stages();
+        long undecidedBefore = fleet.undecidedRetractions();
         try (BackgroundLoad load = new BackgroundLoad(platform, rate).start()) {
-            timeouts = halts(fleet, label, s.halts(), decisions, acked);
+            halts(fleet, label, s.halts(), stages);
         }
+        // Per engine: how many of the run's halts a client gave up on at decideBy (counted until the run ends).
+        stages.retractedUndecided = (fleet.undecidedRetractions() - undecidedBefore) / (double) fleet.size();
         Map<String, Object> notes = new LinkedHashMap<>();
+        notes.put("first_client_p50_ms", stages.first.figure("first", Map.of()).p50());
+        notes.put("first_client_p99_ms", stages.first.figure("first", Map.of()).p99());
+        notes.put("http_202_p50_ms", stages.http.figure("http", Map.of()).p50());
+        notes.put("http_202_p99_ms", stages.http.figure("http", Map.of()).p99());
         notes.put("engines", fleet.size());
         notes.put("halts", s.halts());
         notes.put("backgroundCommandsPerSecond", rate);
         notes.put("measured", "REST pause (202) to each client's onHaltSignal listener; to the N-th APPLIED report");
         Figure baseline = report.find(RawKafkaBaseline.ROUND_TRIP);
-        report.add(decisions.figure(DECISION + "_" + label, notes).ratioTo(baseline).withExtra("timeouts", timeouts));
-        report.add(acked.figure(ALL_ACKED + "_" + label, notes).ratioTo(baseline).withExtra("timeouts", timeouts));
+        for (String name : java.util.List.of(DECISION, ALL_ACKED)) {
+            Latencies figure = name.equals(DECISION) ? stages.decisions : stages.acked;
+            report.add(figure.figure(name + "_" + label, notes).ratioTo(baseline).withExtra("timeouts", stages.timeouts)
+                    .withExtra("retracted_undecided", stages.retractedUndecided));
+        }
     }
 
-    /** Returns how many halts did not reach every engine (decision and report) within {@link #PER_HALT}. */
-    private int halts(EngineFleet fleet, String label, int count, Latencies decisions, Latencies acked) throws Exception {
-        int timeouts = 0;
+    /** What one run of halts measured; {@code retractedUndecided}: halts per engine retracted at decideBy. */
+    private static final class Stages {
+        final Latencies decisions = new Latencies();
+        final Latencies acked = new Latencies();
+        final Latencies first = new Latencies();
+        final Latencies http = new Latencies();
+        int timeouts;
+        double retractedUndecided;
+    }
+
+    /** {@code timeouts}: halts that did not reach every engine (decision and report) within {@link #PER_HALT}. */
+    private void halts(EngineFleet fleet, String label, int count, Stages stages) throws Exception {
         for (int i = 0; i < count; i++) {
             String scope = "symbol:E" + label.toUpperCase(java.util.Locale.ROOT) + i;
-            EngineFleet.Probe probe = fleet.probe(scope, false, decisions);
+            EngineFleet.Probe probe = fleet.probe(scope, false, stages.decisions);
             http.send("POST", "/api/trading-control/pause", platform.tokens().operator(),
                     "{\"scope\":\"" + scope + "\",\"reason\":\"bench\"}");
+            stages.http.recordSince(probe.startNanos);
             if (probe.await(PER_HALT, true)) {
-                acked.recordNanos(probe.allAckedAfterNanos());
+                stages.acked.recordNanos(probe.allAckedAfterNanos());
+                stages.first.recordNanos(probe.firstDecidedAfterNanos());
             } else {
-                timeouts++;
+                stages.timeouts++;
             }
         }
-        return timeouts;
     }
 
     private void rejections(Report report, EngineFleet fleet, Settings s) throws Exception {
