@@ -65,20 +65,31 @@ class ActPage extends HTMLElement {
     const reason = h('input', {id: 'kill-reason', required: true, maxlength: 500});
     const outcome = outcomeRegion();
     outcome.id = 'kill-outcome';
-    const act = (engage) => async () => {
+    // Releasing takes two admins: one proposes, a different one approves (or either rejects).
+    const steps = {
+      engage: ['Engage the kill switch?', 'Halts all trading everywhere until released.', 'POST', '/api/kill-switch'],
+      propose: ['Propose releasing the kill switch?',
+        'Nothing changes yet: a different admin must approve within 10 minutes.', 'POST', '/api/kill-switch/release'],
+      approve: ['Approve the release of the kill switch?',
+        'Trading restarts wherever nothing else holds it.', 'POST', '/api/kill-switch/release/approve'],
+      reject: ['Reject the proposed release?', 'The kill switch stays engaged.', 'POST', '/api/kill-switch/release/reject'],
+    };
+    const act = (step) => async () => {
       if (!reason.reportValidity()) return;
-      const verb = engage ? 'Engage' : 'Release';
-      if (await confirmAction(`${verb} the kill switch?`, blastRadiusOf('global'),
-        engage ? 'Halts all trading everywhere until released.' : 'Trading restarts wherever nothing else holds it.')) {
-        await runCommand(this.api, outcome, engage ? 'POST' : 'DELETE', '/api/kill-switch', {reason: reason.value.trim()});
+      const [question, effect, method, path] = steps[step];
+      if (await confirmAction(question, blastRadiusOf('global'), effect)) {
+        await runCommand(this.api, outcome, method, path, {reason: reason.value.trim()});
       }
     };
+    const admin = this.session.may('killSwitchRelease');
+    const button = (id, step, text, cls) => h('button', {type: 'button', id, class: cls, onclick: act(step), text});
     return h('section', {class: 'card', id: 'act-kill-switch'}, h('h3', {text: 'Kill switch'}),
       h('form', {class: 'row', onsubmit: (e) => e.preventDefault()}, field('Reason (required)', reason),
-        this.session.may('killSwitchEngage')
-          ? h('button', {type: 'button', class: 'danger', id: 'kill-engage', onclick: act(true), text: 'Engage…'}) : null,
-        this.session.may('killSwitchRelease')
-          ? h('button', {type: 'button', id: 'kill-release', onclick: act(false), text: 'Release…'}) : null),
+        this.session.may('killSwitchEngage') ? button('kill-engage', 'engage', 'Engage…', 'danger') : null,
+        admin ? button('kill-release', 'propose', 'Propose release…') : null,
+        admin ? button('kill-approve', 'approve', 'Approve release…') : null,
+        admin ? button('kill-reject', 'reject', 'Reject release…') : null),
+      admin ? h('p', {class: 'muted', text: 'Two-person rule: a release takes effect only when a second admin approves it.'}) : null,
       outcome);
   }
 

@@ -24,11 +24,19 @@ export function rowsOfDocument(doc, now = Date.now()) {
   return rows.map(([kind, by, at, reason, expiresAt]) => ({scope: doc.scope, kind, by, at, reason, expiresAt}));
 }
 
-/** The controls in force of one pushed state (its last change's who, when and why). */
-function rowsOfPush(state) {
+/**
+ * The controls in force of one pushed state (its last change's who, when and why). The kill switch
+ * keeps its engagement's provenance from the older document when it has one: the last change may be
+ * a release proposal or rejection, which did not engage it.
+ */
+function rowsOfPush(state, doc) {
   const base = {scope: state.scope, by: state.setBy, at: state.setAt, reason: state.reason};
   const rows = [];
-  if (state.killSwitch) rows.push({...base, kind: 'KILL_SWITCH', expiresAt: null});
+  if (state.killSwitch) {
+    rows.push(doc && doc.killSwitch
+      ? {...base, by: doc.killSwitchBy, at: doc.killSwitchAt, reason: doc.killSwitchReason, kind: 'KILL_SWITCH', expiresAt: null}
+      : {...base, kind: 'KILL_SWITCH', expiresAt: null});
+  }
   if (state.mode === 'PAUSED') rows.push({...base, kind: 'PAUSE', expiresAt: state.expiresAt});
   if (state.reduceOnly) rows.push({...base, kind: 'REDUCE_ONLY', expiresAt: state.reduceOnlyExpiresAt});
   if (state.maintenance) rows.push({...base, kind: 'MAINTENANCE', expiresAt: null});
@@ -79,7 +87,7 @@ class NowPage extends HTMLElement {
       const push = this.feed.states.get(scope);
       const pushNewer = push && (!doc || (push.version ?? 0) > (doc.version ?? 0));
       result.push({scope, mode: pushNewer ? push.mode : doc.mode, state: pushNewer ? push : doc,
-        rows: pushNewer ? rowsOfPush(push) : rowsOfDocument(doc)});
+        rows: pushNewer ? rowsOfPush(push, doc) : rowsOfDocument(doc)});
     }
     return result;
   }
@@ -108,6 +116,12 @@ class NowPage extends HTMLElement {
     const lines = [h('p', {class: 'mode'}, 'Global mode: ', h('strong', {id: 'global-mode', text: global.mode}))];
     const kill = global.rows.find((r) => r.kind === 'KILL_SWITCH');
     if (kill) lines.push(h('p', {class: 'alarm', id: 'kill-switch-banner', text: `KILL SWITCH ENGAGED by ${kill.by ?? '?'} at ${kill.at ?? '?'}: ${kill.reason ?? ''}`}));
+    // Two-person rule: a proposed release changes nothing until a second admin approves it.
+    if (kill && state.releaseProposal && state.releaseProposalExpiresAt && Date.parse(state.releaseProposalExpiresAt) > Date.now()) {
+      lines.push(h('p', {class: 'warn', id: 'release-proposal-banner',
+        text: `RELEASE PROPOSED by ${state.releaseProposedBy ?? 'an admin'}: awaiting a second admin's approval, `
+          + `${countdown(state.releaseProposalExpiresAt)} left (until ${state.releaseProposalExpiresAt})`}));
+    }
     if (state.maintenance) {
       lines.push(h('p', {class: 'warn', id: 'maintenance-banner', text: `MAINTENANCE: ${state.maintenanceMessage ?? ''}`}));
     }

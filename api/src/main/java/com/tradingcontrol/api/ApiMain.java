@@ -30,6 +30,8 @@ import java.util.Properties;
  * {@code projection.prefix}) named by the environment variable {@code TCP_READS_CONFIG} or the
  * system property {@code tcp.reads.config}; {@code TCP_READS_<KEY>} environment variables
  * (dots as underscores, upper case) override single keys, so a container can be wired by env alone.
+ * The one registry client built from {@code registry.url}/{@code registry.dir} serves commands and
+ * reads; a YAML {@code schemaRegistry} naming another registry stops the start ({@link RegistryAgreement}).
  */
 public final class ApiMain {
     static final String CONFIG_ENV = "TCP_READS_CONFIG";
@@ -55,7 +57,9 @@ public final class ApiMain {
         ProjectionStore store = reads.storeType() == ProjectorConfig.StoreType.SQLITE
                 ? SqliteProjectionStore.open(reads.sqliteFile())
                 : new CosmosProjectionStore(reads.cosmos());
-        List<ApiExtension> extensions = new java.util.ArrayList<>(extensions(reads, store, registry));
+        List<ApiExtension> extensions = new java.util.ArrayList<>();
+        extensions.add(RegistryAgreement.check(reads));
+        extensions.addAll(extensions(reads, store, registry));
         extensions.add(new ServiceReadiness(reads.bootstrapServers(), processorsGroup, store, reads.prefix(),
                 reads.topics(), READY_MAX_LAG).extension());
         new ControlPlaneApplication(extensions).run(args);

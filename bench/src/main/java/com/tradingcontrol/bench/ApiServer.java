@@ -25,10 +25,10 @@ public final class ApiServer implements AutoCloseable {
         this.port = port;
     }
 
-    public static ApiServer start(Path workDir, String bootstrapServers, String hs256Secret, String signingKeyId,
+    public static ApiServer start(Path workDir, String bootstrapServers, String publicKeyPem, String signingKeyId,
                                   Path signingKey, List<ApiExtension> extensions) throws Exception {
         Path config = workDir.resolve("api-bench.yml");
-        Files.writeString(config, yaml(bootstrapServers, hs256Secret) + """
+        Files.writeString(config, yaml(bootstrapServers, publicKeyPem) + """
                 commands:
                   signing:
                     keyId: %s
@@ -51,7 +51,8 @@ public final class ApiServer implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    private static String yaml(String bootstrapServers, String secret) {
+    private static String yaml(String bootstrapServers, String publicKeyPem) {
+        String pem = publicKeyPem.strip().replace("\n", "\n    ");
         return """
                 server:
                   type: default
@@ -75,12 +76,12 @@ public final class ApiServer implements AutoCloseable {
                 auth:
                   issuer: %s
                   audience: %s
-                  allowHs256: true
-                  hs256Secret: "%s"
+                  publicKeyPem: |
+                    %s
                 kafka:
                   bootstrapServers: %s
                   partitions: 3
-                """.formatted(BenchTokens.ISSUER, BenchTokens.AUDIENCE, secret, bootstrapServers);
+                """.formatted(BenchTokens.ISSUER, BenchTokens.AUDIENCE, pem, bootstrapServers);
     }
 
     @Override

@@ -3,10 +3,12 @@ package com.tradingcontrol.bench;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -14,27 +16,42 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * Tokens for the benchmark's private API instance. HS256 with a random per-run secret: the bench
- * API allows HS256 only because it lives and dies inside this process on loopback.
+ * Tokens for the benchmark's private API instance: RS256 with an RSA key generated per run, as
+ * production verifies them (the API is given the public half as {@code auth.publicKeyPem}), so the
+ * measured request path includes the real signature check rather than a cheaper HMAC.
  */
 public final class BenchTokens {
     public static final String ISSUER = "tcp-bench";
     public static final String AUDIENCE = "trading-control-api";
 
-    private final String secret;
+    private final RSAKey key;
 
     public BenchTokens() {
-        byte[] bytes = new byte[48];
-        new SecureRandom().nextBytes(bytes);
-        this.secret = Base64.getEncoder().encodeToString(bytes);
+        try {
+            this.key = new RSAKeyGenerator(2048).keyID("bench").generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot generate the bench's token key", e);
+        }
     }
 
-    public String secret() {
-        return secret;
+    /** The public half as PEM, for the bench API's {@code auth.publicKeyPem}. */
+    public String publicKeyPem() {
+        try {
+            byte[] der = key.toRSAPublicKey().getEncoded();
+            String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+            return "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n";
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot export the bench's token key", e);
+        }
     }
 
     public String admin() {
         return issue("bench-admin", null, List.of("admin"));
+    }
+
+    /** Approves {@link #admin()}'s kill-switch release proposals (two-person rule). */
+    public String secondAdmin() {
+        return issue("bench-admin-2", null, List.of("admin"));
     }
 
     public String operator() {
@@ -54,8 +71,9 @@ public final class BenchTokens {
             claims.claim("tenant_id", tenant);
         }
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
-            jwt.sign(new MACSigner(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+                    claims.build());
+            jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a bench token", e);

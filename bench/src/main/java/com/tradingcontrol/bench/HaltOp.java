@@ -17,19 +17,20 @@ public record HaltOp(int index, boolean killSwitch, String scope, boolean on) {
     }
 
     public String method() {
-        return killSwitch && !on ? "DELETE" : "POST";
+        return "POST";
     }
 
+    /** A release is measured from its approval: the second admin's step that takes effect (two-person rule). */
     public String path() {
         if (killSwitch) {
-            return on ? "/api/kill-switch" : "/api/kill-switch?reason=bench";
+            return on ? "/api/kill-switch" : "/api/kill-switch/release/approve";
         }
         return on ? "/api/trading-control/pause" : "/api/trading-control/resume";
     }
 
     public String body() {
         if (killSwitch) {
-            return on ? "{\"reason\":\"bench\"}" : null;
+            return "{\"reason\":\"bench\"}";
         }
         return "{\"scope\":\"" + scope + "\",\"reason\":\"bench\"}";
     }

@@ -140,8 +140,13 @@ public final class HaltPropagation {
 
     /** Sends one change; returns nanoseconds to websocket, state topic, REST read (negative: timed out). */
     private long[] measure(HaltOp op, StateWatchers watchers) throws Exception {
+        String token = platform.tokens().operator();
+        if (op.killSwitch() && !op.on()) {
+            // Two-person rule: one admin proposes (not measured), a second admin's approval releases.
+            http.send("POST", "/api/kill-switch/release", platform.tokens().admin(), "{\"reason\":\"bench\"}");
+            token = platform.tokens().secondAdmin();
+        }
         CompletableFuture<Long>[] pushes = watchers.expect(op);
-        String token = op.killSwitch() ? platform.tokens().admin() : platform.tokens().operator();
         long startMs = System.currentTimeMillis();
         long start = System.nanoTime();
         long deadline = start + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);

@@ -85,7 +85,7 @@ public final class Platform implements AutoCloseable {
         closeables.add(0, projector);
         startProjector();
         // The same API assembly users run (incl. the read-your-writes barrier), so the figures are theirs.
-        api = ApiServer.start(workDir, broker.bootstrapServers(), tokens.secret(), COMMAND_KEY_ID, key,
+        api = ApiServer.start(workDir, broker.bootstrapServers(), tokens.publicKeyPem(), COMMAND_KEY_ID, key,
                 StandardExtensions.over(store, "", broker.bootstrapServers(), registry, Clock.systemUTC()).list());
         closeables.add(0, api);
     }

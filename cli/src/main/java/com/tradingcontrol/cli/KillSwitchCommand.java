@@ -1,15 +1,19 @@
 package com.tradingcontrol.cli;
 
-import java.util.Map;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "kill-switch", mixinStandardHelpOptions = true,
-        description = "Engage or release the global kill switch (halts all trading).",
-        subcommands = {KillSwitchCommand.Engage.class, KillSwitchCommand.Release.class})
+        description = {"Engage the global kill switch (halts all trading), or release it under the two-person rule:",
+            "one admin proposes the release, a different admin approves it (or either rejects it)."},
+        subcommands = {KillSwitchCommand.Engage.class, KillSwitchCommand.Release.class,
+            KillSwitchCommand.Approve.class, KillSwitchCommand.Reject.class})
 final class KillSwitchCommand extends GroupCommand {
 
-    @Command(name = "engage", mixinStandardHelpOptions = true, description = "Engage the kill switch (admin, operator).")
+    @Command(name = "engage", mixinStandardHelpOptions = true,
+            description = "Engage the kill switch (admin, operator); cancels an open release proposal.")
     static final class Engage extends WriteCommand {
         @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why.")
         String reason;
@@ -20,17 +24,58 @@ final class KillSwitchCommand extends GroupCommand {
         }
     }
 
-    @Command(name = "release", mixinStandardHelpOptions = true, description = "Release the kill switch (admin).")
+    @Command(name = "release", mixinStandardHelpOptions = true,
+            description = "Propose releasing the kill switch (admin); it stays engaged until a different admin approves.")
     static final class Release extends WriteCommand {
         @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why.")
         String reason;
 
+        @Option(names = "--for", paramLabel = "DURATION",
+                description = "How long the proposal waits for approval: 15m, PT30M (default 10m, at most 1h).")
+        Duration duration;
+
         @Override
         public Integer call() {
-            // Sent both as body and as ?reason=: the contract allows either, and some HTTP stacks
-            // drop DELETE bodies on the way.
-            return submit("DELETE", "/api/kill-switch", Query.of().add("reason", reason),
-                    body().put("reason", reason), Map.of(), "kill-switch release");
+            ObjectNode body = body().put("reason", reason);
+            if (duration != null) {
+                body.put("expiresAt", root().environment().clock().instant().plus(duration).toString());
+            }
+            return submit("POST", "/api/kill-switch/release", body, "kill-switch release proposed");
+        }
+    }
+
+    @Command(name = "approve", mixinStandardHelpOptions = true,
+            description = "Approve another admin's release proposal (admin); the kill switch is then released.")
+    static final class Approve extends ProposalStep {
+        Approve() {
+            super("/api/kill-switch/release/approve", "kill-switch release approved");
+        }
+    }
+
+    @Command(name = "reject", mixinStandardHelpOptions = true,
+            description = "Reject the open release proposal (admin, its proposer included); the kill switch stays engaged.")
+    static final class Reject extends ProposalStep {
+        Reject() {
+            super("/api/kill-switch/release/reject", "kill-switch release rejected");
+        }
+    }
+
+    /** A step on the open release proposal: a reason, posted to the step's path. */
+    abstract static class ProposalStep extends WriteCommand {
+        private final String path;
+        private final String label;
+
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why.")
+        String reason;
+
+        ProposalStep(String path, String label) {
+            this.path = path;
+            this.label = label;
+        }
+
+        @Override
+        public Integer call() {
+            return submit("POST", path, body().put("reason", reason), label);
         }
     }
 }

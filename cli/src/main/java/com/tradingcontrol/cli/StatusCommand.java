@@ -58,6 +58,11 @@ final class StatusCommand extends ApiCommand {
         if (doc.path("maintenance").asBoolean(false)) {
             rows.add(row(scope, "MAINTENANCE", doc, "maintenanceBy", "maintenanceAt", "maintenanceReason", null, now));
         }
+        // Not a control (trading stays HALTED), but who wants the kill switch released is worth seeing.
+        if (doc.path("releaseProposal").asBoolean(false) && !expired(doc, "releaseProposalExpiresAt", now)) {
+            rows.add(row(scope, "RELEASE_PROPOSED", doc, "releaseProposedBy", "releaseProposedAt",
+                    "releaseProposalReason", "releaseProposalExpiresAt", now));
+        }
         return rows;
     }
 

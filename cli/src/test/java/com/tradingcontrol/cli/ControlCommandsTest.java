@@ -85,17 +85,47 @@ class ControlCommandsTest extends FakeApiTest {
     }
 
     @Test
-    void killSwitchReleaseIsADeleteCarryingTheReasonInBodyAndQuery() throws Exception {
-        api.respond("DELETE", "/api/kill-switch", 200, ACCEPTED);
+    void killSwitchReleaseProposesWithAnOptionalTimeToLive() throws Exception {
+        api.respond("POST", "/api/kill-switch/release", 200, ACCEPTED);
 
-        Cli.Result result = Cli.against(api, dir, "kill-switch", "release", "--reason", "all clear");
+        Cli.Result plain = Cli.against(api, dir, "kill-switch", "release", "--reason", "all clear");
+        Cli.Result timed = Cli.against(api, dir, "kill-switch", "release", "--reason", "all clear", "--for", "15m");
 
-        assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).startsWith("ACCEPTED kill-switch release");
-        FakeApi.Request request = api.only();
-        assertThat(request.method()).isEqualTo("DELETE");
-        assertThat(request.query()).isEqualTo("reason=all%20clear");
-        assertThat(JSON.readTree(request.body())).isEqualTo(JSON.readTree("{\"reason\":\"all clear\"}"));
+        assertThat(plain.exitCode()).isZero();
+        assertThat(plain.out()).startsWith("ACCEPTED kill-switch release proposed");
+        assertThat(api.requests()).extracting(FakeApi.Request::method).containsOnly("POST");
+        assertThat(JSON.readTree(api.requests().get(0).body())).isEqualTo(JSON.readTree("{\"reason\":\"all clear\"}"));
+        assertThat(JSON.readTree(api.requests().get(1).body())).isEqualTo(JSON.readTree(
+                "{\"reason\":\"all clear\",\"expiresAt\":\"" + Cli.NOW.plusSeconds(900) + "\"}"));
+        assertThat(timed.exitCode()).isZero();
+    }
+
+    @Test
+    void aSecondAdminApprovesOrRejectsTheRelease() throws Exception {
+        api.respond("POST", "/api/kill-switch/release/approve", 200, ACCEPTED);
+        api.respond("POST", "/api/kill-switch/release/reject", 200, ACCEPTED);
+
+        Cli.Result approve = Cli.against(api, dir, "kill-switch", "approve", "--reason", "checked");
+        Cli.Result reject = Cli.against(api, dir, "kill-switch", "reject", "--reason", "not yet");
+
+        assertThat(approve.out()).startsWith("ACCEPTED kill-switch release approved");
+        assertThat(reject.out()).startsWith("ACCEPTED kill-switch release rejected");
+        assertThat(api.requests()).extracting(FakeApi.Request::path)
+                .containsExactly("/api/kill-switch/release/approve", "/api/kill-switch/release/reject");
+        assertThat(JSON.readTree(api.requests().get(0).body())).isEqualTo(JSON.readTree("{\"reason\":\"checked\"}"));
+    }
+
+    @Test
+    void approvingOnesOwnProposalShowsTheStableCodeAndFails() {
+        api.respond("POST", "/api/kill-switch/release/approve", 403, """
+                {"type":"about:blank","title":"Second admin required","status":403,"code":"SECOND_ADMIN_REQUIRED",
+                 "detail":"you proposed this release; a different admin must approve it","commandId":"c-7"}""");
+
+        Cli.Result result = Cli.against(api, dir, "kill-switch", "approve", "--reason", "me");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("SECOND_ADMIN_REQUIRED (403): you proposed this release; a different admin"
+                + " must approve it");
     }
 
     @Test

@@ -34,6 +34,24 @@ class StatusCommandTest extends FakeApiTest {
     }
 
     @Test
+    void showsAReleaseProposalAwaitingASecondAdmin() {
+        api.respond("GET", "/api/trading-control", 200, """
+                {"global":{"scope":"global","mode":"HALTED","killSwitch":true,"killSwitchBy":"carol",
+                           "killSwitchAt":"2026-11-21T09:55:00Z","killSwitchReason":"outage","maintenance":false,
+                           "releaseProposal":true,"releaseProposedBy":"adam","releaseProposedAt":"2026-11-21T09:59:00Z",
+                           "releaseProposalReason":"venue back","releaseProposalExpiresAt":"2026-11-21T10:09:00Z"},
+                 "scopes":[]}""");
+
+        Cli.Result result = Cli.against(api, dir, "status");
+
+        assertThat(result.out().lines()).containsExactly(
+                "global: HALTED, KILL SWITCH ENGAGED",
+                "SCOPE   CONTROL           SET-BY  SET-AT                EXPIRES-IN  REASON",
+                "global  KILL_SWITCH       carol   2026-11-21T09:55:00Z  -           outage",
+                "global  RELEASE_PROPOSED  adam    2026-11-21T09:59:00Z  9m00s       venue back");
+    }
+
+    @Test
     void saysSoWhenNothingIsInForce() {
         api.respond("GET", "/api/trading-control", 200, """
                 {"global":{"scope":"global","mode":"ACTIVE","killSwitch":false,"maintenance":false,"paused":false},

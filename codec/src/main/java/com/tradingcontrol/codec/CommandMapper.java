@@ -7,7 +7,9 @@ import com.tradingcontrol.domain.CommandEnvelope;
 import com.tradingcontrol.domain.CreateProfile;
 import com.tradingcontrol.domain.DisableProfile;
 import com.tradingcontrol.domain.EnableProfile;
+import com.tradingcontrol.domain.ApproveKillSwitchRelease;
 import com.tradingcontrol.domain.EngageKillSwitch;
+import com.tradingcontrol.domain.RejectKillSwitchRelease;
 import com.tradingcontrol.domain.InvalidScopeException;
 import com.tradingcontrol.domain.PauseTrading;
 import com.tradingcontrol.domain.ReleaseKillSwitch;
@@ -116,7 +118,13 @@ public final class CommandMapper {
             return new EngageKillSwitch(p.getReason());
         }
         if (payload instanceof com.tradingcontrol.schemas.avro.ReleaseKillSwitch p) {
-            return new ReleaseKillSwitch(p.getReason());
+            return new ReleaseKillSwitch(p.getReason(), p.getExpiresAt());
+        }
+        if (payload instanceof com.tradingcontrol.schemas.avro.ApproveKillSwitchRelease p) {
+            return new ApproveKillSwitchRelease(p.getReason());
+        }
+        if (payload instanceof com.tradingcontrol.schemas.avro.RejectKillSwitchRelease p) {
+            return new RejectKillSwitchRelease(p.getReason());
         }
         if (payload instanceof com.tradingcontrol.schemas.avro.SetMaintenanceMode p) {
             return new SetMaintenanceMode(p.getOn(), p.getMessage(), p.getReason());

@@ -6,6 +6,7 @@ import com.tradingcontrol.domain.control.ControlState;
 import com.tradingcontrol.schemas.avro.ActiveControl;
 import com.tradingcontrol.schemas.avro.ControlKind;
 import com.tradingcontrol.schemas.avro.ControlMode;
+import com.tradingcontrol.schemas.avro.ReleaseProposal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,22 @@ public final class ControlStateMapper {
                 .setVersion(state.version())
                 .setLastEventId(lastEventId)
                 .setControls(activeControls(state))
+                .setReleaseProposal(releaseProposal(state.releaseProposal()))
                 .build();
+    }
+
+    private static ReleaseProposal releaseProposal(ControlState.ReleaseProposal proposal) {
+        if (proposal == null) {
+            return null;
+        }
+        Provenance by = proposal.proposedBy();
+        return ReleaseProposal.newBuilder().setProposedBy(by.actorSubject()).setProposedAt(by.at())
+                .setCommandId(by.commandId()).setReason(by.reason()).setExpiresAt(proposal.expiresAt()).build();
+    }
+
+    private static ControlState.ReleaseProposal releaseProposal(ReleaseProposal avro) {
+        return avro == null ? null : new ControlState.ReleaseProposal(new Provenance(avro.getProposedBy(),
+                avro.getProposedAt(), avro.getCommandId(), avro.getReason()), avro.getExpiresAt());
     }
 
     private static List<ActiveControl> activeControls(ControlState state) {
@@ -87,7 +103,8 @@ public final class ControlStateMapper {
         for (ActiveControl control : avro.getControls()) {
             switch (control.getKind()) {
                 case PAUSE -> pause = new ControlState.Pause(provenance(control), control.getExpiresAt());
-                case KILL_SWITCH -> killSwitch = new ControlState.KillSwitch(provenance(control));
+                case KILL_SWITCH -> killSwitch = new ControlState.KillSwitch(provenance(control),
+                        releaseProposal(avro.getReleaseProposal()));
                 case MAINTENANCE -> maintenance = new ControlState.Maintenance(control.getMessage(), provenance(control));
                 case REDUCE_ONLY -> reduceOnly = new ControlState.ReduceOnly(provenance(control), control.getExpiresAt());
                 default -> throw new IllegalArgumentException("unknown control kind " + control.getKind());

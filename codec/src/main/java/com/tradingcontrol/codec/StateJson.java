@@ -59,7 +59,13 @@ public final class StateJson {
             pause.put("expiresAt", instant(s.pause().expiresAt()));
         }
         if (s.killSwitch() != null) {
-            n.putObject("killSwitch").set("engagedBy", provenance(s.killSwitch().engagedBy()));
+            ObjectNode kill = n.putObject("killSwitch");
+            kill.set("engagedBy", provenance(s.killSwitch().engagedBy()));
+            if (s.releaseProposal() != null) {
+                ObjectNode proposal = kill.putObject("releaseProposal");
+                proposal.set("proposedBy", provenance(s.releaseProposal().proposedBy()));
+                proposal.put("expiresAt", instant(s.releaseProposal().expiresAt()));
+            }
         }
         if (s.maintenance() != null) {
             ObjectNode m = n.putObject("maintenance").put("message", s.maintenance().message());
@@ -81,11 +87,18 @@ public final class StateJson {
         return new ControlState(Scope.parse(n.get("scope").asText()), n.get("version").asLong(),
                 pause == null ? null : new ControlState.Pause(provenance(pause.get("setBy")),
                         instant(pause.get("expiresAt"))),
-                kill == null ? null : new ControlState.KillSwitch(provenance(kill.get("engagedBy"))),
+                kill == null ? null : killSwitch(kill),
                 maintenance == null ? null : new ControlState.Maintenance(text(maintenance.get("message")),
                         provenance(maintenance.get("enabledBy"))),
                 reduceOnly == null ? null : new ControlState.ReduceOnly(provenance(reduceOnly.get("setBy")),
                         instant(reduceOnly.get("expiresAt"))));
+    }
+
+    private static ControlState.KillSwitch killSwitch(JsonNode kill) {
+        JsonNode proposal = kill.get("releaseProposal");
+        return new ControlState.KillSwitch(provenance(kill.get("engagedBy")), proposal == null ? null
+                : new ControlState.ReleaseProposal(provenance(proposal.get("proposedBy")),
+                        instant(proposal.get("expiresAt"))));
     }
 
     public static ObjectNode config(ConfigState s) {

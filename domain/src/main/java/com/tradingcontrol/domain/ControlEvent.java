@@ -3,7 +3,8 @@ package com.tradingcontrol.domain;
 /** Events of the trading-control aggregate. */
 public sealed interface ControlEvent extends DomainEvent
         permits TradingPaused, TradingResumed, PauseExpired, KillSwitchEngaged, KillSwitchReleased,
-        MaintenanceModeChanged, ReduceOnlySet, ReduceOnlyLifted, ReduceOnlyExpired {
+        MaintenanceModeChanged, ReduceOnlySet, ReduceOnlyLifted, ReduceOnlyExpired,
+        KillSwitchReleaseProposed, KillSwitchReleaseRejected, KillSwitchReleaseCancelled, KillSwitchReleaseExpired {
 
     /** The scope whose aggregate this event belongs to. */
     Scope targetScope();

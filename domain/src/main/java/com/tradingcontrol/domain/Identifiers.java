@@ -16,10 +16,15 @@ public final class Identifiers {
      * clients check ids on every decision, and a matcher allocation there costs more than the rest.
      */
     public static boolean isValid(String id) {
-        if (id == null || id.isEmpty() || id.length() > 128) {
+        return id != null && isValid(id, 0, id.length());
+    }
+
+    /** Whether {@code id.substring(from, to)} is a valid id, without making that substring. */
+    public static boolean isValid(String id, int from, int to) {
+        if (to - from < 1 || to - from > 128) {
             return false;
         }
-        for (int i = 0; i < id.length(); i++) {
+        for (int i = from; i < to; i++) {
             char c = id.charAt(i);
             boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
                     || c == '.' || c == '_' || c == '@' || c == '|' || c == '+' || c == '-';

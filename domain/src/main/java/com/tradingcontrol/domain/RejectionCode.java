@@ -27,5 +27,10 @@ public enum RejectionCode {
      * The command's Idempotency-Key was first used by the same caller for a different request
      * (another method, route or body). Produced by the topology, not the domain; nothing changes.
      */
-    IDEMPOTENCY_KEY_REUSED
+    IDEMPOTENCY_KEY_REUSED,
+    /**
+     * Two-person rule: the admin who proposed releasing the kill switch tried to approve the
+     * proposal; a different admin must.
+     */
+    SECOND_ADMIN_REQUIRED
 }

@@ -12,7 +12,8 @@ import java.util.Set;
  *   SetReduceOnly          x       x
  *   LiftReduceOnly         x       x                                    (as ResumeTrading)
  *   EngageKillSwitch       x       x
- *   ReleaseKillSwitch      x
+ *   ReleaseKillSwitch      x                                            (proposes; two-person rule)
+ *   Approve/RejectKillSwitchRelease x                                   (approver != proposer)
  *   SetMaintenanceMode     x                                            (both on and off)
  *   UpdateConfig         per catalogue entry (ADMIN unless the entry says otherwise)
  *   Create/Enable/DisableProfile x x       own tenant only
@@ -31,7 +32,8 @@ public final class RoleMatrix {
     }
 
     public static Set<Role> allowedRoles(ControlCommand command) {
-        if (command instanceof ReleaseKillSwitch || command instanceof SetMaintenanceMode) {
+        if (command instanceof ReleaseKillSwitch || command instanceof ApproveKillSwitchRelease
+                || command instanceof RejectKillSwitchRelease || command instanceof SetMaintenanceMode) {
             return ADMIN_ONLY;
         }
         return STAFF;

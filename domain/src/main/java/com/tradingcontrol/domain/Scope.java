@@ -117,7 +117,7 @@ public record Scope(Type type, String id) {
     private static void checkStrategy(String id) {
         int colon = id == null ? -1 : id.indexOf(':');
         boolean valid = colon < 0 ? Identifiers.isValid(id)
-                : Identifiers.isValid(id.substring(0, colon)) && Identifiers.isValid(id.substring(colon + 1));
+                : Identifiers.isValid(id, 0, colon) && Identifiers.isValid(id, colon + 1, id.length());
         if (!valid) {
             throw new InvalidScopeException("invalid strategy scope 'strategy:" + id
                     + "': expected strategy:<tenantId>:<profileId>, each " + Identifiers.describeRule());

@@ -9,6 +9,7 @@ import com.tradingcontrol.domain.control.ControlDecider;
 import com.tradingcontrol.domain.control.ControlEvolver;
 import com.tradingcontrol.domain.control.ControlState;
 import com.tradingcontrol.domain.control.ControlView;
+import com.tradingcontrol.domain.control.TwoPersonRule;
 import com.tradingcontrol.domain.profile.ProfileDecider;
 import com.tradingcontrol.domain.profile.ProfileEvolver;
 import com.tradingcontrol.domain.profile.ProfileState;
@@ -66,6 +67,14 @@ public final class TradingDomain {
      * @param view  current control state of all scopes, for cross-aggregate checks and notes
      */
     public Decision decide(CommandEnvelope envelope, AggregateState state, ControlView view) {
+        return decide(envelope, state, view, TwoPersonRule.DEFAULT);
+    }
+
+    /**
+     * Decides one command under the two-person rule in force (the config key
+     * {@link TwoPersonRule#KILL_SWITCH_RELEASE_KEY}).
+     */
+    public Decision decide(CommandEnvelope envelope, AggregateState state, ControlView view, TwoPersonRule rule) {
         Command command = envelope.payload();
         AggregateState current = state;
         if (current == null) {
@@ -77,7 +86,7 @@ public final class TradingDomain {
             }
         }
         if (command instanceof ControlCommand) {
-            return ControlDecider.decide(envelope, (ControlState) current, view);
+            return ControlDecider.decide(envelope, (ControlState) current, view, rule);
         }
         if (command instanceof UpdateConfig) {
             return configDecider.decide(envelope, (ConfigState) current);

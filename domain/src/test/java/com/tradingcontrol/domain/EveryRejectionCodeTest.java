@@ -33,6 +33,9 @@ class EveryRejectionCodeTest {
                     .when(OPERATOR, new PauseTrading(Scope.global(), "y", Scenario.NOW.plusSeconds(60))),
             RejectionCode.NOT_FOUND,
             () -> given().when(OPERATOR, new DisableProfile("p1", "u1", "r")),
+            RejectionCode.SECOND_ADMIN_REQUIRED,
+            () -> given(new KillSwitchEngaged("x"), new KillSwitchReleaseProposed("r", Scenario.NOW.plusSeconds(60)))
+                    .when(ADMIN, new ApproveKillSwitchRelease("my own")),
             RejectionCode.ALREADY_EXISTS,
             () -> given(new ProfileCreated("p1", "u1", "n")).when(OPERATOR, new CreateProfile("p1", "u1", "n"))));
 

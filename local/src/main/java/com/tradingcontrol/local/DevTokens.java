@@ -63,10 +63,14 @@ public final class DevTokens {
         return "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n";
     }
 
-    /** One token per development user: admin, operator, auditor, customer-a, customer-b. */
+    /**
+     * One token per development user: admin, admin-2 (a second admin, so the two-person rule for
+     * releasing the kill switch can be exercised locally), operator, auditor, customer-a, customer-b.
+     */
     public Map<String, String> issueAll(Instant now) throws JOSEException {
         Map<String, String> tokens = new LinkedHashMap<>();
         tokens.put("admin", issue("dev-admin", null, List.of("admin"), now));
+        tokens.put("admin-2", issue("dev-admin-2", null, List.of("admin"), now));
         tokens.put("operator", issue("dev-operator", null, List.of("operator"), now));
         tokens.put("auditor", issue("dev-auditor", null, List.of("auditor"), now));
         tokens.put("customer-a", issue("customer-a", "tenant-a", List.of("customer"), now));

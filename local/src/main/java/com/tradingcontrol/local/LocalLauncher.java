@@ -90,7 +90,7 @@ public final class LocalLauncher implements Callable<Integer> {
         System.out.println("  kafka:     " + local.get("kafka"));
         System.out.println("  registry:  " + local.get("schemaRegistry")
                 + (options.schemaRegistry() == null ? " (Confluent REST API, in-process)" : " (external)"));
-        System.out.println("  tokens:    " + platform.dataDir().resolve("local.json") + " (admin, operator, auditor, customer-a, customer-b)");
+        System.out.println("  tokens:    " + platform.dataDir().resolve("local.json") + " (admin, admin-2, operator, auditor, customer-a, customer-b)");
         System.out.println("  logs:      " + platform.dataDir().resolve("logs"));
         System.out.println("READY " + local.get("api"));
         stopped.await();

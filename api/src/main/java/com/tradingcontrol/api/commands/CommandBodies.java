@@ -20,6 +20,9 @@ public final class CommandBodies {
 
     public record Reason(String reason) {}
 
+    /** A kill-switch release proposal; expiresAt (optional, ISO-8601) stays a string like {@link Pause}'s. */
+    public record ReleaseProposal(String reason, String expiresAt) {}
+
     public record Maintenance(Boolean on, String message, String reason) {}
 
     public record ConfigChange(JsonNode value, String reason) {}

@@ -12,6 +12,8 @@ import com.tradingcontrol.schemas.avro.EngageKillSwitch;
 import com.tradingcontrol.schemas.avro.IdempotencyBinding;
 import com.tradingcontrol.schemas.avro.PauseTrading;
 import com.tradingcontrol.schemas.avro.ReleaseKillSwitch;
+import com.tradingcontrol.schemas.avro.ApproveKillSwitchRelease;
+import com.tradingcontrol.schemas.avro.RejectKillSwitchRelease;
 import com.tradingcontrol.schemas.avro.ResumeTrading;
 import com.tradingcontrol.schemas.avro.LiftReduceOnly;
 import com.tradingcontrol.schemas.avro.SetReduceOnly;
@@ -57,7 +59,11 @@ public final class CommandEnvelopes {
         } else if (payload instanceof CommandPayload.EngageKillSwitch p) {
             return new EngageKillSwitch(p.reason());
         } else if (payload instanceof CommandPayload.ReleaseKillSwitch p) {
-            return new ReleaseKillSwitch(p.reason());
+            return new ReleaseKillSwitch(p.reason(), p.expiresAt());
+        } else if (payload instanceof CommandPayload.ApproveKillSwitchRelease p) {
+            return new ApproveKillSwitchRelease(p.reason());
+        } else if (payload instanceof CommandPayload.RejectKillSwitchRelease p) {
+            return new RejectKillSwitchRelease(p.reason());
         } else if (payload instanceof CommandPayload.SetMaintenanceMode p) {
             return new SetMaintenanceMode(p.on(), nullToEmpty(p.message()), nullToEmpty(p.reason()));
         } else if (payload instanceof CommandPayload.UpdateConfig p) {

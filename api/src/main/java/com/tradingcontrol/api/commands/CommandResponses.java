@@ -88,7 +88,7 @@ public final class CommandResponses {
             switch (processorCode) {
                 case "FORBIDDEN", "TENANT_MISMATCH", "VALIDATION_FAILED", "UNKNOWN_CONFIG_KEY", "VERSION_CONFLICT",
                      "INVALID_STATE", "NOT_FOUND", "ALREADY_EXISTS", "IDEMPOTENCY_KEY_REUSED",
-                     "UNAUTHENTICATED_COMMAND" -> {
+                     "UNAUTHENTICATED_COMMAND", "SECOND_ADMIN_REQUIRED" -> {
                     return ProblemCode.valueOf(processorCode);
                 }
                 default -> { }

@@ -18,11 +18,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
- * {@code POST|DELETE /api/kill-switch} and {@code PUT /api/maintenance}: the platform-wide controls,
- * all on the {@code global} aggregate. Stopping is easy (operators engage), starting is guarded
- * (only admins release).
+ * {@code POST|DELETE /api/kill-switch}, the release proposal's {@code /api/kill-switch/release[/approve|/reject]}
+ * and {@code PUT /api/maintenance}: the platform-wide controls, all on the {@code global} aggregate.
+ * Stopping is easy (operators engage), starting is guarded: releasing takes two admins, one who
+ * proposes and a different one who approves (the processors enforce it; see docs/security.md).
  */
 @Path("/api")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -44,7 +46,11 @@ public final class GlobalControlCommands {
         return endpoint.submit(headers, requestId, caller, GLOBAL, new CommandPayload.EngageKillSwitch(reason), null);
     }
 
-    /** The reason comes from the body or, since some clients cannot send a DELETE body, from {@code ?reason=}. */
+    /**
+     * Proposes the release, as {@link #propose} does (kept for existing clients; the kill switch stays
+     * engaged until a second admin approves). The reason comes from the body or, since some clients
+     * cannot send a DELETE body, from {@code ?reason=}.
+     */
     @DELETE
     @Path("/kill-switch")
     @RolesAllowed(Roles.ADMIN)
@@ -52,6 +58,39 @@ public final class GlobalControlCommands {
                             @QueryParam("reason") String reasonParam, CommandBodies.Reason body) {
         String reason = CommandInputs.requireReason(body != null && body.reason() != null ? body.reason() : reasonParam);
         return endpoint.submit(headers, requestId, caller, GLOBAL, new CommandPayload.ReleaseKillSwitch(reason), null);
+    }
+
+    @POST
+    @Path("/kill-switch/release")
+    @RolesAllowed(Roles.ADMIN)
+    public CompletionStage<Response> propose(@Auth Caller caller, @Context RequestId requestId,
+                                             @BeanParam CommandHeaders headers, CommandBodies.ReleaseProposal body) {
+        CommandInputs.requireBody(body);
+        var payload = new CommandPayload.ReleaseKillSwitch(CommandInputs.requireReason(body.reason()),
+                CommandInputs.expiresAt(body.expiresAt(), endpoint.now()));
+        return endpoint.submit(headers, requestId, caller, GLOBAL, payload, null);
+    }
+
+    @POST
+    @Path("/kill-switch/release/approve")
+    @RolesAllowed(Roles.ADMIN)
+    public CompletionStage<Response> approve(@Auth Caller caller, @Context RequestId requestId,
+                                             @BeanParam CommandHeaders headers, CommandBodies.Reason body) {
+        return withReason(caller, requestId, headers, body, CommandPayload.ApproveKillSwitchRelease::new);
+    }
+
+    @POST
+    @Path("/kill-switch/release/reject")
+    @RolesAllowed(Roles.ADMIN)
+    public CompletionStage<Response> reject(@Auth Caller caller, @Context RequestId requestId,
+                                            @BeanParam CommandHeaders headers, CommandBodies.Reason body) {
+        return withReason(caller, requestId, headers, body, CommandPayload.RejectKillSwitchRelease::new);
+    }
+
+    private CompletionStage<Response> withReason(Caller caller, RequestId requestId, CommandHeaders headers,
+                                                 CommandBodies.Reason body, Function<String, CommandPayload> payload) {
+        String reason = CommandInputs.requireReason(CommandInputs.requireBody(body).reason());
+        return endpoint.submit(headers, requestId, caller, GLOBAL, payload.apply(reason), null);
     }
 
     @PUT

@@ -48,6 +48,8 @@ public enum ProblemCode {
     VERSION_CONFLICT(409, "Version conflict"),
     INVALID_STATE(409, "Invalid state"),
     ALREADY_EXISTS(409, "Already exists"),
+    /** Two-person rule: the admin who proposed releasing the kill switch may not approve it; another admin must. */
+    SECOND_ADMIN_REQUIRED(403, "Second admin required"),
     /** The Idempotency-Key was first used by this caller for a different request (method, route or body). */
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
     /**

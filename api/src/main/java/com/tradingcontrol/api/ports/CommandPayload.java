@@ -24,7 +24,16 @@ public sealed interface CommandPayload {
 
     record EngageKillSwitch(String reason) implements CommandPayload {}
 
-    record ReleaseKillSwitch(String reason) implements CommandPayload {}
+    /** Proposes the release (two-person rule). @param expiresAt nullable: the processors' default (10 minutes) */
+    record ReleaseKillSwitch(String reason, Instant expiresAt) implements CommandPayload {
+        public ReleaseKillSwitch(String reason) {
+            this(reason, null);
+        }
+    }
+
+    record ApproveKillSwitchRelease(String reason) implements CommandPayload {}
+
+    record RejectKillSwitchRelease(String reason) implements CommandPayload {}
 
     record SetMaintenanceMode(boolean on, String message, String reason) implements CommandPayload {}
 

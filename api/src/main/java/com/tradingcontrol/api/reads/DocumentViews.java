@@ -13,7 +13,8 @@ public final class DocumentViews {
 
     private static final Set<String> INTERNAL = Set.of("id", "_position", "ttl", "lastEventId");
     private static final Set<String> TIMES = Set.of("pausedAt", "expiresAt", "killSwitchAt", "maintenanceAt",
-            "reduceOnlyAt", "reduceOnlyExpiresAt", "updatedAt", "createdAt", "occurredAt");
+            "reduceOnlyAt", "reduceOnlyExpiresAt", "releaseProposedAt", "releaseProposalExpiresAt", "updatedAt",
+            "createdAt", "occurredAt");
 
     private DocumentViews() {
     }

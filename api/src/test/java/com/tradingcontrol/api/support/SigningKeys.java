@@ -1,6 +1,5 @@
 package com.tradingcontrol.api.support;
 
-import com.tradingcontrol.processors.service.ProcessorConfig;
 import com.tradingcontrol.schemas.signing.CommandKeys;
 import io.dropwizard.testing.ConfigOverride;
 import java.io.IOException;
@@ -21,11 +20,6 @@ public final class SigningKeys {
     public static ConfigOverride[] apiOverrides() {
         return new ConfigOverride[] {ConfigOverride.config("commands.signing.keyId", KEY_ID),
                 ConfigOverride.config("commands.signing.keyFile", keyFile())};
-    }
-
-    /** The {@code processor.commandKeys.<id>} key. */
-    public static String processorKey() {
-        return ProcessorConfig.COMMAND_KEYS_PREFIX + KEY_ID;
     }
 
     /** The key file both the API and the processors are given. */

@@ -88,6 +88,11 @@ public final class Tokens {
         return rs256(claims("admin-1", null, "admin"));
     }
 
+    /** Another admin than {@link #admin()}: the one who may approve admin-1's kill-switch release proposal. */
+    public static String secondAdmin() {
+        return rs256(claims("admin-2", null, "admin"));
+    }
+
     private static String sign(JWSSigner signer, JWSHeader header, JWTClaimsSet.Builder claims) throws JOSEException {
         SignedJWT jwt = new SignedJWT(header, claims.build());
         jwt.sign(signer);

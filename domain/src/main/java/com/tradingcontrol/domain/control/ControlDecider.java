@@ -1,5 +1,6 @@
 package com.tradingcontrol.domain.control;
 
+import com.tradingcontrol.domain.ApproveKillSwitchRelease;
 import com.tradingcontrol.domain.Checks;
 import com.tradingcontrol.domain.CommandEnvelope;
 import com.tradingcontrol.domain.ControlCommand;
@@ -7,6 +8,7 @@ import com.tradingcontrol.domain.Decision;
 import com.tradingcontrol.domain.EngageKillSwitch;
 import com.tradingcontrol.domain.LiftReduceOnly;
 import com.tradingcontrol.domain.PauseTrading;
+import com.tradingcontrol.domain.RejectKillSwitchRelease;
 import com.tradingcontrol.domain.RejectionCode;
 import com.tradingcontrol.domain.ReleaseKillSwitch;
 import com.tradingcontrol.domain.ResumeTrading;
@@ -35,6 +37,11 @@ public final class ControlDecider {
      *                                  to another scope (a routing bug, never a business outcome)
      */
     public static Decision decide(CommandEnvelope envelope, ControlState state, ControlView view) {
+        return decide(envelope, state, view, TwoPersonRule.DEFAULT);
+    }
+
+    /** @param rule which actions need two admins (the config in force) */
+    public static Decision decide(CommandEnvelope envelope, ControlState state, ControlView view, TwoPersonRule rule) {
         if (!(envelope.payload() instanceof ControlCommand command)) {
             throw new IllegalArgumentException("not a control command: " + envelope.payload());
         }
@@ -52,7 +59,7 @@ public final class ControlDecider {
         if (conflict.isPresent()) {
             return conflict.get();
         }
-        return ControlTransitions.apply(envelope, command, state, view);
+        return ControlTransitions.apply(envelope, command, state, view, rule);
     }
 
     private static String action(ControlCommand command) {
@@ -66,7 +73,13 @@ public final class ControlDecider {
             return "engage the kill switch";
         }
         if (command instanceof ReleaseKillSwitch) {
-            return "release the kill switch";
+            return "propose releasing the kill switch";
+        }
+        if (command instanceof ApproveKillSwitchRelease) {
+            return "approve releasing the kill switch";
+        }
+        if (command instanceof RejectKillSwitchRelease) {
+            return "reject releasing the kill switch";
         }
         if (command instanceof SetReduceOnly) {
             return "set reduce-only";
@@ -103,7 +116,16 @@ public final class ControlDecider {
             return Checks.reason(engage.reason());
         }
         if (command instanceof ReleaseKillSwitch release) {
-            return Checks.reason(release.reason());
+            return Checks.firstFailure(
+                    () -> Checks.reason(release.reason()),
+                    () -> expiryInFuture(release.expiresAt(), issuedAt),
+                    () -> proposalNotTooLong(release.expiresAt(), issuedAt));
+        }
+        if (command instanceof ApproveKillSwitchRelease approve) {
+            return Checks.reason(approve.reason());
+        }
+        if (command instanceof RejectKillSwitchRelease reject) {
+            return Checks.reason(reject.reason());
         }
         SetMaintenanceMode maintenance = (SetMaintenanceMode) command;
         return Checks.firstFailure(
@@ -120,6 +142,15 @@ public final class ControlDecider {
         }
         return Checks.fail(RejectionCode.VALIDATION_FAILED, "'" + scope + "' does not name its tenant:"
                 + " profile ids are unique only within a tenant, use strategy:<tenantId>:" + scope.profileId());
+    }
+
+    private static Optional<Decision.Rejected> proposalNotTooLong(Instant expiresAt, Instant issuedAt) {
+        if (expiresAt == null || !expiresAt.isAfter(issuedAt.plus(KillSwitchRelease.MAX_TTL))) {
+            return Optional.empty();
+        }
+        return Checks.fail(RejectionCode.VALIDATION_FAILED, "a kill-switch release proposal may wait at most "
+                + KillSwitchRelease.MAX_TTL.toMinutes() + " minutes for its approval; expiresAt " + expiresAt
+                + " is later");
     }
 
     private static Optional<Decision.Rejected> expiryInFuture(Instant expiresAt, Instant issuedAt) {

@@ -4,6 +4,10 @@ import com.tradingcontrol.domain.AggregateIds;
 import com.tradingcontrol.domain.ControlEvent;
 import com.tradingcontrol.domain.EventMeta;
 import com.tradingcontrol.domain.KillSwitchEngaged;
+import com.tradingcontrol.domain.KillSwitchReleaseCancelled;
+import com.tradingcontrol.domain.KillSwitchReleaseExpired;
+import com.tradingcontrol.domain.KillSwitchReleaseProposed;
+import com.tradingcontrol.domain.KillSwitchReleaseRejected;
 import com.tradingcontrol.domain.KillSwitchReleased;
 import com.tradingcontrol.domain.MaintenanceModeChanged;
 import com.tradingcontrol.domain.PauseExpired;
@@ -50,10 +54,24 @@ public final class ControlEvolver {
         if (event instanceof KillSwitchReleased) {
             return state.withKillSwitch(next, null);
         }
+        if (event instanceof KillSwitchReleaseProposed e) {
+            return withProposal(state, next,
+                    new ControlState.ReleaseProposal(Provenance.of(meta, e.reason()), e.expiresAt()));
+        }
+        if (event instanceof KillSwitchReleaseRejected || event instanceof KillSwitchReleaseCancelled
+                || event instanceof KillSwitchReleaseExpired) {
+            return withProposal(state, next, null);
+        }
         MaintenanceModeChanged e = (MaintenanceModeChanged) event;
         ControlState.Maintenance maintenance = e.on()
                 ? new ControlState.Maintenance(e.message(), Provenance.of(meta, e.reason()))
                 : null;
         return state.withMaintenance(next, maintenance);
+    }
+
+    /** A proposal only exists on an engaged kill switch; without one the event only bumps the version. */
+    private static ControlState withProposal(ControlState state, long next, ControlState.ReleaseProposal proposal) {
+        ControlState.KillSwitch killSwitch = state.killSwitch();
+        return state.withKillSwitch(next, killSwitch == null ? null : killSwitch.withReleaseProposal(proposal));
     }
 }

@@ -41,7 +41,37 @@ public record ControlState(Scope scope, long version, Pause pause, KillSwitch ki
     public record ReduceOnly(Provenance setBy, Instant expiresAt) implements Timed {
     }
 
-    public record KillSwitch(Provenance engagedBy) {
+    /**
+     * An engaged kill switch.
+     *
+     * @param releaseProposal nullable: an admin's proposal to release it, awaiting a second admin
+     *                        (two-person rule). It lives inside the kill switch because it means
+     *                        nothing without one: a release ends both.
+     */
+    public record KillSwitch(Provenance engagedBy, ReleaseProposal releaseProposal) {
+
+        public KillSwitch(Provenance engagedBy) {
+            this(engagedBy, null);
+        }
+
+        KillSwitch withReleaseProposal(ReleaseProposal proposal) {
+            return new KillSwitch(engagedBy, proposal);
+        }
+    }
+
+    /**
+     * A proposal to release the kill switch. It changes nothing about trading (still HALTED) and
+     * lapses at {@code expiresAt} unless a different admin approves it first.
+     */
+    public record ReleaseProposal(Provenance proposedBy, Instant expiresAt) implements Timed {
+        public ReleaseProposal {
+            Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+
+        @Override
+        public Provenance setBy() {
+            return proposedBy;
+        }
     }
 
     public record Maintenance(String message, Provenance enabledBy) {
@@ -75,6 +105,11 @@ public record ControlState(Scope scope, long version, Pause pause, KillSwitch ki
 
     public boolean isKillSwitchEngaged() {
         return killSwitch != null;
+    }
+
+    /** The open release proposal, or null (none, or no kill switch engaged); may have lapsed by wall-clock time. */
+    public ReleaseProposal releaseProposal() {
+        return killSwitch == null ? null : killSwitch.releaseProposal();
     }
 
     public boolean isMaintenanceOn() {

@@ -5,8 +5,9 @@ import com.tradingcontrol.domain.ControlCommand;
 import com.tradingcontrol.domain.Decision;
 import com.tradingcontrol.domain.DomainEvent;
 import com.tradingcontrol.domain.EngageKillSwitch;
+import com.tradingcontrol.domain.ApproveKillSwitchRelease;
+import com.tradingcontrol.domain.RejectKillSwitchRelease;
 import com.tradingcontrol.domain.EventMeta;
-import com.tradingcontrol.domain.KillSwitchEngaged;
 import com.tradingcontrol.domain.KillSwitchReleased;
 import com.tradingcontrol.domain.LiftReduceOnly;
 import com.tradingcontrol.domain.MaintenanceModeChanged;
@@ -26,6 +27,7 @@ import com.tradingcontrol.domain.TradingResumed;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** The state machine of one control aggregate, for commands that passed role and field checks. */
 final class ControlTransitions {
@@ -33,7 +35,8 @@ final class ControlTransitions {
     private ControlTransitions() {
     }
 
-    static Decision apply(CommandEnvelope envelope, ControlCommand command, ControlState state, ControlView view) {
+    static Decision apply(CommandEnvelope envelope, ControlCommand command, ControlState state, ControlView view,
+                          TwoPersonRule rule) {
         if (command instanceof PauseTrading pause) {
             return pause(envelope.issuedAt(), pause, state);
         }
@@ -57,17 +60,21 @@ final class ControlTransitions {
             return starting(envelope, state, view, new ReduceOnlyLifted(lift.scope(), lift.reason()));
         }
         if (command instanceof EngageKillSwitch engage) {
-            if (state.isKillSwitchEngaged()) {
-                return Decision.noOp("kill switch already engaged by "
-                        + state.killSwitch().engagedBy().actorSubject() + " at " + state.killSwitch().engagedBy().at());
-            }
-            return Decision.accepted(new KillSwitchEngaged(engage.reason()));
+            return KillSwitchRelease.engage(engage, state, envelope.issuedAt());
         }
         if (command instanceof ReleaseKillSwitch release) {
-            if (!state.isKillSwitchEngaged()) {
-                return Decision.noOp("kill switch is not engaged; nothing to release");
+            if (!rule.killSwitchRelease() && state.isKillSwitchEngaged()) {
+                return starting(envelope, state, view, new KillSwitchReleased(release.reason()));
             }
-            return starting(envelope, state, view, new KillSwitchReleased(release.reason()));
+            return KillSwitchRelease.propose(envelope, release, state);
+        }
+        if (command instanceof ApproveKillSwitchRelease approve) {
+            Optional<Decision.Rejected> refusal = KillSwitchRelease.approvalRefusal(envelope, state);
+            return refusal.isPresent() ? refusal.get()
+                    : starting(envelope, state, view, new KillSwitchReleased(approve.reason()));
+        }
+        if (command instanceof RejectKillSwitchRelease reject) {
+            return KillSwitchRelease.reject(envelope, reject, state);
         }
         return maintenance(envelope, (SetMaintenanceMode) command, state, view);
     }

@@ -1,6 +1,8 @@
 package com.tradingcontrol.domain.control;
 
+import com.tradingcontrol.domain.ApproveKillSwitchRelease;
 import com.tradingcontrol.domain.EngageKillSwitch;
+import com.tradingcontrol.domain.KillSwitchReleaseProposed;
 import com.tradingcontrol.domain.KillSwitchEngaged;
 import com.tradingcontrol.domain.KillSwitchReleased;
 import com.tradingcontrol.domain.MaintenanceModeChanged;
@@ -202,7 +204,7 @@ class TradingControlTest {
             given(new KillSwitchEngaged("x")).when(OPERATOR, new ReleaseKillSwitch("ok"))
                     .thenRejected(FORBIDDEN).withMessageContaining("requires one of [ADMIN]");
             given(new KillSwitchEngaged("x")).when(ADMIN, new ReleaseKillSwitch("ok"))
-                    .thenEvents(new KillSwitchReleased("ok")).withNote(null);
+                    .thenEvents(new KillSwitchReleaseProposed("ok", NOW.plus(Duration.ofMinutes(10))));
         }
 
         @Test
@@ -212,8 +214,9 @@ class TradingControlTest {
 
         @Test
         void releasingWhileGloballyPausedSaysTradingStaysPaused() {
-            given(new TradingPaused(Scope.global(), "x", null), new KillSwitchEngaged("y"))
-                    .when(new ReleaseKillSwitch("ok"))
+            given(new TradingPaused(Scope.global(), "x", null), new KillSwitchEngaged("y"),
+                    new KillSwitchReleaseProposed("ok", NOW.plusSeconds(60)))
+                    .when(TwoPersonReleaseTest.SECOND_ADMIN, new ApproveKillSwitchRelease("ok"))
                     .thenEvents(new KillSwitchReleased("ok"))
                     .withNote("trading paused on global: effective mode stays PAUSED");
         }

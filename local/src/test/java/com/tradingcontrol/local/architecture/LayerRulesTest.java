@@ -39,6 +39,10 @@ class LayerRulesTest {
             ROOT + ".projections.rebuild", ROOT + ".projections.drift", ROOT + ".projections.service");
     private static final Set<String> PROJECTIONS_API_CLASSES = Set.of(
             ROOT + ".projections.projector.ProjectionContainer", ROOT + ".projections.projector.ProjectorTopics",
+            // The one mapping between domain state and document (docs/architecture.md, "One fold"):
+            // the API's reads decode the projected documents with it instead of a second mapping.
+            ROOT + ".projections.projector.ControlDocuments", ROOT + ".projections.projector.ProfileDocuments",
+            ROOT + ".projections.projector.ConfigDocuments",
             ROOT + ".projections.store.sqlite.SqliteProjectionStore",
             ROOT + ".projections.store.cosmos.CosmosProjectionStore");
 

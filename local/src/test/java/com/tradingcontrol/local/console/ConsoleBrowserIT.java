@@ -276,6 +276,39 @@ class ConsoleBrowserIT {
         first.consoleErrors();
     }
 
+    @Test
+    @Order(11)
+    void theKillSwitchReleaseNeedsASecondAdmin() throws Exception {
+        api.command("operator", "POST", "/api/kill-switch", """
+                {"reason": "browser drill"}""");
+        first.signInAs("admin");
+        first.open("act");
+        first.type("#kill-reason", "venue is back");
+        first.click("#kill-release");
+        assertThat(first.confirm()).contains("GLOBAL");
+        assertThat(first.outcome("#kill-outcome")).startsWith("Accepted").contains("different admin");
+        first.click("#kill-approve");
+        first.confirm();
+        first.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kill-outcome"), "SECOND_ADMIN_REQUIRED"));
+        assertThat(first.outcome("#kill-outcome")).startsWith("Rejected SECOND_ADMIN_REQUIRED");
+        first.screenshot("09-kill-switch-second-admin-required");
+
+        second.signInAs("admin-2");
+        second.open("now");
+        second.live();
+        assertThat(second.text("#release-proposal-banner")).contains("RELEASE PROPOSED by dev-admin", "second admin");
+        assertThat(second.text("#kill-switch-banner")).contains("KILL SWITCH ENGAGED");
+        second.screenshot("10-kill-switch-release-proposed");
+        second.open("act");
+        second.type("#kill-reason", "checked the venue");
+        second.click("#kill-approve");
+        second.confirm();
+        assertThat(second.outcome("#kill-outcome")).startsWith("Accepted");
+        second.open("now");
+        second.until(ExpectedConditions.invisibilityOfElementLocated(By.id("kill-switch-banner")));
+        assertThat(second.driver.findElements(By.id("release-proposal-banner"))).isEmpty();
+    }
+
     private static void setOffline(boolean offline) {
         first.driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
                 "downloadThroughput", -1, "uploadThroughput", -1));

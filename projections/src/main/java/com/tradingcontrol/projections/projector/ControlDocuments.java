@@ -18,7 +18,9 @@ import java.time.Instant;
  * never reduce-only: so documents folded before reduce-only existed equal a rebuild of them, and the
  * drift check stays quiet after an upgrade); on {@code global} also {@code killSwitch, killSwitchReason,
  * killSwitchBy, killSwitchAt, maintenance, maintenanceMessage, maintenanceReason, maintenanceBy,
- * maintenanceAt}; plus the common {@code aggregateId, version, lastEventId, lastRequestId, updatedBy,
+ * maintenanceAt}, and once global has carried a kill-switch release proposal (two-person rule) also
+ * {@code releaseProposal, releaseProposalReason, releaseProposedBy, releaseProposedAt,
+ * releaseProposalExpiresAt} (absent means never proposed, as for reduce-only); plus the common {@code aggregateId, version, lastEventId, lastRequestId, updatedBy,
  * updatedAt, _position}. Times are epoch milliseconds. A control that is not in force has all its
  * fields null. The document keeps no command ids, so {@link #read} yields provenance without one.
  */
@@ -50,6 +52,7 @@ public final class ControlDocuments {
             doc.put("maintenanceMessage", maintenance == null ? null : maintenance.message());
             provenance(doc, "maintenanceReason", "maintenanceBy", "maintenanceAt",
                     maintenance == null ? null : maintenance.enabledBy());
+            writeReleaseProposal(state.releaseProposal(), doc);
         }
         ControlState.ReduceOnly reduceOnly = state.reduceOnly();
         if (reduceOnly != null || doc.has("reduceOnly")) {
@@ -61,13 +64,31 @@ public final class ControlDocuments {
         doc.put("mode", state.imposedMode().name());
     }
 
+    private static void writeReleaseProposal(ControlState.ReleaseProposal proposal, ObjectNode doc) {
+        if (proposal == null && !doc.has("releaseProposal")) {
+            return;
+        }
+        doc.put("releaseProposal", proposal != null);
+        provenance(doc, "releaseProposalReason", "releaseProposedBy", "releaseProposedAt",
+                proposal == null ? null : proposal.proposedBy());
+        doc.put("releaseProposalExpiresAt", millis(proposal == null ? null : proposal.expiresAt()));
+    }
+
+    private static ControlState.ReleaseProposal readReleaseProposal(ObjectNode doc) {
+        return doc.path("releaseProposal").asBoolean(false)
+                ? new ControlState.ReleaseProposal(provenance(doc, "releaseProposalReason", "releaseProposedBy",
+                        "releaseProposedAt"), instant(doc, "releaseProposalExpiresAt"))
+                : null;
+    }
+
     /** The state a document renders (version = the document's); the inverse of {@link #write}. */
     public static ControlState read(ObjectNode doc) {
         ControlState.Pause pause = doc.path("paused").asBoolean(false)
                 ? new ControlState.Pause(provenance(doc, "pauseReason", "pausedBy", "pausedAt"), instant(doc, "expiresAt"))
                 : null;
         ControlState.KillSwitch killSwitch = doc.path("killSwitch").asBoolean(false)
-                ? new ControlState.KillSwitch(provenance(doc, "killSwitchReason", "killSwitchBy", "killSwitchAt"))
+                ? new ControlState.KillSwitch(provenance(doc, "killSwitchReason", "killSwitchBy", "killSwitchAt"),
+                        readReleaseProposal(doc))
                 : null;
         ControlState.Maintenance maintenance = doc.path("maintenance").asBoolean(false)
                 ? new ControlState.Maintenance(text(doc, "maintenanceMessage"),

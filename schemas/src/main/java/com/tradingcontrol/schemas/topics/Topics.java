@@ -13,7 +13,13 @@ import com.tradingcontrol.schemas.avro.ProfileStatus;
 import com.tradingcontrol.schemas.registry.SchemaRegistryClient;
 import com.tradingcontrol.schemas.serde.AvroSerdes;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -40,42 +46,32 @@ public final class Topics {
     private final TopicSpec<String, HaltSignal> haltSignals;
     private final TopicSpec<String, EngineReport> engineReports;
     private final TopicSpec<Bytes, DeadLetter> commandsDlq;
+    private final Map<String, Schema> valueSchemas = new LinkedHashMap<>();
 
     public Topics(SchemaRegistryClient registry, int partitions) {
         Serde<String> key = Serdes.String();
-        commands = new TopicSpec<>(TopicNames.COMMANDS, key,
-                AvroSerdes.specific(registry, CommandEnvelope.class, false), partitions,
+        commands = avro(registry, TopicNames.COMMANDS, key, CommandEnvelope.class, partitions,
                 TopicSpec.CleanupPolicy.DELETE, DAYS_7);
-        keyedCommands = new TopicSpec<>(TopicNames.KEYED_COMMANDS, key,
-                AvroSerdes.specific(registry, CommandEnvelope.class, false), partitions,
+        keyedCommands = avro(registry, TopicNames.KEYED_COMMANDS, key, CommandEnvelope.class, partitions,
                 TopicSpec.CleanupPolicy.DELETE, DAYS_7);
-        events = new TopicSpec<>(TopicNames.EVENTS, key,
-                AvroSerdes.specific(registry, EventEnvelope.class, false), partitions,
+        events = avro(registry, TopicNames.EVENTS, key, EventEnvelope.class, partitions,
                 TopicSpec.CleanupPolicy.DELETE, null);
-        outcomes = new TopicSpec<>(TopicNames.COMMAND_OUTCOMES, key,
-                AvroSerdes.specific(registry, CommandOutcome.class, false), partitions,
+        outcomes = avro(registry, TopicNames.COMMAND_OUTCOMES, key, CommandOutcome.class, partitions,
                 TopicSpec.CleanupPolicy.DELETE, DAYS_7);
-        audit = new TopicSpec<>(TopicNames.AUDIT, key,
-                AvroSerdes.specific(registry, AuditRecord.class, false), partitions,
+        audit = avro(registry, TopicNames.AUDIT, key, AuditRecord.class, partitions,
                 TopicSpec.CleanupPolicy.DELETE, null);
-        controlState = new TopicSpec<>(TopicNames.CONTROL_STATE, key,
-                AvroSerdes.specific(registry, ControlState.class, false), partitions,
+        controlState = avro(registry, TopicNames.CONTROL_STATE, key, ControlState.class, partitions,
                 TopicSpec.CleanupPolicy.COMPACT, null);
-        profileState = new TopicSpec<>(TopicNames.PROFILE_STATE, key,
-                AvroSerdes.specific(registry, ProfileStatus.class, false), partitions,
+        profileState = avro(registry, TopicNames.PROFILE_STATE, key, ProfileStatus.class, partitions,
                 TopicSpec.CleanupPolicy.COMPACT, null);
-        configState = new TopicSpec<>(TopicNames.CONFIG_STATE, key,
-                AvroSerdes.specific(registry, ConfigSetting.class, false), partitions,
+        configState = avro(registry, TopicNames.CONFIG_STATE, key, ConfigSetting.class, partitions,
                 TopicSpec.CleanupPolicy.COMPACT, null);
         // Signals matter for seconds only: a client that starts later reads the state topic instead.
-        haltSignals = new TopicSpec<>(TopicNames.HALT_SIGNALS, key,
-                AvroSerdes.specific(registry, HaltSignal.class, false), 1,
+        haltSignals = avro(registry, TopicNames.HALT_SIGNALS, key, HaltSignal.class, 1,
                 TopicSpec.CleanupPolicy.DELETE, Duration.ofDays(1));
-        engineReports = new TopicSpec<>(TopicNames.ENGINE_REPORTS, key,
-                AvroSerdes.specific(registry, EngineReport.class, false), partitions,
+        engineReports = avro(registry, TopicNames.ENGINE_REPORTS, key, EngineReport.class, partitions,
                 TopicSpec.CleanupPolicy.DELETE, DAYS_7);
-        commandsDlq = new TopicSpec<>(TopicNames.COMMANDS_DLQ, Serdes.Bytes(),
-                AvroSerdes.specific(registry, DeadLetter.class, false), 1,
+        commandsDlq = avro(registry, TopicNames.COMMANDS_DLQ, Serdes.Bytes(), DeadLetter.class, 1,
                 TopicSpec.CleanupPolicy.DELETE, Duration.ofDays(14));
     }
 
@@ -126,6 +122,21 @@ public final class Topics {
 
     public TopicSpec<Bytes, DeadLetter> commandsDlq() {
         return commandsDlq;
+    }
+
+    /**
+     * The value schema of every topic, by topic name: what a registry holds under {@code <topic>-value}
+     * (a registry seeded up front for processes that only read it registers exactly these).
+     */
+    public Map<String, Schema> valueSchemas() {
+        return Collections.unmodifiableMap(valueSchemas);
+    }
+
+    private <K, V extends SpecificRecord> TopicSpec<K, V> avro(SchemaRegistryClient registry, String name, Serde<K> key,
+                                                               Class<V> type, int partitions,
+                                                               TopicSpec.CleanupPolicy cleanup, Duration retention) {
+        valueSchemas.put(name, SpecificData.get().getSchema(type));
+        return new TopicSpec<>(name, key, AvroSerdes.specific(registry, type, false), partitions, cleanup, retention);
     }
 
     public List<TopicSpec<?, ?>> all() {

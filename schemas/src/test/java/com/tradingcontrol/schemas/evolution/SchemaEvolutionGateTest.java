@@ -30,6 +30,23 @@ class SchemaEvolutionGateTest {
         assertThat(SchemaEvolutionGate.check(ContractSchemas.current(), REPO_RELEASED)).isEmpty();
     }
 
+    /**
+     * What ships is released: the release step on a copy of the repository's versions writes nothing.
+     * A changed contract (fields, docs, defaults, or Java string properties of the generated classes)
+     * that nobody released would otherwise reach a registry as a version the repository does not hold.
+     */
+    @Test
+    void everyCurrentContractIsTheLatestReleasedVersion() throws Exception {
+        for (Path file : ReleasedSchemas.list(REPO_RELEASED)) {
+            Path copy = released.resolve(REPO_RELEASED.relativize(file));
+            Files.createDirectories(copy.getParent());
+            Files.copy(file, copy);
+        }
+        assertThat(ReleasedSchemas.release(ContractSchemas.current(), released))
+                .as("contracts changed but not released: run ReleasedSchemas (its Javadoc) and commit the new versions")
+                .isEmpty();
+    }
+
     @Test
     void gateFailsOnANewFieldWithoutDefault() throws Exception {
         ReleasedSchemas.release(ContractSchemas.current(), released);

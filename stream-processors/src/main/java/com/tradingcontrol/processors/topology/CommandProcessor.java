@@ -50,6 +50,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     private ControlCommits controlCommits;
     private CommandAuthentication authentication;
     private StatePublications publications;
+    private TwoPersonRules twoPersonRules;
 
     CommandProcessor(TopologySettings settings) {
         this.settings = settings;
@@ -68,6 +69,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         controlCommits = new ControlCommits(settings.controlCommitSpacing());
         authentication = new CommandAuthentication(settings.commandKeys(), context);
         publications = new StatePublications(context, stores);
+        twoPersonRules = new TwoPersonRules(stores, context.getStateStore(StoreNames.CONFIG_STATE_VIEW));
         expiries.rebuild(stores.control);
         context.schedule(settings.expiryScanInterval(), PunctuationType.WALL_CLOCK_TIME, this::scan);
     }
@@ -100,7 +102,8 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         } else {
             AggregateState before = stores.load(mapped.aggregateId());
             decided(command, mapped.aggregateId(), before,
-                    settings.domain().decide(mapped.command(), before, view), now);
+                    settings.domain().decide(mapped.command(), before, view,
+                            twoPersonRules.forCommand(mapped.command().payload())), now);
         }
         commitIfControl(mapped.aggregateId(), record.timestamp(), now);
     }
@@ -169,7 +172,8 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     }
 
     /**
-     * Emits PauseExpired / ReduceOnlyExpired for every timed control of this task that has lapsed, and
+     * Emits PauseExpired / ReduceOnlyExpired / KillSwitchReleaseExpired for every timed control of this
+     * task that has lapsed, and
      * commits at once when any did (trading resumes; at most one commit per scan, so no spacing needed).
      */
     private void expirePauses(long timestamp) {

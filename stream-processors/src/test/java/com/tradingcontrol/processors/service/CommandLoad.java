@@ -8,6 +8,7 @@ import com.tradingcontrol.schemas.avro.EnableProfile;
 import com.tradingcontrol.schemas.avro.EngageKillSwitch;
 import com.tradingcontrol.schemas.avro.PauseTrading;
 import com.tradingcontrol.schemas.avro.ReleaseKillSwitch;
+import com.tradingcontrol.schemas.avro.ApproveKillSwitchRelease;
 import com.tradingcontrol.schemas.avro.ResumeTrading;
 import com.tradingcontrol.schemas.avro.UpdateConfig;
 import java.time.Instant;
@@ -34,6 +35,7 @@ public final class CommandLoad {
 
     private static final Actor OPERATOR = new Actor("olga", null, List.of("operator"));
     private static final Actor ADMIN = new Actor("adam", null, List.of("admin"));
+    private static final Actor SECOND_ADMIN = new Actor("adele", null, List.of("admin"));
 
     /** commandId -> number of times it was submitted. */
     public final Map<String, Integer> submissions = new ConcurrentHashMap<>();
@@ -136,9 +138,12 @@ public final class CommandLoad {
                     new PauseTrading(scope, "short halt", now.plusMillis(500 + random.nextInt(2500))), now);
         }
         if (dice < 52) {
-            boolean engage = random.nextBoolean();
-            return record("global", id, engage ? OPERATOR : ADMIN,
-                    engage ? new EngageKillSwitch("drill") : new ReleaseKillSwitch("drill over"), now);
+            // Engage, propose a release, and approve it by a second admin (the two-person rule).
+            return switch (random.nextInt(3)) {
+                case 0 -> record("global", id, OPERATOR, new EngageKillSwitch("drill"), now);
+                case 1 -> record("global", id, ADMIN, new ReleaseKillSwitch("drill over", null), now);
+                default -> record("global", id, SECOND_ADMIN, new ApproveKillSwitchRelease("checked"), now);
+            };
         }
         if (dice < 65) {
             boolean flag = random.nextBoolean();

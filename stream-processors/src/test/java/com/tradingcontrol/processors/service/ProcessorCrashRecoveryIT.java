@@ -3,11 +3,9 @@ package com.tradingcontrol.processors.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradingcontrol.kafka.embedded.EmbeddedKafkaBroker;
-import com.tradingcontrol.schemas.ContractSchemas;
 import com.tradingcontrol.schemas.avro.DeadLetter;
 import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
 import com.tradingcontrol.schemas.topics.TopicCreator;
-import com.tradingcontrol.schemas.topics.TopicSpec;
 import com.tradingcontrol.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,32 +59,12 @@ class ProcessorCrashRecoveryIT {
         registry = InProcessSchemaRegistry.persistent(registryDir);
         topics = new Topics(registry, PARTITIONS);
         // Register every subject now, so child JVMs working on copies of this directory only read it.
-        for (TopicSpec<?, ?> spec : topics.all()) {
-            for (var schema : ContractSchemas.current().values()) {
-                if (matches(spec, schema)) {
-                    registry.register(spec.name() + "-value", schema);
-                }
-            }
-        }
+        topics.valueSchemas().forEach((topic, schema) -> registry.register(topic + "-value", schema));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             TopicCreator.createAll(admin, topics, (short) 1, Duration.ofSeconds(30));
         }
     }
 
-    private static boolean matches(TopicSpec<?, ?> spec, org.apache.avro.Schema schema) {
-        String name = schema.getName();
-        return switch (spec.name()) {
-            case "trading.commands", "trading.keyed-commands" -> name.equals("CommandEnvelope");
-            case "trading.events" -> name.equals("EventEnvelope");
-            case "trading.command-outcomes" -> name.equals("CommandOutcome");
-            case "trading.audit" -> name.equals("AuditRecord");
-            case "trading.control-state" -> name.equals("ControlState");
-            case "trading.profile-state" -> name.equals("ProfileStatus");
-            case "trading.config-state" -> name.equals("ConfigSetting");
-            case "trading.commands.dlq" -> name.equals("DeadLetter");
-            default -> throw new IllegalArgumentException("no value schema known for topic " + spec.name());
-        };
-    }
 
     @AfterAll
     static void stopBroker() {

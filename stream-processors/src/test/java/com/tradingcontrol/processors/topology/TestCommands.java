@@ -71,7 +71,7 @@ final class TestCommands {
     }
 
     static Object release(String reason) {
-        return new ReleaseKillSwitch(reason);
+        return new ReleaseKillSwitch(reason, null);
     }
 
     static Object config(String key, Object value) {

@@ -87,6 +87,11 @@ final class FoldComparison {
         same(what + "reduceOnly", domain.reduceOnly() != null, view.reduceOnly());
         same(what + "reduceOnlyExpiresAt", domain.reduceOnly() == null ? null : domain.reduceOnly().expiresAt(),
                 view.reduceOnlyExpiresAt());
+        ControlState.ReleaseProposal proposal = domain.releaseProposal();
+        same(what + "releaseProposedBy", proposal == null ? null : proposal.proposedBy().actorSubject(),
+                view.releaseProposedBy());
+        same(what + "releaseProposalExpiresAt", proposal == null ? null : proposal.expiresAt(),
+                view.releaseProposalExpiresAt());
     }
 
     private void profiles(RandomHistories history) {
@@ -156,7 +161,9 @@ final class FoldComparison {
     private static ControlState withoutCommandIds(ControlState s) {
         return new ControlState(s.scope(), s.version(),
                 s.pause() == null ? null : new ControlState.Pause(strip(s.pause().setBy()), s.pause().expiresAt()),
-                s.killSwitch() == null ? null : new ControlState.KillSwitch(strip(s.killSwitch().engagedBy())),
+                s.killSwitch() == null ? null : new ControlState.KillSwitch(strip(s.killSwitch().engagedBy()),
+                        s.releaseProposal() == null ? null : new ControlState.ReleaseProposal(
+                                strip(s.releaseProposal().proposedBy()), s.releaseProposal().expiresAt())),
                 s.maintenance() == null ? null
                         : new ControlState.Maintenance(s.maintenance().message(), strip(s.maintenance().enabledBy())),
                 s.reduceOnly() == null ? null

@@ -78,7 +78,7 @@ class EnginesIT {
         processors = ProcessorService.start(ProcessorConfig.fromProperties(Map.of(
                 ProcessorConfig.BOOTSTRAP_SERVERS, BROKER.bootstrapServers(),
                 ProcessorConfig.APPLICATION_ID, "api-engines-it",
-                SigningKeys.processorKey(), SigningKeys.keyFile(),
+                ProcessorConfig.COMMAND_KEYS_PREFIX + SigningKeys.KEY_ID, SigningKeys.keyFile(),
                 ProcessorConfig.STATE_DIR, Files.createTempDirectory("api-engines-it").toString())), REGISTRY);
         assertThat(processors.awaitReady(Duration.ofSeconds(60))).as("processors running").isTrue();
         http = new Http(APP.getLocalPort());

@@ -8,6 +8,8 @@ import com.tradingcontrol.schemas.avro.EngageKillSwitch;
 import com.tradingcontrol.schemas.avro.LiftReduceOnly;
 import com.tradingcontrol.schemas.avro.PauseTrading;
 import com.tradingcontrol.schemas.avro.ReleaseKillSwitch;
+import com.tradingcontrol.schemas.avro.ApproveKillSwitchRelease;
+import com.tradingcontrol.schemas.avro.RejectKillSwitchRelease;
 import com.tradingcontrol.schemas.avro.ResumeTrading;
 import com.tradingcontrol.schemas.avro.SetMaintenanceMode;
 import com.tradingcontrol.schemas.avro.SetReduceOnly;
@@ -38,6 +40,8 @@ final class RandomHistories {
     }
 
     static final Actor ADMIN = new Actor("adam", null, List.of("admin"));
+    /** A second admin: the two-person rule needs one to approve the other's kill-switch release proposal. */
+    static final Actor SECOND_ADMIN = new Actor("adele", null, List.of("admin"));
     static final Actor OPERATOR = new Actor("olga", null, List.of("operator"));
 
     private final Random random;
@@ -78,7 +82,7 @@ final class RandomHistories {
     }
 
     private Step command(Instant now) {
-        int kind = random.nextInt(14);
+        int kind = random.nextInt(16);
         String scope = scope();
         return switch (kind) {
             case 0, 1 -> new Send(scope, staff(), new PauseTrading(scope, reason("pause"), expiry(now)));
@@ -86,7 +90,12 @@ final class RandomHistories {
             case 4 -> new Send(scope, staff(), new SetReduceOnly(scope, reason("reduce"), expiry(now)));
             case 5 -> new Send(scope, staff(), new LiftReduceOnly(scope, reason("lift")));
             case 6 -> new Send("global", staff(), new EngageKillSwitch(reason("halt")));
-            case 7 -> new Send("global", ADMIN, new ReleaseKillSwitch(reason("release")));
+            case 7 -> new Send("global", random.nextBoolean() ? ADMIN : SECOND_ADMIN,
+                    new ReleaseKillSwitch(reason("release"), random.nextInt(3) == 0 ? expiry(now) : null));
+            case 14 -> new Send("global", random.nextBoolean() ? ADMIN : SECOND_ADMIN,
+                    new ApproveKillSwitchRelease(reason("approve")));
+            case 15 -> new Send("global", random.nextBoolean() ? ADMIN : SECOND_ADMIN,
+                    new RejectKillSwitchRelease(reason("reject")));
             case 8 -> new Send("global", ADMIN, new SetMaintenanceMode(random.nextBoolean(), "back soon " + random.nextInt(9),
                     reason("maintenance")));
             case 9, 10, 11 -> profileCommand();

@@ -86,7 +86,7 @@ class CommandSecurityIT {
                 ProcessorConfig.BOOTSTRAP_SERVERS, BROKER.bootstrapServers(),
                 ProcessorConfig.APPLICATION_ID, "api-command-security-it",
                 ProcessorConfig.PARTITIONS, Integer.toString(PARTITIONS),
-                SigningKeys.processorKey(), SigningKeys.keyFile(),
+                ProcessorConfig.COMMAND_KEYS_PREFIX + SigningKeys.KEY_ID, SigningKeys.keyFile(),
                 ProcessorConfig.STATE_DIR, Files.createTempDirectory("security-it-streams").toString())), REGISTRY);
         assertThat(processors.awaitReady(Duration.ofSeconds(60))).as("processors running").isTrue();
         client = new CommandClient(new Http(APP.getLocalPort()));

@@ -89,7 +89,7 @@ class CommandsIT {
         processors = ProcessorService.start(ProcessorConfig.fromProperties(Map.of(
                 ProcessorConfig.BOOTSTRAP_SERVERS, BROKER.bootstrapServers(),
                 ProcessorConfig.APPLICATION_ID, "api-commands-it",
-                SigningKeys.processorKey(), SigningKeys.keyFile(),
+                ProcessorConfig.COMMAND_KEYS_PREFIX + SigningKeys.KEY_ID, SigningKeys.keyFile(),
                 ProcessorConfig.STATE_DIR, Files.createTempDirectory("api-it-streams").toString())), REGISTRY);
         assertThat(processors.awaitReady(Duration.ofSeconds(60))).as("processors running").isTrue();
         projector = new ProjectorComponents(ProjectorConfig.from(Map.of(
@@ -278,9 +278,15 @@ class CommandsIT {
         assertThat(waited("/api/kill-switch", "{\"reason\":\"drill\"}").path("status").asText()).isEqualTo("ACCEPTED");
         assertThat(WIRING.controlStateView().state("global")).map(ScopeState::killSwitch).contains(true);
 
+        // Two-person rule: releasing only proposes; a second admin's approval releases.
         HttpResponse<String> release = client.send("DELETE", "/api/kill-switch?reason=drill%20over", Tokens.admin(), null,
                 "Prefer", "wait=5");
         assertThat(release.statusCode()).as(release.body()).isEqualTo(200);
+        assertThat(WIRING.controlStateView().state("global")).map(ScopeState::killSwitch).contains(true);
+        assertThat(WIRING.controlStateView().state("global")).map(ScopeState::releaseProposedBy).contains("admin-1");
+        HttpResponse<String> approve = client.send("POST", "/api/kill-switch/release/approve", Tokens.secondAdmin(),
+                "{\"reason\":\"drill over, checked\"}", "Prefer", "wait=5");
+        assertThat(approve.statusCode()).as(approve.body()).isEqualTo(200);
         assertThat(WIRING.controlStateView().state("global")).map(ScopeState::killSwitch).contains(false);
 
         HttpResponse<String> on = client.send("PUT", "/api/maintenance", Tokens.admin(),
@@ -296,6 +302,51 @@ class CommandsIT {
         assertThat(waited("/api/trading-control/resume", "{\"scope\":\"global\",\"reason\":\"seed tool done\"}")
                 .path("status").asText()).isEqualTo("ACCEPTED");
         assertThat(WIRING.controlStateView().state("global")).map(ScopeState::mode).contains("ACTIVE");
+    }
+
+    @Test
+    void releasingTheKillSwitchTakesTwoAdminsAndEveryStepIsAudited() {
+        String run = unique("two");
+        assertThat(waited("/api/kill-switch", "{\"reason\":\"two-person drill\"}").path("status").asText())
+                .isEqualTo("ACCEPTED");
+        assertProblem(step("/api/kill-switch/release", Tokens.operator(), "{\"reason\":\"x\"}", run + "-0"),
+                403, "FORBIDDEN");
+
+        HttpResponse<String> proposed = step("/api/kill-switch/release", Tokens.admin(),
+                "{\"reason\":\"venue back\"}", run + "-1");
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(200);
+        assertThat(Http.json(proposed).path("message").asText()).contains("different admin");
+        JsonNode global = Http.json(http.get("/api/trading-control", Tokens.operator())).path("global");
+        assertThat(global.path("mode").asText()).isEqualTo("HALTED");
+        assertThat(global.path("releaseProposal").asBoolean()).isTrue();
+        assertThat(global.path("releaseProposedBy").asText()).isEqualTo("admin-1");
+        assertThat(Instant.parse(global.path("releaseProposalExpiresAt").asText())).isAfter(Instant.now());
+
+        assertProblem(step("/api/kill-switch/release/approve", Tokens.admin(), "{\"reason\":\"me\"}", run + "-2"),
+                403, "SECOND_ADMIN_REQUIRED");
+        assertThat(step("/api/kill-switch/release/reject", Tokens.secondAdmin(), "{\"reason\":\"not yet\"}",
+                run + "-3").statusCode()).isEqualTo(200);
+        assertThat(WIRING.controlStateView().state("global")).map(ScopeState::killSwitch).contains(true);
+        assertThat(WIRING.controlStateView().state("global")).map(ScopeState::releaseProposedBy).isEmpty();
+
+        assertThat(step("/api/kill-switch/release", Tokens.admin(), "{\"reason\":\"now\",\"expiresAt\":\""
+                + Instant.now().plusSeconds(300) + "\"}", run + "-4").statusCode()).isEqualTo(200);
+        HttpResponse<String> approved = step("/api/kill-switch/release/approve", Tokens.secondAdmin(),
+                "{\"reason\":\"checked\"}", run + "-5");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(WIRING.controlStateView().state("global")).map(ScopeState::killSwitch).contains(false);
+
+        List<AuditRecord> audit = TopicReader.awaitMatching(BROKER.bootstrapServers(), TOPICS.audit(),
+                record -> record.getRequestId().startsWith(run + "-"));
+        assertThat(audit).extracting(AuditRecord::getAction).containsExactly("ReleaseKillSwitch",
+                "ApproveKillSwitchRelease", "RejectKillSwitchRelease", "ReleaseKillSwitch", "ApproveKillSwitchRelease");
+        assertThat(audit).extracting(r -> r.getActor().getSubject())
+                .containsExactly("admin-1", "admin-1", "admin-2", "admin-1", "admin-2");
+        assertThat(audit.get(1).getCode()).isEqualTo("SECOND_ADMIN_REQUIRED");
+    }
+
+    private static HttpResponse<String> step(String path, String token, String json, String requestId) {
+        return client.send("POST", path, token, json, "Prefer", "wait=5", "x-request-id", requestId);
     }
 
     @Test

@@ -28,6 +28,8 @@ class FoldParityTest {
     private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
     private static final List<String> EVENT_TYPES = List.of("TradingPaused", "TradingResumed", "PauseExpired",
             "ReduceOnlySet", "ReduceOnlyLifted", "ReduceOnlyExpired", "KillSwitchEngaged", "KillSwitchReleased",
+            "KillSwitchReleaseProposed", "KillSwitchReleaseRejected", "KillSwitchReleaseCancelled",
+            "KillSwitchReleaseExpired",
             "MaintenanceModeChanged", "ConfigUpdated", "ProfileCreated", "ProfileEnabled", "ProfileDisabled");
 
     @TempDir

@@ -1,0 +1,9 @@
+package com.tradingcontrol.domain;
+
+/** A new engagement of the kill switch cancelled the open release proposal. */
+public record KillSwitchReleaseCancelled(String reason) implements ControlEvent {
+    @Override
+    public Scope targetScope() {
+        return Scope.global();
+    }
+}
