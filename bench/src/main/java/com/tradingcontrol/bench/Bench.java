@@ -21,11 +21,12 @@ import picocli.CommandLine.Option;
         description = "Benchmarks the trading control plane against raw Kafka on the same embedded broker.")
 public final class Bench implements Callable<Integer> {
 
-    static final Set<String> SCENARIOS = Set.of("halt", "reads", "timetravel", "rebuild", "throughput", "client");
+    static final Set<String> SCENARIOS = Set.of("halt", "reads", "timetravel", "rebuild", "throughput", "client",
+            "engines");
 
     @Option(names = "--scenarios", split = ",", description = "any of ${COMPLETION-CANDIDATES}; default all",
             completionCandidates = ScenarioNames.class)
-    List<String> scenarios = List.of("halt", "reads", "timetravel", "rebuild", "throughput", "client");
+    List<String> scenarios = List.of("halt", "reads", "timetravel", "rebuild", "throughput", "client", "engines");
     @Option(names = "--halts", description = "measured control changes per halt run (default ${DEFAULT-VALUE})")
     int halts = 200;
     @Option(names = "--halt-runs", split = ",", description = "which halt runs: idle, load (default both)")
@@ -77,6 +78,13 @@ public final class Bench implements Callable<Integer> {
     int clientDecisions = 2_000_000;
     @Option(names = "--client-catchup-runs", description = "client catch-ups measured (default ${DEFAULT-VALUE})")
     int clientCatchUpRuns = 5;
+    @Option(names = "--engines", description = "simulated engines (control clients) in the engines scenario "
+            + "(default ${DEFAULT-VALUE})")
+    int engines = 20;
+    @Option(names = "--engine-halts", description = "measured halts per engines run (default ${DEFAULT-VALUE})")
+    int engineHalts = 100;
+    @Option(names = "--engine-rejections", description = "rejected fast halts measured (default ${DEFAULT-VALUE})")
+    int engineRejections = 10;
     @Option(names = "--report", description = "JSON report file (default ${DEFAULT-VALUE})")
     Path reportFile = Path.of("bench/target/bench-report.json");
     @Option(names = "--work-dir", description = "broker and store data (default: a new temp dir)")
@@ -137,7 +145,7 @@ public final class Bench implements Callable<Integer> {
     /** Each scenario runs on its own: a failing one is reported and the others still run. */
     private void runScenarios(Platform platform, Report report) {
         LogScenarios logs = null;
-        for (String scenario : List.of("halt", "reads", "timetravel", "rebuild", "throughput")) {
+        for (String scenario : List.of("halt", "reads", "timetravel", "rebuild", "throughput", "engines")) {
             if (!scenarios.contains(scenario)) {
                 continue;
             }
@@ -164,6 +172,8 @@ public final class Bench implements Callable<Integer> {
                         logs = logs == null ? new LogScenarios(platform) : logs;
                         logs.rebuild(report, rebuildEvents);
                     }
+                    case "engines" -> new EnginesBench(platform).run(report, new EnginesBench.Settings(engines,
+                            engineHalts, engineRejections, backgroundRate, Math.max(1, engineHalts / 5)));
                     default -> {
                         CommandThroughput throughput = new CommandThroughput(platform);
                         throughput.viaKafka(report, throughputSeconds, maxLag, warmupSeconds);
@@ -207,12 +217,15 @@ public final class Bench implements Callable<Integer> {
         o.put("clientScopes", clientScopes);
         o.put("clientCatchUpRecords", clientCatchUpRecords);
         o.put("clientDecisions", clientDecisions);
+        o.put("engines", engines);
+        o.put("engineHalts", engineHalts);
+        o.put("engineRejections", engineRejections);
         return o;
     }
 
     static final class ScenarioNames extends java.util.ArrayList<String> {
         ScenarioNames() {
-            super(List.of("halt", "reads", "timetravel", "rebuild", "throughput", "client"));
+            super(List.of("halt", "reads", "timetravel", "rebuild", "throughput", "client", "engines"));
         }
     }
 }

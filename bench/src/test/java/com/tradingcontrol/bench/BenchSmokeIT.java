@@ -36,7 +36,8 @@ class BenchSmokeIT {
                 "--throughput-seconds", "3", "--http-clients", "2", "--read-clients", "4", "--read-rate", "40",
                 "--read-seconds", "2", "--timetravel-events", "200,400", "--timetravel-queries", "5",
                 "--rebuild-events", "500", "--client-scopes", "300", "--client-catchup-records", "1000",
-                "--client-decisions", "20000", "--client-catchup-runs", "2", "--work-dir", dir.resolve("work").toString(),
+                "--client-decisions", "20000", "--client-catchup-runs", "2", "--engines", "3", "--engine-halts", "4",
+                "--engine-rejections", "2", "--work-dir", dir.resolve("work").toString(),
                 "--report", reportFile.toString());
 
         List<String> lines = Arrays.stream(bytes.toString(StandardCharsets.UTF_8).split("\n"))
@@ -47,7 +48,9 @@ class BenchSmokeIT {
                 "halt_state_topic_idle", "halt_rest_idle", "halt_ws_load", "halt_state_topic_load", "halt_rest_load",
                 "killswitch_ws_idle", "reads_trading_control", "reads_feature_flags", "timetravel_asof_200",
                 "timetravel_asof_400", "projection_rebuild", "commands_eos_kafka", "commands_eos_kafka_lag",
-                "commands_http_202", "client_decide", "client_heap", "client_catchup", "raw_kafka_catchup");
+                "commands_http_202", "client_decide", "client_heap", "client_catchup", "raw_kafka_catchup",
+                "engines_halt_decision_idle", "engines_halt_all_acked_idle", "engines_halt_decision_load",
+                "engines_halt_all_acked_load", "engines_rejected_retraction");
         for (String line : lines) {
             Matcher m = LINE.matcher(line);
             assertThat(m.matches()).as("format of %s", line).isTrue();
@@ -80,6 +83,9 @@ class BenchSmokeIT {
         assertThat(figure(report, "commands_eos_kafka").path("notes").path("accepted").asLong()).isPositive();
         assertThat(figure(report, "halt_ws_load").path("timeouts").isInt()).isTrue();
         assertThat(figure(report, "halt_ws_load").path("load_accepted_per_s").asLong()).isPositive();
+        assertThat(figure(report, "engines_halt_decision_idle").path("samples").asLong()).as("one per engine and halt")
+                .isEqualTo(3 * 4);
+        assertThat(figure(report, "engines_rejected_retraction").path("timeouts").asInt()).isZero();
     }
 
     private static JsonNode figure(JsonNode report, String name) {

@@ -54,6 +54,10 @@ public final class LocalPlatform implements AutoCloseable {
     private volatile ReadinessRegistry readiness;
     private int apiPort;
     private URI schemaRegistryUrl;
+    /** Replaced by {@link #restartProcessors}; the stop order and readiness check read it when they run. */
+    private volatile ProcessorService processors;
+    private Path commandKey;
+    private SchemaRegistryClient registry;
 
     /** Kafka on any free port, the in-process registry served over REST. */
     public LocalPlatform(Path dataDir, int requestedPort) {
@@ -90,11 +94,11 @@ public final class LocalPlatform implements AutoCloseable {
                 : LocalSchemaRegistry.external(externalRegistry);
         stopOrder.push(registries);
         schemaRegistryUrl = registries.url();
-        SchemaRegistryClient registry = registries.client();
+        registry = registries.client();
 
         // Like the dev JWT key: generated once in the data dir; the API signs commands, the processors trust it.
-        Path commandKey = CommandKeys.loadOrCreate(dataDir);
-        ProcessorService processors = ProcessorService.start(processorConfig(commandKey), registry);
+        commandKey = CommandKeys.loadOrCreate(dataDir);
+        processors = ProcessorService.start(processorConfig(commandKey), registry);
         stopOrder.push(() -> processors.close(Duration.ofSeconds(10)));
 
         SqliteProjectionStore store = SqliteProjectionStore.open(dataDir.resolve("projections.db"));
@@ -109,7 +113,7 @@ public final class LocalPlatform implements AutoCloseable {
             projectorThread.join(Duration.ofSeconds(10).toMillis());
         });
 
-        startApi(registry, projector, processors, progress, commandKey);
+        startApi(registry, projector, progress, commandKey);
         return this;
     }
 
@@ -139,7 +143,7 @@ public final class LocalPlatform implements AutoCloseable {
         return false;
     }
 
-    private void startApi(SchemaRegistryClient registry, ProjectorComponents projector, ProcessorService processors,
+    private void startApi(SchemaRegistryClient registry, ProjectorComponents projector,
                           ProjectorProgress progress, Path commandSigningKey) throws Exception {
         DevTokens tokens = DevTokens.loadOrCreate(dataDir);
         Path config = LocalApiConfig.write(dataDir, requestedPort, broker.bootstrapServers(), PARTITIONS,
@@ -157,7 +161,7 @@ public final class LocalPlatform implements AutoCloseable {
                         apiPort = localPort(s);
                     });
                     readiness = runtime.readiness();
-                    readiness.register(new InProcessReadiness("stream-processors", processors::isReady,
+                    readiness.register(new InProcessReadiness("stream-processors", () -> processors.isReady(),
                             () -> "kafka streams " + processors.state()));
                     readiness.register(new ProjectorReadiness(progress, PROJECTOR_READY_MAX_LAG));
                 }));
@@ -169,6 +173,22 @@ public final class LocalPlatform implements AutoCloseable {
         });
         if (server == null) {
             throw new IllegalStateException("the API did not start; see " + dataDir.resolve("logs/platform.log"));
+        }
+    }
+
+    /**
+     * Stops the processors (commands are accepted by the API but not decided) until {@link #restartProcessors}:
+     * what the fast halt path must survive. For tests of that path; the API and the projector keep running.
+     */
+    void stopProcessors() {
+        processors.close(Duration.ofSeconds(10));
+    }
+
+    /** Starts the processors again after {@link #stopProcessors} and waits until they are RUNNING. */
+    void restartProcessors(Duration timeout) throws Exception {
+        processors = ProcessorService.start(processorConfig(commandKey), registry);
+        if (!processors.awaitReady(timeout)) {
+            throw new IllegalStateException("the processors did not run again within " + timeout + ": " + processors.state());
         }
     }
 

@@ -92,6 +92,47 @@ final class PlatformApi {
         assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
     }
 
+    /**
+     * A command by a dev user; {@code wait} asks the API to wait for the decision. Asserts the status and
+     * returns the body (202 and 409 both name the {@code commandId}).
+     */
+    JsonNode submit(String path, Map<String, ?> body, String user, boolean wait, int expectedStatus) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path))
+                .header("Authorization", "Bearer " + tokens.get(user)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (wait) {
+            request.header("Prefer", "wait=30");
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("POST " + path + ": " + response.body()).isEqualTo(expectedStatus);
+        return JSON.readTree(response.body());
+    }
+
+    /** A staff read ({@code GET}) as the operator: 200 expected. */
+    JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(api + path))
+                .header("Authorization", "Bearer " + tokens.get("operator")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET " + path + ": " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    /** {@code /health/ready}'s checks by name (any status: the body is read whether 200 or 503). */
+    JsonNode ready() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(api + "/health/ready")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body());
+    }
+
+    /** A row of a list under {@code field} whose {@code key} is {@code value}, or a missing node. */
+    static JsonNode row(JsonNode listing, String field, String key, String value) {
+        for (JsonNode row : listing.path(field)) {
+            if (row.path(key).asText().equals(value)) {
+                return row;
+            }
+        }
+        return JSON.missingNode();
+    }
+
     private static String enc(String part) {
         return URLEncoder.encode(part, StandardCharsets.UTF_8);
     }
