@@ -111,7 +111,7 @@ class ConfigValidationTest {
     void enginesKeysHaveDefaultsAndOutOfRangeValuesNameTheirKey() throws Exception {
         var engines = load(AUTH + pemBlock()).getEngines();
 
-        assertThat(engines.haltDecideBy()).isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(engines.haltDecideBy()).isEqualTo(java.time.Duration.ofSeconds(10));
         assertThat(engines.fleetSettings().heartbeatTimeout()).isEqualTo(java.time.Duration.ofSeconds(3));
         assertThat(engines.fleetSettings().propagationSlo()).isEqualTo(java.time.Duration.ofSeconds(1));
         assertThat(engines.lookbackDuration()).isEqualTo(java.time.Duration.ofHours(1));
