@@ -210,7 +210,7 @@ class LocalLauncherE2EIT {
         assertThat(local.get("api").asText()).isEqualTo(api);
         assertThat(local.get("ws").asText()).isEqualTo(api.replace("http://", "ws://"));
         assertThat(local.get("tokens").fieldNames()).toIterable()
-                .containsExactlyInAnyOrder("admin", "operator", "auditor", "customer-a", "customer-b");
+                .containsExactlyInAnyOrder("admin", "admin-2", "operator", "auditor", "customer-a", "customer-b");
         String registry = local.get("schemaRegistry").asText();
         assertThat(launcher.output()).contains("  registry:  " + registry);
         assertThat(http.send(HttpRequest.newBuilder(URI.create(registry + "/subjects")).build(),
