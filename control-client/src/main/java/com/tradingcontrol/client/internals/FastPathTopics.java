@@ -56,6 +56,10 @@ final class FastPathTopics {
                 consumer.seek(partition, at.offset());
             }
         }
-        consumer.seekToEnd(toEnd);
+        if (!toEnd.isEmpty()) {
+            // Never with an empty list: Kafka reads that as "every assigned partition", which would move
+            // the state topics (read from the beginning) to their end and hide every record before start.
+            consumer.seekToEnd(toEnd);
+        }
     }
 }
