@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JavaEngineIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration AGREE_WITHIN = Duration.ofSeconds(30);
-    private static final String B_REASON = "tenant-b strategy pb1 risk breach";
+    private static final String B_REASON = PlatformApi.B_REASON;
     private static final List<String> QUERIES = List.of(",,", "tenant-a,,", ",,aapl", "tenant-a,pa1,AAPL",
             "tenant-a,pb1,", "tenant-b,pb1,", "tenant-b,pb1,msft", "tenant-a,pa2,", "tenant-a,nobody,");
 
@@ -57,12 +57,7 @@ class JavaEngineIT {
         platform = new LocalPlatform(dataDir, 0, 0, null).start();
         assertThat(platform.awaitReady(Duration.ofSeconds(180), down -> { })).as("platform ready").isTrue();
         api = new PlatformApi(LocalLauncher.writeLocalJson(platform));
-        api.profile("tenant-a", "pa1", true);
-        api.profile("tenant-a", "pb1", true);
-        api.profile("tenant-b", "pb1", true);
-        api.profile("tenant-a", "pa2", false);
-        api.command("/api/trading-control/pause", Map.of("scope", "strategy:tenant-b:pb1", "reason", B_REASON));
-        api.command("/api/trading-control/reduce-only", Map.of("scope", "symbol:AAPL", "reason", "AAPL earnings"));
+        api.issueEngineScenario();
         engine = ExampleEngine.start(dataDir.resolve("local.json"), "java-engine-it", Duration.ofSeconds(60));
     }
 
@@ -145,23 +140,11 @@ class JavaEngineIT {
         return last.get();
     }
 
-    /** Waits until the engine and the API give one answer to {@code query}; returns it (normalised). */
     private JsonNode agreed(String query) throws Exception {
-        AtomicReference<JsonNode> fromApi = new AtomicReference<>();
-        AtomicReference<JsonNode> fromEngine = new AtomicReference<>();
-        try {
-            Deadline.await("the engine and the API to agree on '" + query + "'", AGREE_WITHIN, () -> {
-                fromApi.set(api.effective(query));
-                fromEngine.set(engineAnswer(query));
-                return fromApi.get().equals(fromEngine.get());
-            });
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "\n  API:    " + fromApi.get() + "\n  engine: " + fromEngine.get(), e);
-        }
-        return fromApi.get();
+        return api.agreed(query, AGREE_WITHIN, this::engineAnswer);
     }
 
-    /** The engine's decision in the shape {@link PlatformApi#normalised} gives the API's answer. */
+    /** The engine's decision in the shape of the API's {@code /effective} answer (normalised by {@link PlatformApi#agreed}). */
     private JsonNode engineAnswer(String query) throws Exception {
         String[] q = (query + ",,").split(",", -1);
         Decision d;
@@ -178,7 +161,7 @@ class JavaEngineIT {
                     .put("setBy", c.setBy()).put("reason", c.reason()).put("message", c.message())
                     .put("setAt", iso(c.setAt())).put("expiresAt", iso(c.expiresAt()));
         }
-        return PlatformApi.normalised(out);
+        return out;
     }
 
     private static String iso(Instant at) {

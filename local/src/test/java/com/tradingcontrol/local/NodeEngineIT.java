@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -36,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NodeEngineIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration AGREE_WITHIN = Duration.ofSeconds(30);
-    private static final String B_REASON = "tenant-b strategy pb1 risk breach";
+    private static final String B_REASON = PlatformApi.B_REASON;
     /** Queries naming no profile: their answers do not depend on trading.profile-state. */
     private static final List<String> CONTROL_QUERIES = List.of(",,", "tenant-a,,", "tenant-c,,", ",,aapl",
             "tenant-c,,AAPL", "tenant-b,,MSFT", "tenant-a,nobody,", ",pa1,");
@@ -66,13 +65,7 @@ class NodeEngineIT {
         platform = new LocalPlatform(dataDir, 0, 0, null).start();
         assertThat(platform.awaitReady(Duration.ofSeconds(180), down -> { })).as("platform ready").isTrue();
         api = new PlatformApi(LocalLauncher.writeLocalJson(platform));
-        api.profile("tenant-a", "pa1", true);
-        api.profile("tenant-a", "pb1", true);
-        api.profile("tenant-b", "pb1", true);
-        api.profile("tenant-a", "pa2", false);
-        api.command("/api/trading-control/pause", Map.of("scope", "tenant:tenant-c", "reason", "tenant c margin call"));
-        api.command("/api/trading-control/pause", Map.of("scope", "strategy:tenant-b:pb1", "reason", B_REASON));
-        api.command("/api/trading-control/reduce-only", Map.of("scope", "symbol:AAPL", "reason", "AAPL earnings"));
+        api.issueEngineScenario();
         engine = NodeEngine.serve(dataDir.resolve("local.json"), Duration.ofSeconds(90));
     }
 
@@ -150,20 +143,8 @@ class NodeEngineIT {
         }
     }
 
-    /** Waits until the engine and the API give one answer to {@code query}; returns it (normalised). */
     private JsonNode agreed(String query) throws Exception {
-        AtomicReference<JsonNode> fromApi = new AtomicReference<>();
-        AtomicReference<JsonNode> fromEngine = new AtomicReference<>();
-        try {
-            Deadline.await("the engine and the API to agree on '" + query + "'", AGREE_WITHIN, () -> {
-                fromApi.set(api.effective(query));
-                fromEngine.set(PlatformApi.normalised(engine.query(query)));
-                return fromApi.get().equals(fromEngine.get());
-            });
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "\n  API:    " + fromApi.get() + "\n  engine: " + fromEngine.get(), e);
-        }
-        return fromApi.get();
+        return api.agreed(query, AGREE_WITHIN, engine::query);
     }
 
 }

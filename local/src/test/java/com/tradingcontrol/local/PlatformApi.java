@@ -136,4 +136,46 @@ final class PlatformApi {
     private static String enc(String part) {
         return URLEncoder.encode(part, StandardCharsets.UTF_8);
     }
+
+    /** The reason of tenant B's strategy pause in {@link #issueEngineScenario}: tenant A must never see it. */
+    static final String B_REASON = "tenant-b strategy pb1 risk breach";
+
+    /**
+     * What the engine ITs start from: profiles pa1, pb1 (enabled) and pa2 (disabled) in tenant-a, pb1
+     * (enabled) in tenant-b; tenant B's strategy pb1 paused; AAPL reduce-only; tenant-c paused.
+     */
+    void issueEngineScenario() throws Exception {
+        profile("tenant-a", "pa1", true);
+        profile("tenant-a", "pb1", true);
+        profile("tenant-b", "pb1", true);
+        profile("tenant-a", "pa2", false);
+        command("/api/trading-control/pause", Map.of("scope", "tenant:tenant-c", "reason", "tenant c margin call"));
+        command("/api/trading-control/pause", Map.of("scope", "strategy:tenant-b:pb1", "reason", B_REASON));
+        command("/api/trading-control/reduce-only", Map.of("scope", "symbol:AAPL", "reason", "AAPL earnings"));
+    }
+
+    /**
+     * Waits until an engine and {@code /effective} give one answer to {@code query} ("tenant,profile,symbol");
+     * returns it (normalised). Both follow the log, so they may differ for a moment.
+     */
+    JsonNode agreed(String query, java.time.Duration within, EngineAnswer engine) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<JsonNode> fromApi = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<JsonNode> fromEngine = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            Deadline.await("the engine and the API to agree on '" + query + "'", within, () -> {
+                fromApi.set(effective(query));
+                fromEngine.set(normalised(engine.answer(query)));
+                return fromApi.get().equals(fromEngine.get());
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n  API:    " + fromApi.get() + "\n  engine: " + fromEngine.get(), e);
+        }
+        return fromApi.get();
+    }
+
+    /** An engine's answer to a query, in the shape of {@code /effective}. */
+    @FunctionalInterface
+    interface EngineAnswer {
+        JsonNode answer(String query) throws Exception;
+    }
 }
