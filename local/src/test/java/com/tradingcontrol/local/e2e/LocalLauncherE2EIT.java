@@ -76,12 +76,24 @@ class LocalLauncherE2EIT {
     @Order(0)
     void aFreshStartPrintsNoWarnings() throws IOException {
         assertThat(launcher.output().lines()
-                .filter(l -> l.contains(" WARN ") || l.contains(" ERROR ") || l.contains("|-") || l.startsWith("!")))
+                .filter(l -> l.contains(" WARN ") || l.contains(" ERROR ") || l.contains("|-") || l.startsWith("!"))
+                .filter(l -> !trueTempDirWarning(l)))
                 .as("console of a fresh start").isEmpty();
         Path platformLog = dataDir.resolve("logs").resolve("platform.log");
         assertThat(platformLog).exists();
         assertThat(Files.readAllLines(platformLog)).filteredOn(l -> l.startsWith("WARN") || l.startsWith("ERROR")
-                || l.startsWith("!")).as("platform log of a fresh start").isEmpty();
+                || l.startsWith("!")).filteredOn(l -> !trueTempDirWarning(l)).as("platform log of a fresh start").isEmpty();
+    }
+
+    /**
+     * Kafka Streams' warning that the state directory is under the OS temp directory is true when the
+     * checkout (and so this test's data dir) lives there, as on a CI clone in /tmp: the operator must
+     * hear it then. Anywhere else it must not appear.
+     */
+    private boolean trueTempDirWarning(String line) {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        return line.contains("Using an OS temp directory in the state.dir property")
+                && dataDir.toAbsolutePath().normalize().startsWith(tmp);
     }
 
     @Test
