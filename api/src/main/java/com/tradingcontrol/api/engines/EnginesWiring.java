@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /** The engines' side of the API: the fast halt path in front of the command bus, and the engine fold's followers. */
 public final class EnginesWiring {
+    static final String TICK_FAILURES_METRIC = "engines.tick.failed";
     private static final Logger LOG = LoggerFactory.getLogger(EnginesWiring.class);
     /** Signals waiting for the sender thread; more are counted as failed (the command still goes through). */
     private static final int SIGNAL_QUEUE = 1000;
@@ -79,19 +80,25 @@ public final class EnginesWiring {
         }
         ScheduledExecutorService ticker = environment.lifecycle().scheduledExecutorService("engines-tick-%d", true)
                 .threads(1).build();
-        ticker.scheduleWithFixedDelay(() -> tick(monitor), TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+        com.codahale.metrics.Counter tickFailures = environment.metrics().counter(TICK_FAILURES_METRIC);
+        ticker.scheduleWithFixedDelay(() -> tick(monitor, tickFailures), TICK.toMillis(), TICK.toMillis(),
+                TimeUnit.MILLISECONDS);
         environment.jersey().register(new EnginesResource(monitor, config));
         environment.jersey().register(new PropagationResource(monitor));
         runtime.readiness().register(new EnginesReadiness(followers, monitor));
         return monitor;
     }
 
-    /** A failing tick is logged and the next one runs: an exception would otherwise cancel the schedule for good. */
-    private static void tick(EnginesMonitor monitor) {
+    /**
+     * A failing tick is counted ({@value #TICK_FAILURES_METRIC}), logged, and the next one runs: an exception
+     * would otherwise cancel the schedule for good, and staleness and missed halts would stop being flagged.
+     */
+    private static void tick(EnginesMonitor monitor, com.codahale.metrics.Counter failures) {
         try {
             monitor.tick();
         } catch (RuntimeException e) {
-            LOG.error("Engine status evaluation failed; retrying on the next tick", e);
+            failures.inc();
+            LOG.error("Engine status evaluation failed (counted in {}); retrying on the next tick", TICK_FAILURES_METRIC, e);
         }
     }
 }
