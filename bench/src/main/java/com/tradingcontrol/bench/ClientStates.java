@@ -29,6 +29,9 @@ final class ClientStates {
     private int strategies;
     private int symbols;
     private int written;
+    private String[] tenantIds;
+    private String[] profileIds;
+    private String[] symbolIds;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
     ClientStates(String bootstrap, Topics topics) {
@@ -40,6 +43,7 @@ final class ClientStates {
         tenants = Math.max(1, scopes / 100);
         strategies = Math.max(1, scopes / 5);
         symbols = Math.max(1, scopes - tenants - strategies);
+        prepareQueries();
         try (KafkaProducer<String, Object> producer = producer()) {
             for (int i = 0; i < tenants; i++) {
                 control(producer, Scope.tenant(tenant(i)), i, 1);
@@ -75,9 +79,28 @@ final class ClientStates {
         return written;
     }
 
+    /**
+     * One decision of the population. The ids are made once ({@link #prepareQueries}): an engine holds its
+     * symbols and profiles already, so building strings must not count as decide() time.
+     */
     Decision query(ControlClient client, int i) {
         int s = i % strategies;
-        return client.decide(tenant(s % tenants), profile(s), symbol(i % symbols));
+        return client.decide(tenantIds[s % tenants], profileIds[s], symbolIds[i % symbols]);
+    }
+
+    private void prepareQueries() {
+        tenantIds = new String[tenants];
+        profileIds = new String[strategies];
+        symbolIds = new String[symbols];
+        for (int i = 0; i < tenants; i++) {
+            tenantIds[i] = tenant(i);
+        }
+        for (int i = 0; i < strategies; i++) {
+            profileIds[i] = profile(i);
+        }
+        for (int i = 0; i < symbols; i++) {
+            symbolIds[i] = symbol(i);
+        }
     }
 
     private void control(KafkaProducer<String, Object> producer, Scope scope, int i, long version) {
