@@ -42,16 +42,41 @@ public record Scope(Type type, String id) {
                 throw new InvalidScopeException("scope 'global' takes no id");
             }
         } else if (type == Type.SYMBOL) {
-            id = id == null ? null : id.toUpperCase(Locale.ROOT);
-            if (!isValidSymbol(id)) {
-                throw new InvalidScopeException("invalid symbol in scope 'symbol:" + id
-                        + "': expected 1-32 characters of A-Z, 0-9 and . _ / -");
-            }
+            id = symbolId(id);
         } else if (type == Type.STRATEGY) {
             checkStrategy(id);
-        } else if (!Identifiers.isValid(id)) {
-            throw new InvalidScopeException("invalid id in scope '" + type.prefix + ":" + id + "': expected "
-                    + Identifiers.describeRule());
+        } else {
+            checkTenantId(id);
+        }
+    }
+
+    /**
+     * The id a symbol scope holds for {@code symbol}: upper-cased (the same string when it already
+     * is, so an engine's own symbols cost no allocation), or {@link InvalidScopeException} as
+     * {@link #symbol} throws. For hot paths that look scopes up by id without building them.
+     */
+    public static String symbolId(String symbol) {
+        String id = symbol == null ? null : symbol.toUpperCase(Locale.ROOT);
+        if (!isValidSymbol(id)) {
+            throw new InvalidScopeException("invalid symbol in scope 'symbol:" + id
+                    + "': expected 1-32 characters of A-Z, 0-9 and . _ / -");
+        }
+        return id;
+    }
+
+    /** Throws {@link InvalidScopeException} as {@link #tenant} does for an invalid tenant id. */
+    public static void checkTenantId(String tenantId) {
+        if (!Identifiers.isValid(tenantId)) {
+            throw new InvalidScopeException("invalid id in scope '" + Type.TENANT.prefix + ":" + tenantId
+                    + "': expected " + Identifiers.describeRule());
+        }
+    }
+
+    /** Throws {@link InvalidScopeException} as {@link #strategy} does for invalid ids. */
+    public static void checkStrategy(String tenantId, String profileId) {
+        if (!Identifiers.isValid(tenantId) || !Identifiers.isValid(profileId)) {
+            throw new InvalidScopeException("invalid strategy scope 'strategy:" + tenantId + ":" + profileId
+                    + "': tenant and profile ids are " + Identifiers.describeRule());
         }
     }
 
@@ -84,10 +109,7 @@ public record Scope(Type type, String id) {
 
     /** The strategy of {@code profileId} in {@code tenantId}. */
     public static Scope strategy(String tenantId, String profileId) {
-        if (!Identifiers.isValid(tenantId) || !Identifiers.isValid(profileId)) {
-            throw new InvalidScopeException("invalid strategy scope 'strategy:" + tenantId + ":" + profileId
-                    + "': tenant and profile ids are " + Identifiers.describeRule());
-        }
+        checkStrategy(tenantId, profileId);
         return new Scope(Type.STRATEGY, tenantId + ":" + profileId);
     }
 

@@ -29,7 +29,7 @@ final class AppliedReports {
         Instant appliedAt = clock.instant();
         for (String scope : changes.scopes()) {
             Scope parsed = Scope.parse(scope);
-            ControlState state = snapshot.controls().get(parsed);
+            ControlState state = snapshot.stateOf(parsed);
             reporter.applied(applied(changes.commandIds().get(scope), scope, AppliedSource.STATE,
                     state == null ? null : state.version(), changes.receivedAt(), appliedAt,
                     DecisionMaker.modeAt(snapshot, overlay, parsed, appliedAt)));

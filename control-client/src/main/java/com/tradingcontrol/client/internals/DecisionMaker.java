@@ -41,13 +41,16 @@ final class DecisionMaker {
                     String symbol) {
         Instant now = clock.instant();
         EffectiveMode effective = EffectiveModeCalculator.effective(view, view, tenantId, profileId, symbol, now);
+        if (staleReason == null && halts.isEmpty() && effective.causes().isEmpty()) {
+            return new Decision(ControlMode.ACTIVE, true, true, List.of(), view.viewVersion(), false, now);
+        }
         List<DecisionCause> causes = new ArrayList<>(effective.causes().size() + 1);
         if (staleReason != null) {
             causes.add(new DecisionCause(null, DecisionCause.Kind.STALE, ControlMode.HALTED, null, null, staleReason,
                     null, null, null, -1));
         }
         for (Cause cause : effective.causes()) {
-            causes.add(map(cause, view));
+            causes.add(clientCause(cause, view, tenantId, profileId));
         }
         ControlMode mode = staleReason != null ? ControlMode.HALTED : effective.mode();
         if (!halts.isEmpty()) {
@@ -62,36 +65,40 @@ final class DecisionMaker {
                 staleReason != null, now);
     }
 
-    private static DecisionCause map(Cause cause, StateSnapshot view) {
+    /**
+     * A control's cause as mapped when the snapshot was built (always there: the rule found it in the
+     * same snapshot); a profile's cause, which is about the profile asked, mapped now.
+     */
+    private static DecisionCause clientCause(Cause cause, StateSnapshot view, String tenantId, String profileId) {
+        return switch (cause.kind()) {
+            case PROFILE_UNKNOWN -> map(cause, -1);
+            case PROFILE_DISABLED -> {
+                ProfileRecord profile = view.profile(tenantId, profileId);
+                yield map(cause, profile == null ? -1 : profile.version());
+            }
+            default -> {
+                DecisionCause indexed = view.index().causeOf(cause);
+                yield indexed != null ? indexed : map(cause, -1);
+            }
+        };
+    }
+
+    static DecisionCause map(Cause cause, long scopeVersion) {
         return new DecisionCause(cause.scope().toString(), KINDS[cause.kind().ordinal()], cause.mode(),
                 cause.setBy(), cause.setAt(), cause.reason(), cause.expiresAt(), cause.commandId(), cause.message(),
-                versionOf(cause, view));
+                scopeVersion);
     }
 
     /** The mode a scope's own state and pending halts impose on it (for reports). */
     static ControlMode modeAt(StateSnapshot view, HaltOverlay halts, com.tradingcontrol.domain.Scope scope,
                               Instant now) {
         ControlMode mode = halts.modeAt(scope, now);
-        ControlState state = view.controls().get(scope);
+        ControlState state = view.stateOf(scope);
         if (state != null) {
             for (Cause cause : EffectiveModeCalculator.causesOf(state, now)) {
                 mode = cause.mode().compareTo(mode) > 0 ? cause.mode() : mode;
             }
         }
         return mode;
-    }
-
-    private static long versionOf(Cause cause, StateSnapshot view) {
-        return switch (cause.kind()) {
-            case PROFILE_UNKNOWN -> -1;
-            case PROFILE_DISABLED -> {
-                ProfileRecord profile = view.profile(cause.scope().tenantId(), cause.scope().profileId());
-                yield profile == null ? -1 : profile.version();
-            }
-            default -> {
-                ControlState state = view.controls().get(cause.scope());
-                yield state == null ? -1 : state.version();
-            }
-        };
     }
 }

@@ -118,7 +118,7 @@ final class FastHalts {
     void settle(StateSnapshot view, Instant now) {
         for (Iterator<PendingHalt> it = pending.values().iterator(); it.hasNext(); ) {
             PendingHalt halt = it.next();
-            ControlState state = view.controls().get(halt.scope());
+            ControlState state = view.stateOf(halt.scope());
             CommandOutcome outcome = outcomeOfPending.get(halt.commandId());
             String why = null;
             boolean confirmed = carries(state, halt.commandId()) || accepted(outcome, state);

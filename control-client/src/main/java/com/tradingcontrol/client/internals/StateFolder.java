@@ -25,6 +25,7 @@ final class StateFolder {
     private final Map<String, String> changedBy = new HashMap<>();
     private boolean undecodableChanged;
     private long viewVersion;
+    private StateSnapshot last;
 
     /** @param commandId the command whose event produced the record (null: unknown, e.g. a tombstone) */
     void control(Scope scope, ControlState state, String commandId) {
@@ -68,8 +69,8 @@ final class StateFolder {
     /** Freezes the working copy (copying it: O(state) per batch, never per decision). */
     StateSnapshot snapshot() {
         viewVersion++;
-        return StateSnapshot.of(Map.copyOf(controls), Map.copyOf(profiles), Map.copyOf(configs), undecodable.size(),
-                viewVersion);
+        last = StateSnapshot.of(controls, profiles, configs, undecodable.size(), viewVersion, last);
+        return last;
     }
 
     /** What changed since the last call, tagged with the current view version; resets the tracking. */

@@ -32,6 +32,8 @@ public final class EffectiveModeCalculator {
     private static final Comparator<Cause> MOST_RESTRICTIVE_FIRST =
             Comparator.comparing(Cause::mode).reversed();
 
+    private static final EffectiveMode ACTIVE = new EffectiveMode(ControlMode.ACTIVE, false, List.of());
+
     private EffectiveModeCalculator() {
     }
 
@@ -44,13 +46,10 @@ public final class EffectiveModeCalculator {
     public static EffectiveMode effective(ControlView view, ProfileLookup profiles, String tenantId, String profileId,
                                           String symbol, Instant now) {
         EffectiveMode controls = effective(view, tenantId, profileId, symbol, now);
-        if (profileId == null) {
+        if (profileId == null || profiles.isEnabled(tenantId, profileId)) {
             return controls;
         }
         Optional<ProfileLookup.ProfileStatus> status = profiles.status(tenantId, profileId);
-        if (status.isPresent() && status.get().enabled()) {
-            return controls;
-        }
         Scope strategy = Scope.strategy(tenantId, profileId);
         Cause profile = status.map(s -> new Cause(strategy, Cause.Kind.PROFILE_DISABLED, ControlMode.REDUCE_ONLY,
                         s.changedBy(), s.changedAt(), s.reason(), null, null, null))
@@ -74,29 +73,54 @@ public final class EffectiveModeCalculator {
      */
     public static EffectiveMode effective(ControlView view, String tenantId, String profileId, String symbol,
                                           Instant now) {
-        List<Scope> scopes = new ArrayList<>();
-        scopes.add(Scope.global());
+        // Ids are checked first, then looked up by id: engines decide on every order, so the common
+        // answer (nothing restricts) allocates nothing but the result.
         if (tenantId != null) {
-            scopes.add(Scope.tenant(tenantId));
+            Scope.checkTenantId(tenantId);
         }
         if (profileId != null) {
             if (tenantId == null) {
                 throw new InvalidScopeException("a profile is named within its tenant: give the tenant too");
             }
-            scopes.add(Scope.strategy(tenantId, profileId));
-            scopes.add(Scope.legacyStrategy(profileId));
+            Scope.checkStrategy(tenantId, profileId);
         }
-        if (symbol != null) {
-            scopes.add(Scope.symbol(symbol));
+        String symbolId = symbol == null ? null : Scope.symbolId(symbol);
+        List<Cause> causes = addCauses(null, view.globalControl(), now);
+        if (tenantId != null) {
+            causes = addCauses(causes, view.tenantControl(tenantId), now);
         }
-        List<Cause> causes = new ArrayList<>();
-        for (Scope scope : scopes) {
-            view.control(scope).ifPresent(state -> causes.addAll(causesOf(state, now)));
+        if (profileId != null) {
+            causes = addCauses(causes, view.strategyControl(tenantId, profileId), now);
+            causes = addCauses(causes, view.legacyStrategyControl(profileId), now);
+        }
+        if (symbolId != null) {
+            causes = addCauses(causes, view.symbolControl(symbolId), now);
+        }
+        if (causes == null) {
+            return ACTIVE;
         }
         causes.sort(MOST_RESTRICTIVE_FIRST);
-        ControlMode mode = causes.isEmpty() ? ControlMode.ACTIVE : causes.get(0).mode();
-        boolean maintenance = causes.stream().anyMatch(c -> c.kind() == Cause.Kind.MAINTENANCE);
-        return new EffectiveMode(mode, maintenance, causes);
+        boolean maintenance = false;
+        for (Cause cause : causes) {
+            maintenance |= cause.kind() == Cause.Kind.MAINTENANCE;
+        }
+        return new EffectiveMode(causes.get(0).mode(), maintenance, causes);
+    }
+
+    /** {@code causes} plus those of {@code state} (nullable); a list is made only once a cause exists. */
+    private static List<Cause> addCauses(List<Cause> causes, ControlState state, Instant now) {
+        if (state == null || !restrictsAt(state, now)) {
+            return causes;
+        }
+        List<Cause> all = causes == null ? new ArrayList<>(4) : causes;
+        appendCauses(state, now, all);
+        return all;
+    }
+
+    /** Whether {@link #causesOf} has anything for {@code state} at {@code now}. */
+    private static boolean restrictsAt(ControlState state, Instant now) {
+        return state.killSwitch() != null || state.maintenance() != null || state.isPausedAt(now)
+                || state.isReduceOnlyAt(now);
     }
 
     /**
@@ -104,7 +128,15 @@ public final class EffectiveModeCalculator {
      * reduce-only order (most restrictive first).
      */
     public static List<Cause> causesOf(ControlState state, Instant now) {
-        List<Cause> causes = new ArrayList<>();
+        if (!restrictsAt(state, now)) {
+            return List.of();
+        }
+        List<Cause> causes = new ArrayList<>(2);
+        appendCauses(state, now, causes);
+        return causes;
+    }
+
+    private static void appendCauses(ControlState state, Instant now, List<Cause> causes) {
         if (state.killSwitch() != null) {
             causes.add(cause(state.scope(), Cause.Kind.KILL_SWITCH, ControlMode.HALTED,
                     state.killSwitch().engagedBy(), null, null));
@@ -121,7 +153,6 @@ public final class EffectiveModeCalculator {
             causes.add(cause(state.scope(), Cause.Kind.REDUCE_ONLY, ControlMode.REDUCE_ONLY,
                     state.reduceOnly().setBy(), state.reduceOnly().expiresAt(), null));
         }
-        return causes;
     }
 
     private static Cause cause(Scope scope, Cause.Kind kind, ControlMode mode, Provenance by, Instant expiresAt,

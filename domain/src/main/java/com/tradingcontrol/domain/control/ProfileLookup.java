@@ -16,4 +16,12 @@ public interface ProfileLookup {
 
     /** Empty when the platform has no profile {@code profileId} in {@code tenantId}. */
     Optional<ProfileStatus> status(String tenantId, String profileId);
+
+    /**
+     * Whether the platform knows the profile and it is enabled: what every decision asks first, so a
+     * lookup on a hot path may answer it without allocating (the default goes through {@link #status}).
+     */
+    default boolean isEnabled(String tenantId, String profileId) {
+        return status(tenantId, profileId).map(ProfileStatus::enabled).orElse(false);
+    }
 }
