@@ -4,7 +4,7 @@ package com.tradingcontrol.domain;
 public sealed interface ControlEvent extends DomainEvent
         permits TradingPaused, TradingResumed, PauseExpired, KillSwitchEngaged, KillSwitchReleased,
         MaintenanceModeChanged, ReduceOnlySet, ReduceOnlyLifted, ReduceOnlyExpired,
-        KillSwitchReleaseProposed, KillSwitchReleaseRejected, KillSwitchReleaseCancelled, KillSwitchReleaseExpired {
+        ProposalOpened, ProposalClosed {
 
     /** The scope whose aggregate this event belongs to. */
     Scope targetScope();

@@ -8,13 +8,13 @@ import java.util.Set;
  * <pre>
  *   command              ADMIN  OPERATOR  CUSTOMER          AUDITOR
  *   PauseTrading           x       x
- *   ResumeTrading          x       x
+ *   ResumeTrading          x       x                                    (global: proposes if its rule is on)
  *   SetReduceOnly          x       x
  *   LiftReduceOnly         x       x                                    (as ResumeTrading)
  *   EngageKillSwitch       x       x
  *   ReleaseKillSwitch      x                                            (proposes; two-person rule)
- *   Approve/RejectKillSwitchRelease x                                   (approver != proposer)
- *   SetMaintenanceMode     x                                            (both on and off)
+ *   Approve/RejectProposal x                                            (approver != proposer)
+ *   SetMaintenanceMode     x                                            (both; off proposes if its rule is on)
  *   UpdateConfig         per catalogue entry (ADMIN unless the entry says otherwise)
  *   Create/Enable/DisableProfile x x       own tenant only
  * </pre>
@@ -32,8 +32,8 @@ public final class RoleMatrix {
     }
 
     public static Set<Role> allowedRoles(ControlCommand command) {
-        if (command instanceof ReleaseKillSwitch || command instanceof ApproveKillSwitchRelease
-                || command instanceof RejectKillSwitchRelease || command instanceof SetMaintenanceMode) {
+        if (command instanceof ReleaseKillSwitch || command instanceof ApproveProposal
+                || command instanceof RejectProposal || command instanceof SetMaintenanceMode) {
             return ADMIN_ONLY;
         }
         return STAFF;

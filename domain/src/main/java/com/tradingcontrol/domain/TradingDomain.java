@@ -71,8 +71,8 @@ public final class TradingDomain {
     }
 
     /**
-     * Decides one command under the two-person rule in force (the config key
-     * {@link TwoPersonRule#KILL_SWITCH_RELEASE_KEY}).
+     * Decides one command under the two-person rules in force (the config keys
+     * {@link ProposalAction#configKey()}).
      */
     public Decision decide(CommandEnvelope envelope, AggregateState state, ControlView view, TwoPersonRule rule) {
         Command command = envelope.payload();

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import static com.tradingcontrol.domain.ProposalAction.KILL_SWITCH_RELEASE;
 import static com.tradingcontrol.domain.Scenario.ADMIN;
 import static com.tradingcontrol.domain.Scenario.AUDITOR;
 import static com.tradingcontrol.domain.Scenario.CUSTOMER_U2;
@@ -34,8 +35,8 @@ class EveryRejectionCodeTest {
             RejectionCode.NOT_FOUND,
             () -> given().when(OPERATOR, new DisableProfile("p1", "u1", "r")),
             RejectionCode.SECOND_ADMIN_REQUIRED,
-            () -> given(new KillSwitchEngaged("x"), new KillSwitchReleaseProposed("r", Scenario.NOW.plusSeconds(60)))
-                    .when(ADMIN, new ApproveKillSwitchRelease("my own")),
+            () -> given(new KillSwitchEngaged("x"), new ProposalOpened(KILL_SWITCH_RELEASE, "r", Scenario.NOW.plusSeconds(60)))
+                    .when(ADMIN, new ApproveProposal(KILL_SWITCH_RELEASE, "my own")),
             RejectionCode.ALREADY_EXISTS,
             () -> given(new ProfileCreated("p1", "u1", "n")).when(OPERATOR, new CreateProfile("p1", "u1", "n"))));
 

@@ -3,6 +3,7 @@ package com.tradingcontrol.domain;
 import com.tradingcontrol.domain.config.ConfigCatalogueLoader;
 import com.tradingcontrol.domain.control.ControlState;
 import com.tradingcontrol.domain.control.ControlView;
+import com.tradingcontrol.domain.control.TwoPersonRule;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +38,7 @@ public final class Scenario {
 
     private final Map<String, AggregateState> states = new HashMap<>();
     private int givenCount;
+    private TwoPersonRule rule = TwoPersonRule.DEFAULT;
 
     private Scenario() {
     }
@@ -57,6 +59,12 @@ public final class Scenario {
             String id = AggregateIds.of(event);
             states.put(id, TradingDomain.evolve(states.get(id), new RecordedEvent(meta, event)));
         }
+        return this;
+    }
+
+    /** Decides the commands that follow under these two-person rules (default: the catalogue defaults). */
+    public Scenario under(TwoPersonRule rules) {
+        this.rule = rules;
         return this;
     }
 
@@ -89,7 +97,7 @@ public final class Scenario {
     }
 
     public Then when(CommandEnvelope envelope) {
-        Decision decision = DOMAIN.decide(envelope, currentState(envelope.payload()), view());
+        Decision decision = DOMAIN.decide(envelope, currentState(envelope.payload()), view(), rule);
         return new Then(envelope, decision);
     }
 

@@ -1,6 +1,6 @@
 package com.tradingcontrol.domain.control;
 
-import com.tradingcontrol.domain.ApproveKillSwitchRelease;
+import com.tradingcontrol.domain.ApproveProposal;
 import com.tradingcontrol.domain.Checks;
 import com.tradingcontrol.domain.CommandEnvelope;
 import com.tradingcontrol.domain.ControlCommand;
@@ -8,7 +8,8 @@ import com.tradingcontrol.domain.Decision;
 import com.tradingcontrol.domain.EngageKillSwitch;
 import com.tradingcontrol.domain.LiftReduceOnly;
 import com.tradingcontrol.domain.PauseTrading;
-import com.tradingcontrol.domain.RejectKillSwitchRelease;
+import com.tradingcontrol.domain.ProposalAction;
+import com.tradingcontrol.domain.RejectProposal;
 import com.tradingcontrol.domain.RejectionCode;
 import com.tradingcontrol.domain.ReleaseKillSwitch;
 import com.tradingcontrol.domain.ResumeTrading;
@@ -75,11 +76,11 @@ public final class ControlDecider {
         if (command instanceof ReleaseKillSwitch) {
             return "propose releasing the kill switch";
         }
-        if (command instanceof ApproveKillSwitchRelease) {
-            return "approve releasing the kill switch";
+        if (command instanceof ApproveProposal approve) {
+            return "approve the proposal to " + approve.action().words();
         }
-        if (command instanceof RejectKillSwitchRelease) {
-            return "reject releasing the kill switch";
+        if (command instanceof RejectProposal reject) {
+            return "reject the proposal to " + reject.action().words();
         }
         if (command instanceof SetReduceOnly) {
             return "set reduce-only";
@@ -121,11 +122,11 @@ public final class ControlDecider {
                     () -> expiryInFuture(release.expiresAt(), issuedAt),
                     () -> proposalNotTooLong(release.expiresAt(), issuedAt));
         }
-        if (command instanceof ApproveKillSwitchRelease approve) {
-            return Checks.reason(approve.reason());
+        if (command instanceof ApproveProposal approve) {
+            return Checks.firstFailure(() -> action(approve.action()), () -> Checks.reason(approve.reason()));
         }
-        if (command instanceof RejectKillSwitchRelease reject) {
-            return Checks.reason(reject.reason());
+        if (command instanceof RejectProposal reject) {
+            return Checks.firstFailure(() -> action(reject.action()), () -> Checks.reason(reject.reason()));
         }
         SetMaintenanceMode maintenance = (SetMaintenanceMode) command;
         return Checks.firstFailure(
@@ -144,12 +145,17 @@ public final class ControlDecider {
                 + " profile ids are unique only within a tenant, use strategy:<tenantId>:" + scope.profileId());
     }
 
+    private static Optional<Decision.Rejected> action(ProposalAction action) {
+        return action != null ? Optional.empty()
+                : Checks.fail(RejectionCode.VALIDATION_FAILED, "action is required");
+    }
+
     private static Optional<Decision.Rejected> proposalNotTooLong(Instant expiresAt, Instant issuedAt) {
-        if (expiresAt == null || !expiresAt.isAfter(issuedAt.plus(KillSwitchRelease.MAX_TTL))) {
+        if (expiresAt == null || !expiresAt.isAfter(issuedAt.plus(TwoPersonDecisions.MAX_TTL))) {
             return Optional.empty();
         }
         return Checks.fail(RejectionCode.VALIDATION_FAILED, "a kill-switch release proposal may wait at most "
-                + KillSwitchRelease.MAX_TTL.toMinutes() + " minutes for its approval; expiresAt " + expiresAt
+                + TwoPersonDecisions.MAX_TTL.toMinutes() + " minutes for its approval; expiresAt " + expiresAt
                 + " is later");
     }
 

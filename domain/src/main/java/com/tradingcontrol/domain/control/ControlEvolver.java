@@ -4,13 +4,12 @@ import com.tradingcontrol.domain.AggregateIds;
 import com.tradingcontrol.domain.ControlEvent;
 import com.tradingcontrol.domain.EventMeta;
 import com.tradingcontrol.domain.KillSwitchEngaged;
-import com.tradingcontrol.domain.KillSwitchReleaseCancelled;
-import com.tradingcontrol.domain.KillSwitchReleaseExpired;
-import com.tradingcontrol.domain.KillSwitchReleaseProposed;
-import com.tradingcontrol.domain.KillSwitchReleaseRejected;
 import com.tradingcontrol.domain.KillSwitchReleased;
 import com.tradingcontrol.domain.MaintenanceModeChanged;
 import com.tradingcontrol.domain.PauseExpired;
+import com.tradingcontrol.domain.ProposalAction;
+import com.tradingcontrol.domain.ProposalClosed;
+import com.tradingcontrol.domain.ProposalOpened;
 import com.tradingcontrol.domain.Provenance;
 import com.tradingcontrol.domain.RecordedEvent;
 import com.tradingcontrol.domain.ReduceOnlyExpired;
@@ -40,7 +39,7 @@ public final class ControlEvolver {
             return state.withPause(next, new ControlState.Pause(Provenance.of(meta, e.reason()), e.expiresAt()));
         }
         if (event instanceof TradingResumed || event instanceof PauseExpired) {
-            return state.withPause(next, null);
+            return ended(state.withPause(next, null), ProposalAction.GLOBAL_RESUME);
         }
         if (event instanceof ReduceOnlySet e) {
             return state.withReduceOnly(next, new ControlState.ReduceOnly(Provenance.of(meta, e.reason()), e.expiresAt()));
@@ -52,26 +51,27 @@ public final class ControlEvolver {
             return state.withKillSwitch(next, new ControlState.KillSwitch(Provenance.of(meta, e.reason())));
         }
         if (event instanceof KillSwitchReleased) {
-            return state.withKillSwitch(next, null);
+            return ended(state.withKillSwitch(next, null), ProposalAction.KILL_SWITCH_RELEASE);
         }
-        if (event instanceof KillSwitchReleaseProposed e) {
-            return withProposal(state, next,
-                    new ControlState.ReleaseProposal(Provenance.of(meta, e.reason()), e.expiresAt()));
+        if (event instanceof ProposalOpened e) {
+            return state.withProposals(next, state.proposals().with(
+                    new TwoPersonProposals.Proposal(e.action(), Provenance.of(meta, e.reason()), e.expiresAt())));
         }
-        if (event instanceof KillSwitchReleaseRejected || event instanceof KillSwitchReleaseCancelled
-                || event instanceof KillSwitchReleaseExpired) {
-            return withProposal(state, next, null);
+        if (event instanceof ProposalClosed e) {
+            return ended(state.withProposals(next, state.proposals()), e.action());
         }
         MaintenanceModeChanged e = (MaintenanceModeChanged) event;
-        ControlState.Maintenance maintenance = e.on()
-                ? new ControlState.Maintenance(e.message(), Provenance.of(meta, e.reason()))
-                : null;
-        return state.withMaintenance(next, maintenance);
+        if (!e.on()) {
+            return ended(state.withMaintenance(next, null), ProposalAction.MAINTENANCE_OFF);
+        }
+        return state.withMaintenance(next, new ControlState.Maintenance(e.message(), Provenance.of(meta, e.reason())));
     }
 
-    /** A proposal only exists on an engaged kill switch; without one the event only bumps the version. */
-    private static ControlState withProposal(ControlState state, long next, ControlState.ReleaseProposal proposal) {
-        ControlState.KillSwitch killSwitch = state.killSwitch();
-        return state.withKillSwitch(next, killSwitch == null ? null : killSwitch.withReleaseProposal(proposal));
+    /**
+     * Drops the proposal of {@code action}: it was decided (approved, rejected, cancelled), lapsed, or
+     * what it proposed to lift ended some other way (a pause expired), so nothing is left to approve.
+     */
+    private static ControlState ended(ControlState state, ProposalAction action) {
+        return state.withProposals(state.version(), state.proposals().without(action));
     }
 }

@@ -2,6 +2,7 @@ package com.tradingcontrol.domain.control;
 
 import com.tradingcontrol.domain.AggregateState;
 import com.tradingcontrol.domain.ControlMode;
+import com.tradingcontrol.domain.ProposalAction;
 import com.tradingcontrol.domain.Provenance;
 import com.tradingcontrol.domain.Scope;
 
@@ -17,9 +18,11 @@ import java.util.Objects;
  * @param killSwitch  nullable; non-null means engaged
  * @param maintenance nullable; non-null means maintenance mode is on
  * @param reduceOnly  nullable; may have expired by wall-clock time before its ReduceOnlyExpired event
+ * @param proposals   the open two-person proposals (global scope only; never null)
  */
 public record ControlState(Scope scope, long version, Pause pause, KillSwitch killSwitch, Maintenance maintenance,
-                           ReduceOnly reduceOnly) implements AggregateState {
+                           ReduceOnly reduceOnly, TwoPersonProposals proposals)
+        implements AggregateState {
 
     /** A control that may lapse by itself at {@code expiresAt} (nullable: until lifted). */
     public interface Timed {
@@ -41,37 +44,8 @@ public record ControlState(Scope scope, long version, Pause pause, KillSwitch ki
     public record ReduceOnly(Provenance setBy, Instant expiresAt) implements Timed {
     }
 
-    /**
-     * An engaged kill switch.
-     *
-     * @param releaseProposal nullable: an admin's proposal to release it, awaiting a second admin
-     *                        (two-person rule). It lives inside the kill switch because it means
-     *                        nothing without one: a release ends both.
-     */
-    public record KillSwitch(Provenance engagedBy, ReleaseProposal releaseProposal) {
-
-        public KillSwitch(Provenance engagedBy) {
-            this(engagedBy, null);
-        }
-
-        KillSwitch withReleaseProposal(ReleaseProposal proposal) {
-            return new KillSwitch(engagedBy, proposal);
-        }
-    }
-
-    /**
-     * A proposal to release the kill switch. It changes nothing about trading (still HALTED) and
-     * lapses at {@code expiresAt} unless a different admin approves it first.
-     */
-    public record ReleaseProposal(Provenance proposedBy, Instant expiresAt) implements Timed {
-        public ReleaseProposal {
-            Objects.requireNonNull(expiresAt, "expiresAt");
-        }
-
-        @Override
-        public Provenance setBy() {
-            return proposedBy;
-        }
+    /** An engaged kill switch. */
+    public record KillSwitch(Provenance engagedBy) {
     }
 
     public record Maintenance(String message, Provenance enabledBy) {
@@ -79,15 +53,22 @@ public record ControlState(Scope scope, long version, Pause pause, KillSwitch ki
 
     public ControlState {
         Objects.requireNonNull(scope, "scope");
+        proposals = proposals == null ? TwoPersonProposals.NONE : proposals;
+    }
+
+    /** A state without two-person proposals. */
+    public ControlState(Scope scope, long version, Pause pause, KillSwitch killSwitch, Maintenance maintenance,
+                        ReduceOnly reduceOnly) {
+        this(scope, version, pause, killSwitch, maintenance, reduceOnly, TwoPersonProposals.NONE);
     }
 
     /** A state without reduce-only (records and documents written before reduce-only existed). */
     public ControlState(Scope scope, long version, Pause pause, KillSwitch killSwitch, Maintenance maintenance) {
-        this(scope, version, pause, killSwitch, maintenance, null);
+        this(scope, version, pause, killSwitch, maintenance, null, TwoPersonProposals.NONE);
     }
 
     public static ControlState initial(Scope scope) {
-        return new ControlState(scope, 0, null, null, null, null);
+        return new ControlState(scope, 0, null, null, null, null, TwoPersonProposals.NONE);
     }
 
     @Override
@@ -107,9 +88,9 @@ public record ControlState(Scope scope, long version, Pause pause, KillSwitch ki
         return killSwitch != null;
     }
 
-    /** The open release proposal, or null (none, or no kill switch engaged); may have lapsed by wall-clock time. */
-    public ReleaseProposal releaseProposal() {
-        return killSwitch == null ? null : killSwitch.releaseProposal();
+    /** The open proposal of {@code action}, or null; may have lapsed by wall-clock time before its expiry event. */
+    public TwoPersonProposals.Proposal proposal(ProposalAction action) {
+        return proposals.get(action);
     }
 
     public boolean isMaintenanceOn() {
@@ -134,18 +115,22 @@ public record ControlState(Scope scope, long version, Pause pause, KillSwitch ki
     }
 
     ControlState withPause(long newVersion, Pause newPause) {
-        return new ControlState(scope, newVersion, newPause, killSwitch, maintenance, reduceOnly);
+        return new ControlState(scope, newVersion, newPause, killSwitch, maintenance, reduceOnly, proposals);
     }
 
     ControlState withKillSwitch(long newVersion, KillSwitch newKillSwitch) {
-        return new ControlState(scope, newVersion, pause, newKillSwitch, maintenance, reduceOnly);
+        return new ControlState(scope, newVersion, pause, newKillSwitch, maintenance, reduceOnly, proposals);
     }
 
     ControlState withMaintenance(long newVersion, Maintenance newMaintenance) {
-        return new ControlState(scope, newVersion, pause, killSwitch, newMaintenance, reduceOnly);
+        return new ControlState(scope, newVersion, pause, killSwitch, newMaintenance, reduceOnly, proposals);
+    }
+
+    ControlState withProposals(long newVersion, TwoPersonProposals newProposals) {
+        return new ControlState(scope, newVersion, pause, killSwitch, maintenance, reduceOnly, newProposals);
     }
 
     ControlState withReduceOnly(long newVersion, ReduceOnly newReduceOnly) {
-        return new ControlState(scope, newVersion, pause, killSwitch, maintenance, newReduceOnly);
+        return new ControlState(scope, newVersion, pause, killSwitch, maintenance, newReduceOnly, proposals);
     }
 }

@@ -5,8 +5,10 @@ import com.tradingcontrol.domain.ControlCommand;
 import com.tradingcontrol.domain.Decision;
 import com.tradingcontrol.domain.DomainEvent;
 import com.tradingcontrol.domain.EngageKillSwitch;
-import com.tradingcontrol.domain.ApproveKillSwitchRelease;
-import com.tradingcontrol.domain.RejectKillSwitchRelease;
+import com.tradingcontrol.domain.ApproveProposal;
+import com.tradingcontrol.domain.KillSwitchEngaged;
+import com.tradingcontrol.domain.ProposalAction;
+import com.tradingcontrol.domain.RejectProposal;
 import com.tradingcontrol.domain.EventMeta;
 import com.tradingcontrol.domain.KillSwitchReleased;
 import com.tradingcontrol.domain.LiftReduceOnly;
@@ -37,8 +39,10 @@ final class ControlTransitions {
 
     static Decision apply(CommandEnvelope envelope, ControlCommand command, ControlState state, ControlView view,
                           TwoPersonRule rule) {
+        Instant now = envelope.issuedAt();
         if (command instanceof PauseTrading pause) {
-            return pause(envelope.issuedAt(), pause, state);
+            return TwoPersonDecisions.cancelling(pause(now, pause, state), ProposalAction.GLOBAL_RESUME,
+                    pause.reason(), state, now);
         }
         if (command instanceof ResumeTrading resume) {
             // A pause past its expiry whose PauseExpired is not folded yet still counts: resuming
@@ -46,10 +50,11 @@ final class ControlTransitions {
             if (state.pause() == null) {
                 return Decision.noOp("trading is not paused on " + state.scope() + "; nothing to resume");
             }
-            return starting(envelope, state, view, new TradingResumed(resume.scope(), resume.reason()));
+            return underRule(envelope, state, view, rule, resume.reason(), null,
+                    new TradingResumed(resume.scope(), resume.reason()));
         }
         if (command instanceof SetReduceOnly set) {
-            return extendOnly(envelope.issuedAt(), state, state.reduceOnly(), set.expiresAt(),
+            return extendOnly(now, state, state.reduceOnly(), set.expiresAt(),
                     new ReduceOnlySet(set.scope(), set.reason(), set.expiresAt()), REDUCE_ONLY_WORDS);
         }
         if (command instanceof LiftReduceOnly lift) {
@@ -60,23 +65,50 @@ final class ControlTransitions {
             return starting(envelope, state, view, new ReduceOnlyLifted(lift.scope(), lift.reason()));
         }
         if (command instanceof EngageKillSwitch engage) {
-            return KillSwitchRelease.engage(engage, state, envelope.issuedAt());
+            return TwoPersonDecisions.cancelling(engage(engage, state), ProposalAction.KILL_SWITCH_RELEASE, engage.reason(),
+                    state, now);
         }
         if (command instanceof ReleaseKillSwitch release) {
-            if (!rule.killSwitchRelease() && state.isKillSwitchEngaged()) {
-                return starting(envelope, state, view, new KillSwitchReleased(release.reason()));
+            if (!state.isKillSwitchEngaged()) {
+                return Decision.noOp("kill switch is not engaged; nothing to release");
             }
-            return KillSwitchRelease.propose(envelope, release, state);
+            return underRule(envelope, state, view, rule, release.reason(), release.expiresAt(),
+                    new KillSwitchReleased(release.reason()));
         }
-        if (command instanceof ApproveKillSwitchRelease approve) {
-            Optional<Decision.Rejected> refusal = KillSwitchRelease.approvalRefusal(envelope, state);
+        if (command instanceof ApproveProposal approve) {
+            Optional<Decision.Rejected> refusal = TwoPersonDecisions.approvalRefusal(envelope, approve.action(), state);
             return refusal.isPresent() ? refusal.get()
-                    : starting(envelope, state, view, new KillSwitchReleased(approve.reason()));
+                    : starting(envelope, state, view, TwoPersonDecisions.approved(approve.action(), approve.reason()));
         }
-        if (command instanceof RejectKillSwitchRelease reject) {
-            return KillSwitchRelease.reject(envelope, reject, state);
+        if (command instanceof RejectProposal reject) {
+            return TwoPersonDecisions.reject(envelope, reject, state);
         }
-        return maintenance(envelope, (SetMaintenanceMode) command, state, view);
+        SetMaintenanceMode maintenance = (SetMaintenanceMode) command;
+        return maintenance.on()
+                ? TwoPersonDecisions.cancelling(maintenanceOn(maintenance, state), ProposalAction.MAINTENANCE_OFF,
+                        maintenance.reason(), state, now)
+                : maintenanceOff(envelope, maintenance, state, view, rule);
+    }
+
+    /**
+     * A command lifting a restriction: under the two-person rule of the action it is only proposed
+     * (see {@link TwoPersonDecisions}), else it takes effect at once.
+     */
+    private static Decision underRule(CommandEnvelope envelope, ControlState state, ControlView view,
+                                      TwoPersonRule rule, String reason, Instant proposalExpiresAt, DomainEvent lifting) {
+        ProposalAction action = ProposalAction.proposedBy(envelope.payload());
+        if (action != null && rule.requires(action)) {
+            return TwoPersonDecisions.propose(envelope, action, reason, proposalExpiresAt, state);
+        }
+        return starting(envelope, state, view, lifting);
+    }
+
+    private static Decision engage(EngageKillSwitch engage, ControlState state) {
+        if (!state.isKillSwitchEngaged()) {
+            return Decision.accepted(new KillSwitchEngaged(engage.reason()));
+        }
+        return Decision.noOp("kill switch already engaged by "
+                + state.killSwitch().engagedBy().actorSubject() + " at " + state.killSwitch().engagedBy().at());
     }
 
     /** How {@link #extendOnly} words its notes for one kind of timed control. */
@@ -116,20 +148,20 @@ final class ControlTransitions {
         return Decision.accepted(List.of(event), words.name() + " on " + state.scope() + " extended" + until(expiresAt));
     }
 
-    private static Decision maintenance(CommandEnvelope envelope, SetMaintenanceMode command, ControlState state,
-                                        ControlView view) {
-        MaintenanceModeChanged event = new MaintenanceModeChanged(command.on(),
-                command.on() ? command.message() : null, command.reason());
-        if (command.on()) {
-            if (state.isMaintenanceOn() && state.maintenance().message().equals(command.message())) {
-                return Decision.noOp("maintenance mode is already on with this message");
-            }
-            return Decision.accepted(event);
+    private static Decision maintenanceOn(SetMaintenanceMode command, ControlState state) {
+        if (state.isMaintenanceOn() && state.maintenance().message().equals(command.message())) {
+            return Decision.noOp("maintenance mode is already on with this message");
         }
+        return Decision.accepted(new MaintenanceModeChanged(true, command.message(), command.reason()));
+    }
+
+    private static Decision maintenanceOff(CommandEnvelope envelope, SetMaintenanceMode command, ControlState state,
+                                           ControlView view, TwoPersonRule rule) {
         if (!state.isMaintenanceOn()) {
             return Decision.noOp("maintenance mode is already off");
         }
-        return starting(envelope, state, view, event);
+        return underRule(envelope, state, view, rule, command.reason(), null,
+                new MaintenanceModeChanged(false, null, command.reason()));
     }
 
     /**

@@ -1,8 +1,8 @@
 package com.tradingcontrol.domain.control;
 
-import com.tradingcontrol.domain.ApproveKillSwitchRelease;
+import com.tradingcontrol.domain.ApproveProposal;
 import com.tradingcontrol.domain.EngageKillSwitch;
-import com.tradingcontrol.domain.KillSwitchReleaseProposed;
+import com.tradingcontrol.domain.ProposalOpened;
 import com.tradingcontrol.domain.KillSwitchEngaged;
 import com.tradingcontrol.domain.KillSwitchReleased;
 import com.tradingcontrol.domain.MaintenanceModeChanged;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 
+import static com.tradingcontrol.domain.ProposalAction.KILL_SWITCH_RELEASE;
 import static com.tradingcontrol.domain.RejectionCode.FORBIDDEN;
 import static com.tradingcontrol.domain.RejectionCode.INVALID_STATE;
 import static com.tradingcontrol.domain.RejectionCode.VALIDATION_FAILED;
@@ -204,7 +205,7 @@ class TradingControlTest {
             given(new KillSwitchEngaged("x")).when(OPERATOR, new ReleaseKillSwitch("ok"))
                     .thenRejected(FORBIDDEN).withMessageContaining("requires one of [ADMIN]");
             given(new KillSwitchEngaged("x")).when(ADMIN, new ReleaseKillSwitch("ok"))
-                    .thenEvents(new KillSwitchReleaseProposed("ok", NOW.plus(Duration.ofMinutes(10))));
+                    .thenEvents(new ProposalOpened(KILL_SWITCH_RELEASE, "ok", NOW.plus(Duration.ofMinutes(10))));
         }
 
         @Test
@@ -215,8 +216,8 @@ class TradingControlTest {
         @Test
         void releasingWhileGloballyPausedSaysTradingStaysPaused() {
             given(new TradingPaused(Scope.global(), "x", null), new KillSwitchEngaged("y"),
-                    new KillSwitchReleaseProposed("ok", NOW.plusSeconds(60)))
-                    .when(TwoPersonReleaseTest.SECOND_ADMIN, new ApproveKillSwitchRelease("ok"))
+                    new ProposalOpened(KILL_SWITCH_RELEASE, "ok", NOW.plusSeconds(60)))
+                    .when(TwoPersonReleaseTest.SECOND_ADMIN, new ApproveProposal(KILL_SWITCH_RELEASE, "ok"))
                     .thenEvents(new KillSwitchReleased("ok"))
                     .withNote("trading paused on global: effective mode stays PAUSED");
         }

@@ -1,20 +1,20 @@
 package com.tradingcontrol.domain.control;
 
 import com.tradingcontrol.domain.Actor;
-import com.tradingcontrol.domain.ApproveKillSwitchRelease;
+import com.tradingcontrol.domain.ApproveProposal;
 import com.tradingcontrol.domain.ConfigValue;
 import com.tradingcontrol.domain.ControlMode;
 import com.tradingcontrol.domain.Decision;
 import com.tradingcontrol.domain.EngageKillSwitch;
 import com.tradingcontrol.domain.EventMeta;
 import com.tradingcontrol.domain.KillSwitchEngaged;
-import com.tradingcontrol.domain.KillSwitchReleaseCancelled;
-import com.tradingcontrol.domain.KillSwitchReleaseExpired;
-import com.tradingcontrol.domain.KillSwitchReleaseProposed;
-import com.tradingcontrol.domain.KillSwitchReleaseRejected;
+import com.tradingcontrol.domain.ProposalCancelled;
+import com.tradingcontrol.domain.ProposalExpired;
+import com.tradingcontrol.domain.ProposalOpened;
+import com.tradingcontrol.domain.ProposalRejected;
 import com.tradingcontrol.domain.KillSwitchReleased;
 import com.tradingcontrol.domain.RecordedEvent;
-import com.tradingcontrol.domain.RejectKillSwitchRelease;
+import com.tradingcontrol.domain.RejectProposal;
 import com.tradingcontrol.domain.ReleaseKillSwitch;
 import com.tradingcontrol.domain.Role;
 import com.tradingcontrol.domain.Scenario;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 
+import static com.tradingcontrol.domain.ProposalAction.KILL_SWITCH_RELEASE;
 import static com.tradingcontrol.domain.RejectionCode.FORBIDDEN;
 import static com.tradingcontrol.domain.RejectionCode.INVALID_STATE;
 import static com.tradingcontrol.domain.RejectionCode.SECOND_ADMIN_REQUIRED;
@@ -42,18 +43,18 @@ class TwoPersonReleaseTest {
     private static final Instant EXPIRY = NOW.plus(Duration.ofMinutes(5));
 
     private static Scenario proposed() {
-        return given(new KillSwitchEngaged("incident"), new KillSwitchReleaseProposed("all clear", EXPIRY));
+        return given(new KillSwitchEngaged("incident"), new ProposalOpened(KILL_SWITCH_RELEASE, "all clear", EXPIRY));
     }
 
     @Test
     void releasingOnlyProposesWithATenMinuteDefaultAndTradingStaysHalted() {
         ControlState after = (ControlState) given(new KillSwitchEngaged("incident"))
                 .when(ADMIN, new ReleaseKillSwitch("all clear"))
-                .thenEvents(new KillSwitchReleaseProposed("all clear", NOW.plus(Duration.ofMinutes(10))))
+                .thenEvents(new ProposalOpened(KILL_SWITCH_RELEASE, "all clear", NOW.plus(Duration.ofMinutes(10))))
                 .stateAfter();
 
         assertThat(after.isKillSwitchEngaged()).isTrue();
-        assertThat(after.releaseProposal().proposedBy().actorSubject()).isEqualTo("admin-1");
+        assertThat(after.proposal(KILL_SWITCH_RELEASE).proposedBy().actorSubject()).isEqualTo("admin-1");
         assertThat(after.imposedMode()).isEqualTo(ControlMode.HALTED);
         assertThat(EffectiveModeCalculator.effective(ControlView.of(java.util.List.of(after)), "u1", "p1", "AAPL", NOW)
                 .mode()).isEqualTo(ControlMode.HALTED);
@@ -61,55 +62,55 @@ class TwoPersonReleaseTest {
 
     @Test
     void aDifferentAdminApprovesAndTheKillSwitchIsReleased() {
-        ControlState after = (ControlState) proposed().when(SECOND_ADMIN, new ApproveKillSwitchRelease("checked"))
+        ControlState after = (ControlState) proposed().when(SECOND_ADMIN, new ApproveProposal(KILL_SWITCH_RELEASE, "checked"))
                 .thenEvents(new KillSwitchReleased("checked")).stateAfter();
 
         assertThat(after.isKillSwitchEngaged()).isFalse();
-        assertThat(after.releaseProposal()).isNull();
+        assertThat(after.proposal(KILL_SWITCH_RELEASE)).isNull();
         assertThat(after.imposedMode()).isEqualTo(ControlMode.ACTIVE);
     }
 
     @Test
     void theProposerCannotApproveTheirOwnProposal() {
-        proposed().when(ADMIN, new ApproveKillSwitchRelease("me again"))
+        proposed().when(ADMIN, new ApproveProposal(KILL_SWITCH_RELEASE, "me again"))
                 .thenRejected(SECOND_ADMIN_REQUIRED).withMessageContaining("a different admin");
     }
 
     @Test
     void anExpiredProposalCannotBeApproved() {
-        given(new KillSwitchEngaged("incident"), new KillSwitchReleaseProposed("all clear", NOW.minusSeconds(1)))
-                .when(SECOND_ADMIN, new ApproveKillSwitchRelease("late"))
+        given(new KillSwitchEngaged("incident"), new ProposalOpened(KILL_SWITCH_RELEASE, "all clear", NOW.minusSeconds(1)))
+                .when(SECOND_ADMIN, new ApproveProposal(KILL_SWITCH_RELEASE, "late"))
                 .thenRejected(INVALID_STATE).withMessageContaining("expired");
-        given(new KillSwitchEngaged("incident")).when(SECOND_ADMIN, new ApproveKillSwitchRelease("nothing"))
-                .thenRejected(INVALID_STATE).withMessageContaining("no kill-switch release proposal");
+        given(new KillSwitchEngaged("incident")).when(SECOND_ADMIN, new ApproveProposal(KILL_SWITCH_RELEASE, "nothing"))
+                .thenRejected(INVALID_STATE).withMessageContaining("no proposal to release the kill switch");
     }
 
     @Test
     void onlyAdminsProposeApproveOrReject() {
-        proposed().when(OPERATOR, new ApproveKillSwitchRelease("x")).thenRejected(FORBIDDEN);
-        proposed().when(OPERATOR, new RejectKillSwitchRelease("x")).thenRejected(FORBIDDEN);
+        proposed().when(OPERATOR, new ApproveProposal(KILL_SWITCH_RELEASE, "x")).thenRejected(FORBIDDEN);
+        proposed().when(OPERATOR, new RejectProposal(KILL_SWITCH_RELEASE, "x")).thenRejected(FORBIDDEN);
         given(new KillSwitchEngaged("i")).when(OPERATOR, new ReleaseKillSwitch("x")).thenRejected(FORBIDDEN);
     }
 
     @Test
     void eitherAdminMayRejectAndTheKillSwitchStaysEngaged() {
-        ControlState after = (ControlState) proposed().when(ADMIN, new RejectKillSwitchRelease("changed my mind"))
-                .thenEvents(new KillSwitchReleaseRejected("changed my mind")).stateAfter();
-        proposed().when(SECOND_ADMIN, new RejectKillSwitchRelease("not yet"))
-                .thenEvents(new KillSwitchReleaseRejected("not yet"));
+        ControlState after = (ControlState) proposed().when(ADMIN, new RejectProposal(KILL_SWITCH_RELEASE, "changed my mind"))
+                .thenEvents(new ProposalRejected(KILL_SWITCH_RELEASE, "changed my mind")).stateAfter();
+        proposed().when(SECOND_ADMIN, new RejectProposal(KILL_SWITCH_RELEASE, "not yet"))
+                .thenEvents(new ProposalRejected(KILL_SWITCH_RELEASE, "not yet"));
 
         assertThat(after.isKillSwitchEngaged()).isTrue();
-        assertThat(after.releaseProposal()).isNull();
-        given(new KillSwitchEngaged("i")).when(new RejectKillSwitchRelease("x")).thenNoOp("nothing to reject");
+        assertThat(after.proposal(KILL_SWITCH_RELEASE)).isNull();
+        given(new KillSwitchEngaged("i")).when(new RejectProposal(KILL_SWITCH_RELEASE, "x")).thenNoOp("nothing to reject");
     }
 
     @Test
     void engagingAgainCancelsTheOpenProposal() {
         ControlState after = (ControlState) proposed().when(OPERATOR, new EngageKillSwitch("new trouble"))
-                .thenEvents(new KillSwitchReleaseCancelled("new trouble")).stateAfter();
+                .thenEvents(new ProposalCancelled(KILL_SWITCH_RELEASE, "new trouble")).stateAfter();
 
         assertThat(after.isKillSwitchEngaged()).isTrue();
-        assertThat(after.releaseProposal()).isNull();
+        assertThat(after.proposal(KILL_SWITCH_RELEASE)).isNull();
         assertThat(after.killSwitch().engagedBy().reason()).isEqualTo("incident");
     }
 
@@ -125,7 +126,7 @@ class TwoPersonReleaseTest {
         engaged.when(new ReleaseKillSwitch("x", NOW)).thenRejected(VALIDATION_FAILED);
         engaged.when(new ReleaseKillSwitch("x", NOW.plus(Duration.ofMinutes(61)))).thenRejected(VALIDATION_FAILED);
         engaged.when(new ReleaseKillSwitch("x", NOW.plus(Duration.ofMinutes(60))))
-                .thenEvents(new KillSwitchReleaseProposed("x", NOW.plus(Duration.ofMinutes(60))));
+                .thenEvents(new ProposalOpened(KILL_SWITCH_RELEASE, "x", NOW.plus(Duration.ofMinutes(60))));
     }
 
     @Test
@@ -134,12 +135,12 @@ class TwoPersonReleaseTest {
 
         assertThat(PauseExpiry.nextExpiry(state)).isEqualTo(EXPIRY);
         assertThat(PauseExpiry.expire(state, EXPIRY.minusMillis(1))).isEmpty();
-        assertThat(PauseExpiry.expire(state, EXPIRY.plusSeconds(30))).containsExactly(new KillSwitchReleaseExpired(EXPIRY));
+        assertThat(PauseExpiry.expire(state, EXPIRY.plusSeconds(30))).containsExactly(new ProposalExpired(KILL_SWITCH_RELEASE, EXPIRY));
 
         ControlState after = ControlEvolver.evolve(state, new RecordedEvent(
-                new EventMeta("system", EXPIRY, "expiry-1"), new KillSwitchReleaseExpired(EXPIRY)));
+                new EventMeta("system", EXPIRY, "expiry-1"), new ProposalExpired(KILL_SWITCH_RELEASE, EXPIRY)));
         assertThat(after.isKillSwitchEngaged()).isTrue();
-        assertThat(after.releaseProposal()).isNull();
+        assertThat(after.proposal(KILL_SWITCH_RELEASE)).isNull();
         assertThat(PauseExpiry.expire(after, EXPIRY.plusSeconds(60))).isEmpty();
     }
 
@@ -148,7 +149,7 @@ class TwoPersonReleaseTest {
         Scenario engaged = given(new KillSwitchEngaged("incident"));
 
         Decision decision = ControlDecider.decide(Scenario.envelope(ADMIN, new ReleaseKillSwitch("all clear")),
-                (ControlState) engaged.state("global"), engaged.view(), new TwoPersonRule(false));
+                (ControlState) engaged.state("global"), engaged.view(), TwoPersonRule.NONE);
 
         assertThat(decision.events()).containsExactly(new KillSwitchReleased("all clear"));
     }
@@ -159,9 +160,10 @@ class TwoPersonReleaseTest {
 
         assertThat(key.defaultValue()).isEqualTo(ConfigValue.of(true));
         assertThat(key.changeRoles()).containsExactly(Role.ADMIN);
-        assertThat(TwoPersonRule.of(null)).isEqualTo(TwoPersonRule.DEFAULT);
-        assertThat(TwoPersonRule.of(key.defaultValue()).killSwitchRelease()).isTrue();
-        assertThat(TwoPersonRule.of(ConfigValue.of(false)).killSwitchRelease()).isFalse();
+        assertThat(TwoPersonRule.DEFAULT.with(KILL_SWITCH_RELEASE, null)).isEqualTo(TwoPersonRule.DEFAULT);
+        assertThat(TwoPersonRule.DEFAULT.with(KILL_SWITCH_RELEASE, key.defaultValue()).requires(KILL_SWITCH_RELEASE)).isTrue();
+        assertThat(TwoPersonRule.DEFAULT.with(KILL_SWITCH_RELEASE, ConfigValue.of(false)).requires(KILL_SWITCH_RELEASE))
+                .isFalse();
         given().when(OPERATOR, new UpdateConfig(TwoPersonRule.KILL_SWITCH_RELEASE_KEY, ConfigValue.of(false), "x"))
                 .thenRejected(FORBIDDEN);
     }
