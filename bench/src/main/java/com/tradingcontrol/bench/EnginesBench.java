@@ -56,6 +56,7 @@ final class EnginesBench {
         notes.put("first_client_p99_ms", stages.first.figure("first", Map.of()).p99());
         notes.put("http_202_p50_ms", stages.http.figure("http", Map.of()).p50());
         notes.put("http_202_p99_ms", stages.http.figure("http", Map.of()).p99());
+        notes.putAll(stages.breakdown.summary());
         notes.put("engines", fleet.size());
         notes.put("halts", s.halts());
         notes.put("backgroundCommandsPerSecond", rate);
@@ -74,6 +75,7 @@ final class EnginesBench {
         final Latencies acked = new Latencies();
         final Latencies first = new Latencies();
         final Latencies http = new Latencies();
+        final HaltStages breakdown = new HaltStages();
         int timeouts;
         double retractedUndecided;
     }
@@ -82,13 +84,14 @@ final class EnginesBench {
     private void halts(EngineFleet fleet, String label, int count, Stages stages) throws Exception {
         for (int i = 0; i < count; i++) {
             String scope = "symbol:E" + label.toUpperCase(java.util.Locale.ROOT) + i;
-            EngineFleet.Probe probe = fleet.probe(scope, false, stages.decisions);
+            FleetProbe probe = fleet.probe(scope, false, stages.decisions);
             http.send("POST", "/api/trading-control/pause", platform.tokens().operator(),
                     "{\"scope\":\"" + scope + "\",\"reason\":\"bench\"}");
             stages.http.recordSince(probe.startNanos);
             if (probe.await(PER_HALT, true)) {
                 stages.acked.recordNanos(probe.allAckedAfterNanos());
                 stages.first.recordNanos(probe.firstDecidedAfterNanos());
+                probe.recordStages(stages.breakdown);
             } else {
                 stages.timeouts++;
             }
@@ -101,7 +104,7 @@ final class EnginesBench {
         for (int i = 0; i < s.rejections(); i++) {
             String scope = "tenant:bench-r" + i;
             expect(reduceOnly(scope, "2099-01-01T00:00:00Z"), 200);
-            EngineFleet.Probe probe = fleet.probe(scope, true, retractions);
+            FleetProbe probe = fleet.probe(scope, true, retractions);
             // Shortening a reduce-only in force passes the API (so it is signalled); the processors reject it.
             expect(reduceOnly(scope, "2098-01-01T00:00:00Z"), 409);
             if (!probe.await(PER_HALT, false)) {

@@ -18,6 +18,8 @@ public final class Report {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    private static final String[] LOAD_KEYS = {"load1", "load5", "load15"};
+
     private final PrintStream out;
     private final List<Figure> figures = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
@@ -26,10 +28,30 @@ public final class Report {
         this.out = out;
     }
 
+    /**
+     * Adds {@code figure} with the machine's load averages at this moment ({@code load1= load5= load15=} on
+     * the line and in the JSON): the figures move with what else runs on the machine.
+     */
     public synchronized void add(Figure figure) {
+        double[] load = loadAverages();
+        for (int i = 0; i < load.length; i++) {
+            figure = figure.withExtra(LOAD_KEYS[i], load[i]);
+        }
         figures.add(figure);
         out.println(figure.line());
         out.flush();
+    }
+
+    /** The 1, 5 and 15 minute load averages of {@code /proc/loadavg}, or the JVM's 1 minute one without it. */
+    static double[] loadAverages() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return new double[] {Double.parseDouble(fields[0]), Double.parseDouble(fields[1]),
+                    Double.parseDouble(fields[2])};
+        } catch (IOException | RuntimeException e) {
+            double one = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            return one < 0 ? new double[0] : new double[] {one};
+        }
     }
 
     /** A scenario that could not run: reported in the JSON and on stderr, never hidden. */
