@@ -6,6 +6,7 @@
 
 import {h, fill, field, table, countdown} from './dom.js';
 import {showError, outcomeRegion} from './forms.js';
+import {ProposalsCard} from './proposals.js';
 
 const POLL_MS = 10000;
 
@@ -49,8 +50,9 @@ class NowPage extends HTMLElement {
     this.banner = h('section', {id: 'global-banner', class: 'banner', 'aria-live': 'polite'});
     this.inForce = h('section', {id: 'in-force'});
     this.error = outcomeRegion();
-    fill(this, h('h2', {text: 'Now'}), this.banner, h('h3', {text: 'In force'}), this.inForce, this.error,
-      this.effectiveForm());
+    this.proposals = new ProposalsCard(this.api, this.session);
+    fill(this, h('h2', {text: 'Now'}), this.banner, this.proposals.element, h('h3', {text: 'In force'}), this.inForce,
+      this.error, this.effectiveForm());
     this.onChange = () => {
       this.render();
       this.refresh();
@@ -96,6 +98,7 @@ class NowPage extends HTMLElement {
     const scopes = this.merged();
     const global = scopes.find((s) => s.scope === 'global') || {mode: 'ACTIVE', state: {}, rows: []};
     this.renderBanner(global);
+    this.proposals.update(global.state);
     const rows = scopes.flatMap((s) => s.rows);
     if (!rows.length) {
       fill(this.inForce, h('p', {class: 'muted', id: 'nothing-in-force', text: 'Nothing in force: trading is open everywhere.'}));
@@ -129,8 +132,10 @@ class NowPage extends HTMLElement {
   }
 
   tick() {
-    for (const cell of this.querySelectorAll('td[data-expires]')) {
-      if (cell.dataset.expires) cell.textContent = `${countdown(cell.dataset.expires)} (${cell.dataset.expires})`;
+    for (const cell of this.querySelectorAll('[data-expires]')) {
+      if (!cell.dataset.expires) continue;
+      cell.textContent = cell.tagName === 'TD' ? `${countdown(cell.dataset.expires)} (${cell.dataset.expires})`
+        : `${countdown(cell.dataset.expires)} left (until ${cell.dataset.expires})`;
     }
   }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 
 /**
@@ -41,6 +42,10 @@ final class StatusCommand extends ApiCommand {
         return 0;
     }
 
+    /** How a two-person proposal shows in the CONTROL column, by its action. */
+    private static final Map<String, String> PROPOSED = Map.of("KILL_SWITCH_RELEASE", "RELEASE_PROPOSED",
+            "GLOBAL_RESUME", "RESUME_PROPOSED", "MAINTENANCE_OFF", "MAINTENANCE_OFF_PROPOSED");
+
     /** One row per control in force on a scope document; timed ones past their expiry are left out. */
     static List<List<String>> rows(JsonNode doc, Instant now) {
         List<List<String>> rows = new ArrayList<>();
@@ -58,8 +63,15 @@ final class StatusCommand extends ApiCommand {
         if (doc.path("maintenance").asBoolean(false)) {
             rows.add(row(scope, "MAINTENANCE", doc, "maintenanceBy", "maintenanceAt", "maintenanceReason", null, now));
         }
-        // Not a control (trading stays HALTED), but who wants the kill switch released is worth seeing.
-        if (doc.path("releaseProposal").asBoolean(false) && !expired(doc, "releaseProposalExpiresAt", now)) {
+        // Not controls (nothing changes until approved), but who wants a restriction lifted is worth seeing.
+        if (doc.has("proposals")) {
+            for (JsonNode p : doc.path("proposals")) {
+                if (!expired(p, "expiresAt", now)) {
+                    rows.add(row(scope, PROPOSED.getOrDefault(Output.text(p, "action"), Output.text(p, "action")), p,
+                            "proposedBy", "proposedAt", "reason", "expiresAt", now));
+                }
+            }
+        } else if (doc.path("releaseProposal").asBoolean(false) && !expired(doc, "releaseProposalExpiresAt", now)) {
             rows.add(row(scope, "RELEASE_PROPOSED", doc, "releaseProposedBy", "releaseProposedAt",
                     "releaseProposalReason", "releaseProposalExpiresAt", now));
         }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
                 MaintenanceCommand.class, ConfigCommand.class, ProfilesCommand.class, AuditCommand.class,
                 StateCommand.class, StatusCommand.class, EventsCommand.class, ProjectionsCommand.class,
                 DriftCheckCommand.class, EffectiveCommand.class, WhoamiCommand.class, CommandsCommand.class,
-                EnginesCommand.class, PropagationCommand.class},
+                EnginesCommand.class, PropagationCommand.class, TwoPersonCommand.class},
         footerHeading = "%n",
         footer = {"API URL and token are resolved in this order:",
                 "  1. the flags --api / --token (an explicit --role also counts as a flag),",

@@ -129,6 +129,36 @@ class ControlCommandsTest extends FakeApiTest {
     }
 
     @Test
+    void twoPersonApprovesOrRejectsTheProposalOfAnyAction() throws Exception {
+        api.respond("POST", "/api/two-person/global-resume/approve", 200, ACCEPTED);
+        api.respond("POST", "/api/two-person/maintenance-off/reject", 200, ACCEPTED);
+
+        Cli.Result approve = Cli.against(api, dir, "two-person", "approve", "global-resume", "--reason", "checked");
+        Cli.Result reject = Cli.against(api, dir, "two-person", "reject", "maintenance-off", "--reason", "not yet");
+        Cli.Result unknown = Cli.against(api, dir, "two-person", "approve", "world-peace", "--reason", "x");
+
+        assertThat(approve.out()).startsWith("ACCEPTED global-resume proposal approved");
+        assertThat(reject.out()).startsWith("ACCEPTED maintenance-off proposal rejected");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("kill-switch-release, global-resume, maintenance-off");
+        assertThat(api.requests()).extracting(FakeApi.Request::path)
+                .containsExactly("/api/two-person/global-resume/approve", "/api/two-person/maintenance-off/reject");
+        assertThat(JSON.readTree(api.requests().get(0).body())).isEqualTo(JSON.readTree("{\"reason\":\"checked\"}"));
+    }
+
+    @Test
+    void approvingOnesOwnResumeProposalShowsTheStableCodeAndFails() {
+        api.respond("POST", "/api/two-person/global-resume/approve", 403, """
+                {"type":"about:blank","title":"Second admin required","status":403,"code":"SECOND_ADMIN_REQUIRED",
+                 "detail":"you proposed to resume global trading; a different admin must approve it","commandId":"c-8"}""");
+
+        Cli.Result result = Cli.against(api, dir, "two-person", "approve", "global-resume", "--reason", "me");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("SECOND_ADMIN_REQUIRED (403): you proposed to resume global trading");
+    }
+
+    @Test
     void maintenanceOnAndOffPutTheFlagMessageAndReason() throws Exception {
         api.respond("PUT", "/api/maintenance", 200, ACCEPTED);
 

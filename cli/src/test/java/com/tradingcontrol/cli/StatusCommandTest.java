@@ -52,6 +52,24 @@ class StatusCommandTest extends FakeApiTest {
     }
 
     @Test
+    void showsEveryOpenTwoPersonProposal() {
+        api.respond("GET", "/api/trading-control", 200, """
+                {"global":{"scope":"global","mode":"PAUSED","killSwitch":false,"maintenance":false,"paused":true,
+                           "pausedBy":"carol","pausedAt":"2026-11-21T09:55:00Z","pauseReason":"outage",
+                           "proposals":[{"action":"GLOBAL_RESUME","proposedBy":"olga","proposedAt":"2026-11-21T09:59:00Z",
+                                         "reason":"venue back","expiresAt":"2026-11-21T10:09:00Z"},
+                                        {"action":"MAINTENANCE_OFF","proposedBy":"adam","proposedAt":"2026-11-21T09:40:00Z",
+                                         "reason":"lapsed","expiresAt":"2026-11-21T09:50:00Z"}]},
+                 "scopes":[]}""");
+
+        Cli.Result result = Cli.against(api, dir, "status");
+
+        assertThat(result.out().lines()).contains(
+                "global  RESUME_PROPOSED  olga    2026-11-21T09:59:00Z  9m00s       venue back");
+        assertThat(result.out()).doesNotContain("MAINTENANCE_OFF_PROPOSED");
+    }
+
+    @Test
     void saysSoWhenNothingIsInForce() {
         api.respond("GET", "/api/trading-control", 200, """
                 {"global":{"scope":"global","mode":"ACTIVE","killSwitch":false,"maintenance":false,"paused":false},

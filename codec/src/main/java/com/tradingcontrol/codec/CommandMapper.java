@@ -7,9 +7,7 @@ import com.tradingcontrol.domain.CommandEnvelope;
 import com.tradingcontrol.domain.CreateProfile;
 import com.tradingcontrol.domain.DisableProfile;
 import com.tradingcontrol.domain.EnableProfile;
-import com.tradingcontrol.domain.ApproveKillSwitchRelease;
 import com.tradingcontrol.domain.EngageKillSwitch;
-import com.tradingcontrol.domain.RejectKillSwitchRelease;
 import com.tradingcontrol.domain.InvalidScopeException;
 import com.tradingcontrol.domain.PauseTrading;
 import com.tradingcontrol.domain.ReleaseKillSwitch;
@@ -101,6 +99,10 @@ public final class CommandMapper {
     }
 
     private static Command payload(Object payload) {
+        Command proposal = TwoPersonCodec.commandFromAvro(payload);
+        if (proposal != null) {
+            return proposal;
+        }
         if (payload instanceof com.tradingcontrol.schemas.avro.PauseTrading p) {
             Instant expiresAt = p.getExpiresAt();
             return new PauseTrading(Scope.parse(p.getScope()), p.getReason(), expiresAt);
@@ -119,12 +121,6 @@ public final class CommandMapper {
         }
         if (payload instanceof com.tradingcontrol.schemas.avro.ReleaseKillSwitch p) {
             return new ReleaseKillSwitch(p.getReason(), p.getExpiresAt());
-        }
-        if (payload instanceof com.tradingcontrol.schemas.avro.ApproveKillSwitchRelease p) {
-            return new ApproveKillSwitchRelease(p.getReason());
-        }
-        if (payload instanceof com.tradingcontrol.schemas.avro.RejectKillSwitchRelease p) {
-            return new RejectKillSwitchRelease(p.getReason());
         }
         if (payload instanceof com.tradingcontrol.schemas.avro.SetMaintenanceMode p) {
             return new SetMaintenanceMode(p.getOn(), p.getMessage(), p.getReason());

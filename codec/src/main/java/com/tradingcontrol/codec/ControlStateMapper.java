@@ -6,7 +6,10 @@ import com.tradingcontrol.domain.control.ControlState;
 import com.tradingcontrol.schemas.avro.ActiveControl;
 import com.tradingcontrol.schemas.avro.ControlKind;
 import com.tradingcontrol.schemas.avro.ControlMode;
+import com.tradingcontrol.domain.ProposalAction;
+import com.tradingcontrol.domain.control.TwoPersonProposals;
 import com.tradingcontrol.schemas.avro.ReleaseProposal;
+import com.tradingcontrol.schemas.avro.TwoPersonProposal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,11 +50,13 @@ public final class ControlStateMapper {
                 .setVersion(state.version())
                 .setLastEventId(lastEventId)
                 .setControls(activeControls(state))
-                .setReleaseProposal(releaseProposal(state.releaseProposal()))
+                .setReleaseProposal(releaseProposal(state.proposal(ProposalAction.KILL_SWITCH_RELEASE)))
+                .setProposals(state.proposals().all().stream().map(ControlStateMapper::proposal).toList())
                 .build();
     }
 
-    private static ReleaseProposal releaseProposal(ControlState.ReleaseProposal proposal) {
+    /** The kill-switch release proposal as ControlState v4 carried it (kept for its readers). */
+    private static ReleaseProposal releaseProposal(TwoPersonProposals.Proposal proposal) {
         if (proposal == null) {
             return null;
         }
@@ -60,9 +65,27 @@ public final class ControlStateMapper {
                 .setCommandId(by.commandId()).setReason(by.reason()).setExpiresAt(proposal.expiresAt()).build();
     }
 
-    private static ControlState.ReleaseProposal releaseProposal(ReleaseProposal avro) {
-        return avro == null ? null : new ControlState.ReleaseProposal(new Provenance(avro.getProposedBy(),
-                avro.getProposedAt(), avro.getCommandId(), avro.getReason()), avro.getExpiresAt());
+    private static TwoPersonProposal proposal(TwoPersonProposals.Proposal proposal) {
+        Provenance by = proposal.proposedBy();
+        return TwoPersonProposal.newBuilder().setAction(proposal.action().name()).setProposedBy(by.actorSubject())
+                .setProposedAt(by.at()).setCommandId(by.commandId()).setReason(by.reason())
+                .setExpiresAt(proposal.expiresAt()).build();
+    }
+
+    /** The proposals of a record: v5's list, or v4's kill-switch release proposal alone. */
+    private static TwoPersonProposals proposals(com.tradingcontrol.schemas.avro.ControlState avro) {
+        List<TwoPersonProposals.Proposal> proposals = new ArrayList<>();
+        for (TwoPersonProposal p : avro.getProposals()) {
+            proposals.add(new TwoPersonProposals.Proposal(ProposalAction.valueOf(p.getAction()),
+                    new Provenance(p.getProposedBy(), p.getProposedAt(), p.getCommandId(), p.getReason()),
+                    p.getExpiresAt()));
+        }
+        ReleaseProposal v4 = avro.getReleaseProposal();
+        if (proposals.isEmpty() && v4 != null) {
+            proposals.add(new TwoPersonProposals.Proposal(ProposalAction.KILL_SWITCH_RELEASE, new Provenance(
+                    v4.getProposedBy(), v4.getProposedAt(), v4.getCommandId(), v4.getReason()), v4.getExpiresAt()));
+        }
+        return TwoPersonProposals.of(proposals);
     }
 
     private static List<ActiveControl> activeControls(ControlState state) {
@@ -103,15 +126,14 @@ public final class ControlStateMapper {
         for (ActiveControl control : avro.getControls()) {
             switch (control.getKind()) {
                 case PAUSE -> pause = new ControlState.Pause(provenance(control), control.getExpiresAt());
-                case KILL_SWITCH -> killSwitch = new ControlState.KillSwitch(provenance(control),
-                        releaseProposal(avro.getReleaseProposal()));
+                case KILL_SWITCH -> killSwitch = new ControlState.KillSwitch(provenance(control));
                 case MAINTENANCE -> maintenance = new ControlState.Maintenance(control.getMessage(), provenance(control));
                 case REDUCE_ONLY -> reduceOnly = new ControlState.ReduceOnly(provenance(control), control.getExpiresAt());
                 default -> throw new IllegalArgumentException("unknown control kind " + control.getKind());
             }
         }
         return new ControlState(Scope.parse(avro.getScope()), avro.getVersion(), pause, killSwitch, maintenance,
-                reduceOnly);
+                reduceOnly, proposals(avro));
     }
 
     public static ControlState fromAvro(com.tradingcontrol.schemas.avro.ControlState avro) {

@@ -5,10 +5,6 @@ import com.tradingcontrol.domain.ControlEvent;
 import com.tradingcontrol.domain.DomainEvent;
 import com.tradingcontrol.domain.EventMeta;
 import com.tradingcontrol.domain.KillSwitchEngaged;
-import com.tradingcontrol.domain.KillSwitchReleaseCancelled;
-import com.tradingcontrol.domain.KillSwitchReleaseExpired;
-import com.tradingcontrol.domain.KillSwitchReleaseProposed;
-import com.tradingcontrol.domain.KillSwitchReleaseRejected;
 import com.tradingcontrol.domain.KillSwitchReleased;
 import com.tradingcontrol.domain.MaintenanceModeChanged;
 import com.tradingcontrol.domain.PauseExpired;
@@ -53,6 +49,10 @@ public final class EventMapper {
     }
 
     public static Object toAvro(DomainEvent event) {
+        Object proposal = TwoPersonCodec.toAvro(event);
+        if (proposal != null) {
+            return proposal;
+        }
         if (event instanceof TradingPaused e) {
             return new com.tradingcontrol.schemas.avro.TradingPaused(e.scope().toString(), e.reason(), e.expiresAt());
         }
@@ -77,18 +77,6 @@ public final class EventMapper {
         if (event instanceof KillSwitchReleased e) {
             return new com.tradingcontrol.schemas.avro.KillSwitchReleased(e.reason());
         }
-        if (event instanceof KillSwitchReleaseProposed e) {
-            return new com.tradingcontrol.schemas.avro.KillSwitchReleaseProposed(e.reason(), e.expiresAt());
-        }
-        if (event instanceof KillSwitchReleaseRejected e) {
-            return new com.tradingcontrol.schemas.avro.KillSwitchReleaseRejected(e.reason());
-        }
-        if (event instanceof KillSwitchReleaseCancelled e) {
-            return new com.tradingcontrol.schemas.avro.KillSwitchReleaseCancelled(e.reason());
-        }
-        if (event instanceof KillSwitchReleaseExpired e) {
-            return new com.tradingcontrol.schemas.avro.KillSwitchReleaseExpired(e.expiredAt());
-        }
         if (event instanceof MaintenanceModeChanged e) {
             return new com.tradingcontrol.schemas.avro.MaintenanceModeChanged(e.on(), nullToEmpty(e.message()),
                     nullToEmpty(e.reason()));
@@ -109,6 +97,10 @@ public final class EventMapper {
     }
 
     public static DomainEvent fromAvro(Object payload) {
+        DomainEvent proposal = TwoPersonCodec.fromAvro(payload);
+        if (proposal != null) {
+            return proposal;
+        }
         if (payload instanceof com.tradingcontrol.schemas.avro.TradingPaused p) {
             return new TradingPaused(Scope.parse(p.getScope()), p.getReason(), p.getExpiresAt());
         }
@@ -132,18 +124,6 @@ public final class EventMapper {
         }
         if (payload instanceof com.tradingcontrol.schemas.avro.KillSwitchReleased p) {
             return new KillSwitchReleased(p.getReason());
-        }
-        if (payload instanceof com.tradingcontrol.schemas.avro.KillSwitchReleaseProposed p) {
-            return new KillSwitchReleaseProposed(p.getReason(), p.getExpiresAt());
-        }
-        if (payload instanceof com.tradingcontrol.schemas.avro.KillSwitchReleaseRejected p) {
-            return new KillSwitchReleaseRejected(p.getReason());
-        }
-        if (payload instanceof com.tradingcontrol.schemas.avro.KillSwitchReleaseCancelled p) {
-            return new KillSwitchReleaseCancelled(p.getReason());
-        }
-        if (payload instanceof com.tradingcontrol.schemas.avro.KillSwitchReleaseExpired p) {
-            return new KillSwitchReleaseExpired(p.getExpiredAt());
         }
         if (payload instanceof com.tradingcontrol.schemas.avro.MaintenanceModeChanged p) {
             return new MaintenanceModeChanged(p.getOn(), p.getMessage(), p.getReason());

@@ -6,12 +6,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tradingcontrol.codec.audit.ChainHead;
 import com.tradingcontrol.domain.AggregateState;
 import com.tradingcontrol.domain.ConfigValue;
+import com.tradingcontrol.domain.ProposalAction;
 import com.tradingcontrol.domain.Provenance;
 import com.tradingcontrol.domain.Scope;
 import com.tradingcontrol.domain.config.ConfigState;
 import com.tradingcontrol.domain.control.ControlState;
+import com.tradingcontrol.domain.control.TwoPersonProposals;
 import com.tradingcontrol.domain.profile.ProfileState;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * JSON form of the aggregate states kept in state stores and shown in audit before/after fields.
@@ -59,13 +63,12 @@ public final class StateJson {
             pause.put("expiresAt", instant(s.pause().expiresAt()));
         }
         if (s.killSwitch() != null) {
-            ObjectNode kill = n.putObject("killSwitch");
-            kill.set("engagedBy", provenance(s.killSwitch().engagedBy()));
-            if (s.releaseProposal() != null) {
-                ObjectNode proposal = kill.putObject("releaseProposal");
-                proposal.set("proposedBy", provenance(s.releaseProposal().proposedBy()));
-                proposal.put("expiresAt", instant(s.releaseProposal().expiresAt()));
-            }
+            n.putObject("killSwitch").set("engagedBy", provenance(s.killSwitch().engagedBy()));
+        }
+        for (TwoPersonProposals.Proposal p : s.proposals().all()) {
+            ObjectNode proposal = n.withArray("proposals").addObject().put("action", p.action().name());
+            proposal.set("proposedBy", provenance(p.proposedBy()));
+            proposal.put("expiresAt", instant(p.expiresAt()));
         }
         if (s.maintenance() != null) {
             ObjectNode m = n.putObject("maintenance").put("message", s.maintenance().message());
@@ -87,18 +90,26 @@ public final class StateJson {
         return new ControlState(Scope.parse(n.get("scope").asText()), n.get("version").asLong(),
                 pause == null ? null : new ControlState.Pause(provenance(pause.get("setBy")),
                         instant(pause.get("expiresAt"))),
-                kill == null ? null : killSwitch(kill),
+                kill == null ? null : new ControlState.KillSwitch(provenance(kill.get("engagedBy"))),
                 maintenance == null ? null : new ControlState.Maintenance(text(maintenance.get("message")),
                         provenance(maintenance.get("enabledBy"))),
                 reduceOnly == null ? null : new ControlState.ReduceOnly(provenance(reduceOnly.get("setBy")),
-                        instant(reduceOnly.get("expiresAt"))));
+                        instant(reduceOnly.get("expiresAt"))), proposals(n));
     }
 
-    private static ControlState.KillSwitch killSwitch(JsonNode kill) {
-        JsonNode proposal = kill.get("releaseProposal");
-        return new ControlState.KillSwitch(provenance(kill.get("engagedBy")), proposal == null ? null
-                : new ControlState.ReleaseProposal(provenance(proposal.get("proposedBy")),
-                        instant(proposal.get("expiresAt"))));
+    /** The proposals: a list since global resume and maintenance off have them, before only the kill switch's. */
+    private static TwoPersonProposals proposals(JsonNode n) {
+        List<TwoPersonProposals.Proposal> proposals = new ArrayList<>();
+        for (JsonNode p : n.path("proposals")) {
+            proposals.add(new TwoPersonProposals.Proposal(ProposalAction.valueOf(p.get("action").asText()),
+                    provenance(p.get("proposedBy")), instant(p.get("expiresAt"))));
+        }
+        JsonNode legacy = n.path("killSwitch").get("releaseProposal");
+        if (legacy != null) {
+            proposals.add(new TwoPersonProposals.Proposal(ProposalAction.KILL_SWITCH_RELEASE,
+                    provenance(legacy.get("proposedBy")), instant(legacy.get("expiresAt"))));
+        }
+        return TwoPersonProposals.of(proposals);
     }
 
     public static ObjectNode config(ConfigState s) {

@@ -3,6 +3,8 @@ package com.tradingcontrol.api.commands;
 import com.tradingcontrol.api.auth.Caller;
 import com.tradingcontrol.api.ports.CommandPayload;
 import com.tradingcontrol.api.ports.CommandRequest;
+import com.tradingcontrol.codec.TwoPersonCodec;
+import com.tradingcontrol.domain.ProposalAction;
 import com.tradingcontrol.schemas.avro.Actor;
 import com.tradingcontrol.schemas.avro.CommandEnvelope;
 import com.tradingcontrol.schemas.avro.CreateProfile;
@@ -12,8 +14,6 @@ import com.tradingcontrol.schemas.avro.EngageKillSwitch;
 import com.tradingcontrol.schemas.avro.IdempotencyBinding;
 import com.tradingcontrol.schemas.avro.PauseTrading;
 import com.tradingcontrol.schemas.avro.ReleaseKillSwitch;
-import com.tradingcontrol.schemas.avro.ApproveKillSwitchRelease;
-import com.tradingcontrol.schemas.avro.RejectKillSwitchRelease;
 import com.tradingcontrol.schemas.avro.ResumeTrading;
 import com.tradingcontrol.schemas.avro.LiftReduceOnly;
 import com.tradingcontrol.schemas.avro.SetReduceOnly;
@@ -60,10 +60,10 @@ public final class CommandEnvelopes {
             return new EngageKillSwitch(p.reason());
         } else if (payload instanceof CommandPayload.ReleaseKillSwitch p) {
             return new ReleaseKillSwitch(p.reason(), p.expiresAt());
-        } else if (payload instanceof CommandPayload.ApproveKillSwitchRelease p) {
-            return new ApproveKillSwitchRelease(p.reason());
-        } else if (payload instanceof CommandPayload.RejectKillSwitchRelease p) {
-            return new RejectKillSwitchRelease(p.reason());
+        } else if (payload instanceof CommandPayload.ApproveProposal p) {
+            return TwoPersonCodec.commandToAvro(true, ProposalAction.valueOf(p.action()), p.reason());
+        } else if (payload instanceof CommandPayload.RejectProposal p) {
+            return TwoPersonCodec.commandToAvro(false, ProposalAction.valueOf(p.action()), p.reason());
         } else if (payload instanceof CommandPayload.SetMaintenanceMode p) {
             return new SetMaintenanceMode(p.on(), nullToEmpty(p.message()), nullToEmpty(p.reason()));
         } else if (payload instanceof CommandPayload.UpdateConfig p) {

@@ -31,6 +31,7 @@ import java.util.function.Function;
 @Produces(MediaType.APPLICATION_JSON)
 public final class GlobalControlCommands {
     private static final String GLOBAL = "global";
+    private static final String RELEASE = "KILL_SWITCH_RELEASE";
     private final CommandEndpoint endpoint;
 
     public GlobalControlCommands(CommandEndpoint endpoint) {
@@ -76,7 +77,7 @@ public final class GlobalControlCommands {
     @RolesAllowed(Roles.ADMIN)
     public CompletionStage<Response> approve(@Auth Caller caller, @Context RequestId requestId,
                                              @BeanParam CommandHeaders headers, CommandBodies.Reason body) {
-        return withReason(caller, requestId, headers, body, CommandPayload.ApproveKillSwitchRelease::new);
+        return withReason(caller, requestId, headers, body, r -> new CommandPayload.ApproveProposal(RELEASE, r));
     }
 
     @POST
@@ -84,7 +85,7 @@ public final class GlobalControlCommands {
     @RolesAllowed(Roles.ADMIN)
     public CompletionStage<Response> reject(@Auth Caller caller, @Context RequestId requestId,
                                             @BeanParam CommandHeaders headers, CommandBodies.Reason body) {
-        return withReason(caller, requestId, headers, body, CommandPayload.RejectKillSwitchRelease::new);
+        return withReason(caller, requestId, headers, body, r -> new CommandPayload.RejectProposal(RELEASE, r));
     }
 
     private CompletionStage<Response> withReason(Caller caller, RequestId requestId, CommandHeaders headers,

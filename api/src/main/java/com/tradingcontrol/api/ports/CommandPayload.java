@@ -31,9 +31,24 @@ public sealed interface CommandPayload {
         }
     }
 
-    record ApproveKillSwitchRelease(String reason) implements CommandPayload {}
+    /**
+     * Approves the open two-person proposal of {@code action} (a {@code ProposalAction} name). Its
+     * type is the Avro record it travels as: the kill-switch release keeps its own.
+     */
+    record ApproveProposal(String action, String reason) implements CommandPayload {
+        @Override
+        public String type() {
+            return "KILL_SWITCH_RELEASE".equals(action) ? "ApproveKillSwitchRelease" : "ApproveTwoPersonProposal";
+        }
+    }
 
-    record RejectKillSwitchRelease(String reason) implements CommandPayload {}
+    /** Rejects the open two-person proposal of {@code action}; typed like {@link ApproveProposal}. */
+    record RejectProposal(String action, String reason) implements CommandPayload {
+        @Override
+        public String type() {
+            return "KILL_SWITCH_RELEASE".equals(action) ? "RejectKillSwitchRelease" : "RejectTwoPersonProposal";
+        }
+    }
 
     record SetMaintenanceMode(boolean on, String message, String reason) implements CommandPayload {}
 

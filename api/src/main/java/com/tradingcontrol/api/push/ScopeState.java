@@ -4,7 +4,10 @@ import com.tradingcontrol.schemas.avro.ActiveControl;
 import com.tradingcontrol.schemas.avro.ControlKind;
 import com.tradingcontrol.schemas.avro.ControlState;
 import com.tradingcontrol.schemas.avro.ReleaseProposal;
+import com.tradingcontrol.schemas.avro.TwoPersonProposal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,21 +18,36 @@ import java.util.Map;
  * @param reduceOnly          a reduce-only control is in force at this scope (also when a pause or the
  *                            kill switch makes {@code mode} stricter)
  * @param reduceOnlyExpiresAt when that reduce-only lapses (null: until lifted, or none)
- * @param releaseProposedBy   global only: the admin whose kill-switch release proposal awaits a second
- *                            admin (two-person rule); null when none is open
- * @param releaseProposalExpiresAt when that proposal lapses unapproved (null: none open)
+ * @param proposals           global only: the open two-person proposals, each awaiting a second admin
+ *                            (empty when none is open)
  */
 public record ScopeState(String scope, String mode, boolean killSwitch, boolean maintenance, String maintenanceMessage,
                          String reason, String setBy, Instant setAt, Instant expiresAt, long version,
                          String lastEventId, boolean reduceOnly, Instant reduceOnlyExpiresAt,
-                         String releaseProposedBy, Instant releaseProposalExpiresAt) {
+                         List<Proposal> proposals) {
 
-    /** A state without an open kill-switch release proposal. */
+    /** An open two-person proposal: {@code action} is a {@code ProposalAction} name. */
+    public record Proposal(String action, String proposedBy, String reason, Instant expiresAt) {
+        Map<String, Object> toMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("action", action);
+            map.put("proposedBy", proposedBy);
+            map.put("reason", reason);
+            map.put("expiresAt", expiresAt.toString());
+            return map;
+        }
+    }
+
+    public ScopeState {
+        proposals = proposals == null ? List.of() : List.copyOf(proposals);
+    }
+
+    /** A state without open two-person proposals. */
     public ScopeState(String scope, String mode, boolean killSwitch, boolean maintenance, String maintenanceMessage,
                       String reason, String setBy, Instant setAt, Instant expiresAt, long version,
                       String lastEventId, boolean reduceOnly, Instant reduceOnlyExpiresAt) {
         this(scope, mode, killSwitch, maintenance, maintenanceMessage, reason, setBy, setAt, expiresAt, version,
-                lastEventId, reduceOnly, reduceOnlyExpiresAt, null, null);
+                lastEventId, reduceOnly, reduceOnlyExpiresAt, List.of());
     }
 
     /** A state without reduce-only. */
@@ -42,12 +60,18 @@ public record ScopeState(String scope, String mode, boolean killSwitch, boolean 
     public static ScopeState fromAvro(ControlState state) {
         ActiveControl reduceOnly = state.getControls().stream()
                 .filter(c -> c.getKind() == ControlKind.REDUCE_ONLY).findFirst().orElse(null);
-        ReleaseProposal proposal = state.getReleaseProposal();
+        List<Proposal> proposals = new ArrayList<>();
+        for (TwoPersonProposal p : state.getProposals()) {
+            proposals.add(new Proposal(p.getAction(), p.getProposedBy(), p.getReason(), p.getExpiresAt()));
+        }
+        ReleaseProposal v4 = state.getReleaseProposal();
+        if (proposals.isEmpty() && v4 != null) {
+            proposals.add(new Proposal("KILL_SWITCH_RELEASE", v4.getProposedBy(), v4.getReason(), v4.getExpiresAt()));
+        }
         return new ScopeState(state.getScope(), state.getMode().name(), state.getKillSwitch(), state.getMaintenance(),
                 state.getMaintenanceMessage(), state.getReason(), state.getSetBy(), state.getSetAt(),
                 state.getExpiresAt(), state.getVersion(), state.getLastEventId(), reduceOnly != null,
-                reduceOnly == null ? null : reduceOnly.getExpiresAt(),
-                proposal == null ? null : proposal.getProposedBy(), proposal == null ? null : proposal.getExpiresAt());
+                reduceOnly == null ? null : reduceOnly.getExpiresAt(), proposals);
     }
 
     /** JSON-ready map (instants as ISO-8601), the payload of a {@code control-state} push. */
@@ -66,10 +90,16 @@ public record ScopeState(String scope, String mode, boolean killSwitch, boolean 
         map.put("lastEventId", lastEventId);
         map.put("reduceOnly", reduceOnly);
         map.put("reduceOnlyExpiresAt", reduceOnlyExpiresAt == null ? null : reduceOnlyExpiresAt.toString());
-        map.put("releaseProposal", releaseProposalExpiresAt != null);
-        map.put("releaseProposedBy", releaseProposedBy);
-        map.put("releaseProposalExpiresAt",
-                releaseProposalExpiresAt == null ? null : releaseProposalExpiresAt.toString());
+        Proposal release = proposal("KILL_SWITCH_RELEASE");
+        map.put("releaseProposal", release != null);
+        map.put("releaseProposedBy", release == null ? null : release.proposedBy());
+        map.put("releaseProposalExpiresAt", release == null ? null : release.expiresAt().toString());
+        map.put("proposals", proposals.stream().map(Proposal::toMap).toList());
         return map;
+    }
+
+    /** The open proposal of {@code action} (a {@code ProposalAction} name), or null. */
+    public Proposal proposal(String action) {
+        return proposals.stream().filter(p -> p.action().equals(action)).findFirst().orElse(null);
     }
 }

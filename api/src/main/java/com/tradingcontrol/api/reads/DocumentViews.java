@@ -14,7 +14,7 @@ public final class DocumentViews {
     private static final Set<String> INTERNAL = Set.of("id", "_position", "ttl", "lastEventId");
     private static final Set<String> TIMES = Set.of("pausedAt", "expiresAt", "killSwitchAt", "maintenanceAt",
             "reduceOnlyAt", "reduceOnlyExpiresAt", "releaseProposedAt", "releaseProposalExpiresAt", "updatedAt",
-            "createdAt", "occurredAt");
+            "createdAt", "occurredAt", "proposedAt");
 
     private DocumentViews() {
     }
@@ -26,7 +26,10 @@ public final class DocumentViews {
                 return;
             }
             JsonNode value = field.getValue();
-            if (TIMES.contains(field.getKey()) && value.isNumber()) {
+            if ("proposals".equals(field.getKey()) && value.isArray()) {
+                // The open two-person proposals: objects with times of their own.
+                value.forEach(item -> out.withArray("proposals").add(item.isObject() ? view((ObjectNode) item) : item));
+            } else if (TIMES.contains(field.getKey()) && value.isNumber()) {
                 out.put(field.getKey(), Instant.ofEpochMilli(value.asLong()).toString());
             } else {
                 out.set(field.getKey(), value);

@@ -14,6 +14,7 @@ import com.tradingcontrol.domain.config.ConfigCatalogueLoader;
 import com.tradingcontrol.api.commands.InternalTradingCommands;
 import com.tradingcontrol.api.commands.KafkaCommandGateway;
 import com.tradingcontrol.api.commands.GlobalControlCommands;
+import com.tradingcontrol.api.commands.TwoPersonCommands;
 import com.tradingcontrol.api.commands.IdempotencyKeys;
 import com.tradingcontrol.api.commands.OutcomeTracker;
 import com.tradingcontrol.api.commands.Outcomes;
@@ -163,6 +164,7 @@ public final class ApiWiring implements ApiExtension {
         environment.jersey().register(new TradingControlCommands(endpoint));
         environment.jersey().register(new InternalTradingCommands(endpoint));
         environment.jersey().register(new GlobalControlCommands(endpoint));
+        environment.jersey().register(new TwoPersonCommands(endpoint));
         environment.jersey().register(new ConfigCommands(endpoint, ConfigCatalogueLoader.loadDefault()));
         environment.jersey().register(new ProfileCommands(endpoint));
         environment.jersey().register(status);

@@ -283,7 +283,7 @@ class CommandsIT {
                 "Prefer", "wait=5");
         assertThat(release.statusCode()).as(release.body()).isEqualTo(200);
         assertThat(WIRING.controlStateView().state("global")).map(ScopeState::killSwitch).contains(true);
-        assertThat(WIRING.controlStateView().state("global")).map(ScopeState::releaseProposedBy).contains("admin-1");
+        assertThat(WIRING.controlStateView().state("global")).map(s -> s.proposal("KILL_SWITCH_RELEASE")).map(ScopeState.Proposal::proposedBy).contains("admin-1");
         HttpResponse<String> approve = client.send("POST", "/api/kill-switch/release/approve", Tokens.secondAdmin(),
                 "{\"reason\":\"drill over, checked\"}", "Prefer", "wait=5");
         assertThat(approve.statusCode()).as(approve.body()).isEqualTo(200);
@@ -327,7 +327,7 @@ class CommandsIT {
         assertThat(step("/api/kill-switch/release/reject", Tokens.secondAdmin(), "{\"reason\":\"not yet\"}",
                 run + "-3").statusCode()).isEqualTo(200);
         assertThat(WIRING.controlStateView().state("global")).map(ScopeState::killSwitch).contains(true);
-        assertThat(WIRING.controlStateView().state("global")).map(ScopeState::releaseProposedBy).isEmpty();
+        assertThat(WIRING.controlStateView().state("global")).map(s -> s.proposal("KILL_SWITCH_RELEASE")).map(ScopeState.Proposal::proposedBy).isEmpty();
 
         assertThat(step("/api/kill-switch/release", Tokens.admin(), "{\"reason\":\"now\",\"expiresAt\":\""
                 + Instant.now().plusSeconds(300) + "\"}", run + "-4").statusCode()).isEqualTo(200);
@@ -343,6 +343,45 @@ class CommandsIT {
         assertThat(audit).extracting(r -> r.getActor().getSubject())
                 .containsExactly("admin-1", "admin-1", "admin-2", "admin-1", "admin-2");
         assertThat(audit.get(1).getCode()).isEqualTo("SECOND_ADMIN_REQUIRED");
+    }
+
+    @Test
+    void aGlobalResumeUnderItsOptionalRuleTakesTwoAdminsAndEveryStepIsAudited() {
+        String run = unique("resume");
+        String rule = "/api/config/control.twoPerson.globalResume";
+        assertProblem(client.send("PUT", rule, Tokens.operator(), "{\"value\":true,\"reason\":\"x\"}", "Prefer", "wait=5"),
+                403, "FORBIDDEN");
+        assertThat(client.send("PUT", rule, Tokens.admin(), "{\"value\":true,\"reason\":\"drill\"}", "Prefer",
+                "wait=5").statusCode()).isEqualTo(200);
+        try {
+            assertThat(waited("/api/trading-control/pause", "{\"scope\":\"global\",\"reason\":\"resume drill\"}")
+                    .path("status").asText()).isEqualTo("ACCEPTED");
+            HttpResponse<String> proposed = step("/api/trading-control/resume", Tokens.operator(),
+                    "{\"scope\":\"global\",\"reason\":\"venue back\"}", run + "-1");
+            assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(200);
+            assertThat(Http.json(proposed).path("message").asText()).contains("different admin");
+            assertThat(WIRING.controlStateView().state("global")).map(ScopeState::mode).contains("PAUSED");
+            assertThat(WIRING.controlStateView().state("global")).map(s -> s.proposal("GLOBAL_RESUME"))
+                    .map(ScopeState.Proposal::proposedBy).contains("op-1");
+
+            assertProblem(step("/api/two-person/global-resume/approve", null, "{\"reason\":\"x\"}", run + "-x"),
+                    401, "UNAUTHORIZED");
+            assertProblem(step("/api/two-person/global-resume/approve", Tokens.operator(), "{\"reason\":\"x\"}",
+                    run + "-2"), 403, "FORBIDDEN");
+            assertProblem(step("/api/two-person/no-such-action/approve", Tokens.admin(), "{\"reason\":\"x\"}",
+                    run + "-y"), 422, "VALIDATION_FAILED");
+            HttpResponse<String> approved = step("/api/two-person/global-resume/approve", Tokens.admin(),
+                    "{\"reason\":\"checked\"}", run + "-3");
+            assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+            assertThat(WIRING.controlStateView().state("global")).map(ScopeState::mode).contains("ACTIVE");
+
+            List<AuditRecord> audit = TopicReader.awaitMatching(BROKER.bootstrapServers(), TOPICS.audit(),
+                    record -> record.getRequestId().startsWith(run + "-"));
+            assertThat(audit).extracting(AuditRecord::getAction).containsExactly("ResumeTrading", "ApproveTwoPersonProposal");
+            assertThat(audit).extracting(r -> r.getActor().getSubject()).containsExactly("op-1", "admin-1");
+        } finally {
+            client.send("PUT", rule, Tokens.admin(), "{\"value\":false,\"reason\":\"drill over\"}", "Prefer", "wait=5");
+        }
     }
 
     private static HttpResponse<String> step(String path, String token, String json, String requestId) {

@@ -12,6 +12,7 @@ import com.tradingcontrol.domain.Provenance;
 import com.tradingcontrol.domain.config.ConfigKeyDefinition;
 import com.tradingcontrol.domain.config.ConfigState;
 import com.tradingcontrol.domain.control.ControlState;
+import com.tradingcontrol.domain.control.TwoPersonProposals;
 import com.tradingcontrol.domain.control.ControlView;
 import com.tradingcontrol.domain.control.EffectiveMode;
 import com.tradingcontrol.domain.control.EffectiveModeCalculator;
@@ -87,11 +88,8 @@ final class FoldComparison {
         same(what + "reduceOnly", domain.reduceOnly() != null, view.reduceOnly());
         same(what + "reduceOnlyExpiresAt", domain.reduceOnly() == null ? null : domain.reduceOnly().expiresAt(),
                 view.reduceOnlyExpiresAt());
-        ControlState.ReleaseProposal proposal = domain.releaseProposal();
-        same(what + "releaseProposedBy", proposal == null ? null : proposal.proposedBy().actorSubject(),
-                view.releaseProposedBy());
-        same(what + "releaseProposalExpiresAt", proposal == null ? null : proposal.expiresAt(),
-                view.releaseProposalExpiresAt());
+        same(what + "proposals", domain.proposals().all().stream().map(p -> new ScopeState.Proposal(p.action().name(),
+                p.proposedBy().actorSubject(), p.proposedBy().reason(), p.expiresAt())).toList(), view.proposals());
     }
 
     private void profiles(RandomHistories history) {
@@ -161,13 +159,13 @@ final class FoldComparison {
     private static ControlState withoutCommandIds(ControlState s) {
         return new ControlState(s.scope(), s.version(),
                 s.pause() == null ? null : new ControlState.Pause(strip(s.pause().setBy()), s.pause().expiresAt()),
-                s.killSwitch() == null ? null : new ControlState.KillSwitch(strip(s.killSwitch().engagedBy()),
-                        s.releaseProposal() == null ? null : new ControlState.ReleaseProposal(
-                                strip(s.releaseProposal().proposedBy()), s.releaseProposal().expiresAt())),
+                s.killSwitch() == null ? null : new ControlState.KillSwitch(strip(s.killSwitch().engagedBy())),
                 s.maintenance() == null ? null
                         : new ControlState.Maintenance(s.maintenance().message(), strip(s.maintenance().enabledBy())),
                 s.reduceOnly() == null ? null
-                        : new ControlState.ReduceOnly(strip(s.reduceOnly().setBy()), s.reduceOnly().expiresAt()));
+                        : new ControlState.ReduceOnly(strip(s.reduceOnly().setBy()), s.reduceOnly().expiresAt()),
+                TwoPersonProposals.of(s.proposals().all().stream().map(p -> new TwoPersonProposals.Proposal(p.action(),
+                        strip(p.proposedBy()), p.expiresAt())).toList()));
     }
 
     private static ProfileState normalized(ProfileState s) {

@@ -298,6 +298,7 @@ class ConsoleBrowserIT {
         second.live();
         assertThat(second.text("#release-proposal-banner")).contains("RELEASE PROPOSED by dev-admin", "second admin");
         assertThat(second.text("#kill-switch-banner")).contains("KILL SWITCH ENGAGED");
+        assertThat(second.text("#proposals [data-action='KILL_SWITCH_RELEASE']")).contains("proposed by dev-admin");
         second.screenshot("10-kill-switch-release-proposed");
         second.open("act");
         second.type("#kill-reason", "checked the venue");
@@ -307,6 +308,34 @@ class ConsoleBrowserIT {
         second.open("now");
         second.until(ExpectedConditions.invisibilityOfElementLocated(By.id("kill-switch-banner")));
         assertThat(second.driver.findElements(By.id("release-proposal-banner"))).isEmpty();
+    }
+
+    @Test
+    @Order(12)
+    void aGlobalResumeUnderItsOptionalRuleIsApprovedFromTheProposalsCard() throws Exception {
+        api.command("admin", "PUT", "/api/config/control.twoPerson.globalResume", """
+                {"value": true, "reason": "browser drill"}""");
+        try {
+            api.command("operator", "POST", "/api/trading-control/pause", """
+                    {"scope": "global", "reason": "resume drill"}""");
+            api.command("operator", "POST", "/api/trading-control/resume", """
+                    {"scope": "global", "reason": "venue back"}""");
+            second.signInAs("admin-2");
+            second.open("now");
+            second.live();
+            assertThat(second.text("#proposals [data-action='GLOBAL_RESUME']")).contains("Resume of global trading",
+                    "venue back");
+            assertThat(second.text("#global-mode")).isEqualTo("PAUSED");
+            second.screenshot("11-global-resume-proposed");
+            second.type("#proposal-reason", "checked");
+            second.click("#approve-global-resume");
+            second.confirm();
+            assertThat(second.outcome("#proposal-outcome")).startsWith("Accepted");
+            second.until(ExpectedConditions.textToBePresentInElementLocated(By.id("global-mode"), "ACTIVE"));
+        } finally {
+            api.command("admin", "PUT", "/api/config/control.twoPerson.globalResume", """
+                    {"value": false, "reason": "drill over"}""");
+        }
     }
 
     private static void setOffline(boolean offline) {

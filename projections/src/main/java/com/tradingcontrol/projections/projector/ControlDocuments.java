@@ -1,12 +1,17 @@
 package com.tradingcontrol.projections.projector;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tradingcontrol.domain.ProposalAction;
 import com.tradingcontrol.domain.Provenance;
 import com.tradingcontrol.domain.Scope;
 import com.tradingcontrol.domain.control.ControlState;
+import com.tradingcontrol.domain.control.TwoPersonProposals;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The {@code trading-control} document of one scope as a rendering of the domain's {@link ControlState},
@@ -20,7 +25,9 @@ import java.time.Instant;
  * killSwitchBy, killSwitchAt, maintenance, maintenanceMessage, maintenanceReason, maintenanceBy,
  * maintenanceAt}, and once global has carried a kill-switch release proposal (two-person rule) also
  * {@code releaseProposal, releaseProposalReason, releaseProposedBy, releaseProposedAt,
- * releaseProposalExpiresAt} (absent means never proposed, as for reduce-only); plus the common {@code aggregateId, version, lastEventId, lastRequestId, updatedBy,
+ * releaseProposalExpiresAt} (absent means never proposed, as for reduce-only), and once global has
+ * carried any two-person proposal {@code proposals}: the open ones, each {@code action, reason,
+ * proposedBy, proposedAt, expiresAt} (the release one is in both shapes); plus the common {@code aggregateId, version, lastEventId, lastRequestId, updatedBy,
  * updatedAt, _position}. Times are epoch milliseconds. A control that is not in force has all its
  * fields null. The document keeps no command ids, so {@link #read} yields provenance without one.
  */
@@ -52,7 +59,8 @@ public final class ControlDocuments {
             doc.put("maintenanceMessage", maintenance == null ? null : maintenance.message());
             provenance(doc, "maintenanceReason", "maintenanceBy", "maintenanceAt",
                     maintenance == null ? null : maintenance.enabledBy());
-            writeReleaseProposal(state.releaseProposal(), doc);
+            writeReleaseProposal(state.proposal(ProposalAction.KILL_SWITCH_RELEASE), doc);
+            writeProposals(state.proposals(), doc);
         }
         ControlState.ReduceOnly reduceOnly = state.reduceOnly();
         if (reduceOnly != null || doc.has("reduceOnly")) {
@@ -64,7 +72,35 @@ public final class ControlDocuments {
         doc.put("mode", state.imposedMode().name());
     }
 
-    private static void writeReleaseProposal(ControlState.ReleaseProposal proposal, ObjectNode doc) {
+    private static void writeProposals(TwoPersonProposals proposals, ObjectNode doc) {
+        if (proposals.isEmpty() && !doc.has("proposals")) {
+            return;
+        }
+        ArrayNode list = doc.putArray("proposals");
+        for (TwoPersonProposals.Proposal proposal : proposals.all()) {
+            ObjectNode item = list.addObject().put("action", proposal.action().name());
+            provenance(item, "reason", "proposedBy", "proposedAt", proposal.proposedBy());
+            item.put("expiresAt", millis(proposal.expiresAt()));
+        }
+    }
+
+    /** The proposals: the list once a document has one, else the release fields of older documents. */
+    private static TwoPersonProposals readProposals(ObjectNode doc) {
+        List<TwoPersonProposals.Proposal> proposals = new ArrayList<>();
+        if (doc.has("proposals")) {
+            for (JsonNode item : doc.get("proposals")) {
+                proposals.add(new TwoPersonProposals.Proposal(ProposalAction.valueOf(item.get("action").asText()),
+                        provenance((ObjectNode) item, "reason", "proposedBy", "proposedAt"), instant(item, "expiresAt")));
+            }
+        } else if (doc.path("releaseProposal").asBoolean(false)) {
+            proposals.add(new TwoPersonProposals.Proposal(ProposalAction.KILL_SWITCH_RELEASE,
+                    provenance(doc, "releaseProposalReason", "releaseProposedBy", "releaseProposedAt"),
+                    instant(doc, "releaseProposalExpiresAt")));
+        }
+        return TwoPersonProposals.of(proposals);
+    }
+
+    private static void writeReleaseProposal(TwoPersonProposals.Proposal proposal, ObjectNode doc) {
         if (proposal == null && !doc.has("releaseProposal")) {
             return;
         }
@@ -74,21 +110,13 @@ public final class ControlDocuments {
         doc.put("releaseProposalExpiresAt", millis(proposal == null ? null : proposal.expiresAt()));
     }
 
-    private static ControlState.ReleaseProposal readReleaseProposal(ObjectNode doc) {
-        return doc.path("releaseProposal").asBoolean(false)
-                ? new ControlState.ReleaseProposal(provenance(doc, "releaseProposalReason", "releaseProposedBy",
-                        "releaseProposedAt"), instant(doc, "releaseProposalExpiresAt"))
-                : null;
-    }
-
     /** The state a document renders (version = the document's); the inverse of {@link #write}. */
     public static ControlState read(ObjectNode doc) {
         ControlState.Pause pause = doc.path("paused").asBoolean(false)
                 ? new ControlState.Pause(provenance(doc, "pauseReason", "pausedBy", "pausedAt"), instant(doc, "expiresAt"))
                 : null;
         ControlState.KillSwitch killSwitch = doc.path("killSwitch").asBoolean(false)
-                ? new ControlState.KillSwitch(provenance(doc, "killSwitchReason", "killSwitchBy", "killSwitchAt"),
-                        readReleaseProposal(doc))
+                ? new ControlState.KillSwitch(provenance(doc, "killSwitchReason", "killSwitchBy", "killSwitchAt"))
                 : null;
         ControlState.Maintenance maintenance = doc.path("maintenance").asBoolean(false)
                 ? new ControlState.Maintenance(text(doc, "maintenanceMessage"),
@@ -99,7 +127,7 @@ public final class ControlDocuments {
                         instant(doc, "reduceOnlyExpiresAt"))
                 : null;
         return new ControlState(Scope.parse(doc.path("scope").asText()), doc.path("version").asLong(0), pause,
-                killSwitch, maintenance, reduceOnly);
+                killSwitch, maintenance, reduceOnly, readProposals(doc));
     }
 
     private static void provenance(ObjectNode doc, String reason, String by, String at, Provenance p) {

@@ -3,6 +3,7 @@ package com.tradingcontrol.processors.topology;
 import com.tradingcontrol.codec.StateJson;
 import com.tradingcontrol.codec.InvalidCommandException;
 import com.tradingcontrol.codec.CommandMapper;
+import com.tradingcontrol.codec.EventMapper;
 import com.tradingcontrol.codec.audit.AuditChain;
 import com.tradingcontrol.codec.audit.ChainHead;
 import com.tradingcontrol.domain.AggregateIds;
@@ -172,7 +173,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     }
 
     /**
-     * Emits PauseExpired / ReduceOnlyExpired / KillSwitchReleaseExpired for every timed control of this
+     * Emits PauseExpired / ReduceOnlyExpired / ProposalExpired for every timed control of this
      * task that has lapsed, and
      * commits at once when any did (trading resumes; at most one commit per scan, so no spacing needed).
      */
@@ -204,7 +205,9 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         String actionId = "expiry:" + aggregateId + ":" + (state.version() + 1);
         Effects.Applied applied = Effects.apply(state, List.of(event), actionId, actionId, Records.systemActor(), now);
         saveIfChanged(applied);
-        AuditRecord audit = appendAudit(Records.systemAudit(actionId, event.getClass().getSimpleName(), applied,
+        // The audit action names the event as written (its Avro record), like a command's names its payload.
+        String action = EventMapper.toAvro(event).getClass().getSimpleName();
+        AuditRecord audit = appendAudit(Records.systemAudit(actionId, action, applied,
                 StateJson.summary(state), StateJson.summary(applied.after()), now));
         emit(applied, audit, now);
         return (ControlState) applied.after();

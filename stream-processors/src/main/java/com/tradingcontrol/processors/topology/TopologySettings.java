@@ -9,7 +9,7 @@ import java.util.Objects;
  * What the topology needs besides topics.
  *
  * @param expiryScanInterval how often (wall clock) timed pauses, reduce-only and kill-switch release proposals are checked; bounds
- *                           how late a PauseExpired / ReduceOnlyExpired / KillSwitchReleaseExpired event can be
+ *                           how late a PauseExpired / ReduceOnlyExpired / ProposalExpired event can be
  * @param controlCommitSpacing the least time between two commits requested by trading-control commands (see
  *                           {@link ControlCommits})
  * @param commandKeys        the public keys (by key id) whose signatures make a command authentic

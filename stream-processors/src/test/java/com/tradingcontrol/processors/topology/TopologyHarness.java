@@ -58,6 +58,14 @@ final class TopologyHarness implements AutoCloseable {
                 topics.configState().valueSerde().deserializer());
     }
 
+    /** Reads (and so forgets) everything written to the events, outcomes, audit and state topics so far. */
+    void drain() {
+        events.readValuesToList();
+        outcomes.readValuesToList();
+        audit.readValuesToList();
+        state.readKeyValuesToMap();
+    }
+
     @Override
     public void close() {
         driver.close();

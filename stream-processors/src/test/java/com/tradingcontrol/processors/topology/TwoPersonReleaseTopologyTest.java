@@ -54,7 +54,7 @@ class TwoPersonReleaseTopologyTest {
         harness = new TopologyHarness("tcp-test", stateDir, TestCommands.VERIFIER, T0);
         send("e1", OPERATOR, new EngageKillSwitch("exchange outage"), T0);
         engagementAudit = harness.audit.readValuesToList();
-        drain();
+        harness.drain();
     }
 
     @AfterEach
@@ -96,7 +96,7 @@ class TwoPersonReleaseTopologyTest {
     void anUnapprovedProposalExpiresThroughAnAuditedSystemEventAndCannotBeApprovedAfterwards() {
         Instant expiry = T0.plusSeconds(60);
         send("p1", ADMIN, new ReleaseKillSwitch("all clear", expiry), T0);
-        drain();
+        harness.drain();
 
         harness.driver.advanceWallClockTime(Duration.ofSeconds(30));
         assertThat(harness.events.isEmpty()).isTrue();
@@ -178,12 +178,5 @@ class TwoPersonReleaseTopologyTest {
 
     private ControlState globalState() {
         return harness.state.readKeyValuesToMap().get("global");
-    }
-
-    private void drain() {
-        harness.events.readValuesToList();
-        harness.outcomes.readValuesToList();
-        harness.audit.readValuesToList();
-        harness.state.readKeyValuesToMap();
     }
 }
