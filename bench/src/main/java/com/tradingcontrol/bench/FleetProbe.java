@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class FleetProbe {
     final String scope;
+    final byte[] scopeBytes;
     final boolean retraction;
     final long startNanos = System.nanoTime();
     private final long startMicros = micros(Instant.now());
@@ -34,6 +35,7 @@ final class FleetProbe {
 
     FleetProbe(String scope, boolean retraction, Latencies perClient, int engines) {
         this.scope = scope;
+        this.scopeBytes = scope.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         this.retraction = retraction;
         this.perClient = perClient;
         this.allDecided = new CountDownLatch(engines);

@@ -28,8 +28,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The API's engine fold behind one lock: the followers feed it, the resources read it, and {@link #tick}
  * (called often, and after records) pushes to {@code /ws/admin} what changed, including what changes with
- * time alone (an engine going stale, a pending engine missing the SLO). Nothing is pushed until
- * {@code caughtUp} says the start-up history has been read, so a restart does not replay old news.
+ * time alone (an engine going stale, a pending engine missing the SLO). A tick re-evaluates only the
+ * commands a record touched since the last one and those whose SLO deadline has passed with an engine
+ * still pending (the only change time alone makes to a propagation), not every command in flight.
+ * Nothing is pushed until {@code caughtUp} says the start-up history has been read, so a restart does
+ * not replay old news.
  */
 public final class EnginesMonitor {
     public static final String UNUSABLE_METRIC = "engines.reports.unusable";
@@ -44,9 +47,14 @@ public final class EnginesMonitor {
     private final ObjectMapper mapper;
     private final Counter unusable;
     private final Map<String, Map<String, Object>> pushedEngines = new HashMap<>();
-    // What was last pushed per command, as many as the fold remembers, so a re-watched command pushes only a change.
-    private final Map<String, Map<String, Object>> pushedPropagations;
-    private final Set<String> watched = new LinkedHashSet<>();
+    // What was last pushed per command, as many as the fold remembers, so a re-evaluated command pushes only a
+    // change. The fold's own value (equal propagations have equal views): no view is built for an unchanged one.
+    private final Map<String, Propagation> pushedPropagations;
+    // Commands a record touched since the last tick.
+    private final Set<String> touched = new LinkedHashSet<>();
+    // Commands with an engine still pending, by the SLO deadline at which time alone turns it MISSED.
+    private final Map<String, Instant> pending = new HashMap<>();
+    private int enginesKnown;
     private volatile BooleanSupplier caughtUp = () -> true;
     private volatile EvidenceKeeper evidence;
 
@@ -61,7 +69,7 @@ public final class EnginesMonitor {
         int remembered = fleet.settings().maxCommands();
         this.pushedPropagations = new LinkedHashMap<>(16, 0.75f, false) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Map<String, Object>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Propagation> eldest) {
                 return size() > remembered;
             }
         };
@@ -89,7 +97,7 @@ public final class EnginesMonitor {
             var input = EngineInputs.report(report);
             fleet.report(input);
             if (input.applied() != null && input.applied().commandId() != null) {
-                watched.add(input.applied().commandId());
+                touched.add(input.applied().commandId());
             }
         } catch (RuntimeException e) {
             unusable.inc();
@@ -100,14 +108,14 @@ public final class EnginesMonitor {
 
     public synchronized void onSignal(HaltSignal signal) {
         fleet.halt(EngineInputs.halt(signal));
-        watched.add(signal.getCommandId());
+        touched.add(signal.getCommandId());
     }
 
     public synchronized void onOutcome(Outcome outcome) {
         var decided = EngineInputs.decided(outcome);
         fleet.decided(decided);
         if (decided.controlChange() || fleet.signalled(decided.commandId())) {
-            watched.add(decided.commandId());
+            touched.add(decided.commandId());
         }
     }
 
@@ -131,7 +139,7 @@ public final class EnginesMonitor {
         evidence.flush();
     }
 
-    /** A push for every engine or watched command that changed. */
+    /** A push for every engine, and every command touched or past its deadline, that changed. */
     private synchronized void evaluate() {
         Instant now = clock.instant();
         List<EngineStatus> engines = fleet.engines(now);
@@ -142,22 +150,35 @@ public final class EnginesMonitor {
                 admins.accept(ControlChangeMessage.global("engine-status", mapper.valueToTree(EngineViews.engine(engine))));
             }
         }
-        for (var ids = watched.iterator(); ids.hasNext(); ) {
-            String id = ids.next();
+        if (engines.size() != enginesKnown) {
+            // A new engine may be expected by commands in flight: look at all of them again.
+            enginesKnown = engines.size();
+            touched.addAll(pending.keySet());
+        }
+        pending.forEach((id, deadline) -> {
+            if (now.isAfter(deadline)) {
+                touched.add(id);
+            }
+        });
+        for (String id : touched) {
             Optional<Propagation> propagation = fleet.propagation(id, now);
             propagation.ifPresent(p -> pushIfChanged(p, push));
-            if (propagation.isEmpty() || !timeCanChange(propagation.get())) {
-                ids.remove();
+            Instant deadline = propagation.filter(EnginesMonitor::timeCanChange).map(Propagation::sloDeadline)
+                    .orElse(null);
+            if (deadline == null) {
+                pending.remove(id);
+            } else {
+                pending.put(id, deadline);
             }
         }
+        touched.clear();
     }
 
     private void pushIfChanged(Propagation propagation, boolean push) {
-        Map<String, Object> view = EngineViews.propagation(propagation);
-        if (view.equals(pushedPropagations.put(propagation.commandId(), view))) {
+        if (propagation.equals(pushedPropagations.put(propagation.commandId(), propagation))) {
             return;
         }
-        ObjectNode json = mapper.valueToTree(view);
+        ObjectNode json = mapper.valueToTree(EngineViews.propagation(propagation));
         evidence.changed(propagation, json);
         if (push) {
             admins.accept(ControlChangeMessage.global("propagation", json));
@@ -165,8 +186,8 @@ public final class EnginesMonitor {
     }
 
     /**
-     * Only a pending engine turns (MISSED) with time alone; everything else changes by a record, and every
-     * record watches its command again.
+     * Only a pending engine turns (MISSED) with time alone, once the deadline has passed; everything else
+     * changes by a record, and every record touches its command again.
      */
     private static boolean timeCanChange(Propagation propagation) {
         return propagation.engines().stream().anyMatch(e -> e.status() == Propagation.Status.PENDING);

@@ -14,10 +14,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,8 @@ public final class EnginesWiring {
     /** Signals waiting for the sender thread; more are counted as failed (the command still goes through). */
     private static final int SIGNAL_QUEUE = 1000;
     private static final Duration TICK = Duration.ofMillis(200);
+    /** How long the signal producer keeps the topic's metadata without a send: for good, in effect. */
+    private static final Duration KEEP_METADATA = Duration.ofDays(365);
 
     private EnginesWiring() {}
 
@@ -35,22 +39,26 @@ public final class EnginesWiring {
      * The gateway to submit commands through: {@code commands}, with every restricting command also
      * signalled on {@code trading.halt-signals}. The producer is idempotent and non-transactional
      * (acks=all, linger 0); a signal that is not delivered by its decideBy is worthless, so that bounds its sends.
+     * It keeps the topic's metadata however long no halt is sent ({@code metadata.max.idle.ms}), so once
+     * fetched its sends never block and the request thread sends signals itself.
      */
     public static CommandGateway haltSignals(CommandGateway commands, KafkaConfig kafka, Topics topics,
                                              EnginesConfig config, Environment environment) {
         Duration decideBy = config.haltDecideBy();
-        var producer = KafkaClients.producer(kafka, topics.haltSignals(), decideBy);
+        var producer = KafkaClients.producer(kafka, topics.haltSignals(), decideBy,
+                Map.of(ProducerConfig.METADATA_MAX_IDLE_CONFIG, KEEP_METADATA.toMillis()));
         environment.lifecycle().manage(new AutoCloseableManager(() -> producer.close(decideBy)));
-        try {
-            // Fetched now so that the first halt's send does not wait for metadata.
-            producer.partitionsFor(topics.haltSignals().name());
-        } catch (RuntimeException e) {
-            LOG.warn("No metadata for {} at start-up; the first halt signal fetches it", topics.haltSignals().name(), e);
-        }
         ExecutorService sender = environment.lifecycle().executorService("halt-signals-%d").minThreads(1)
                 .maxThreads(1).workQueue(new ArrayBlockingQueue<>(SIGNAL_QUEUE)).build();
         var publisher = new HaltSignalPublisher(producer, topics.haltSignals().name(), decideBy, sender,
                 environment.metrics());
+        try {
+            // Fetched now so that the first halt's send does not wait for metadata.
+            producer.partitionsFor(topics.haltSignals().name());
+            publisher.warm();
+        } catch (RuntimeException e) {
+            LOG.warn("No metadata for {} at start-up; the first halt signal fetches it", topics.haltSignals().name(), e);
+        }
         return new HaltSignallingGateway(commands, publisher);
     }
 

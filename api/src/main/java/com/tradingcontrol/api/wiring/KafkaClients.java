@@ -23,6 +23,12 @@ public final class KafkaClients {
      * the send fails and is never retried by the producer.
      */
     public static <V> KafkaProducer<String, V> producer(KafkaConfig kafka, TopicSpec<String, V> topic, Duration timeout) {
+        return producer(kafka, topic, timeout, Map.of());
+    }
+
+    /** The same with {@code extra} settings on top. */
+    public static <V> KafkaProducer<String, V> producer(KafkaConfig kafka, TopicSpec<String, V> topic, Duration timeout,
+                                                        Map<String, Object> extra) {
         Map<String, Object> props = common(kafka, "commands");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -32,6 +38,7 @@ public final class KafkaClients {
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, millis);
         // Half the budget per attempt leaves room for one retry within the delivery timeout.
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1, millis / 2));
+        props.putAll(extra);
         return new KafkaProducer<>(props, topic.keySerde().serializer(), topic.valueSerde().serializer());
     }
 

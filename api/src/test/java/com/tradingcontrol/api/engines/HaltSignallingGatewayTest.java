@@ -106,4 +106,27 @@ class HaltSignallingGatewayTest {
         assertThat(metrics.counter(HaltSignalPublisher.FAILED_METRIC).getCount()).isEqualTo(1);
         full.shutdown();
     }
+
+    @Test
+    void onceWarmTheRequestThreadSendsItselfAndAColdPublisherWarmsWithAFirstDelivery() {
+        var producer = new MockProducer<>(true, null, new org.apache.kafka.common.serialization.StringSerializer(), IGNORED);
+        List<Runnable> handedOver = new java.util.ArrayList<>();
+        ExecutorService queued = new java.util.concurrent.AbstractExecutorService() {
+            public void execute(Runnable command) { handedOver.add(command); }
+            public void shutdown() {}
+            public List<Runnable> shutdownNow() { return List.of(); }
+            public boolean isShutdown() { return false; }
+            public boolean isTerminated() { return false; }
+            public boolean awaitTermination(long timeout, TimeUnit unit) { return true; }
+        };
+        var gateway = gateway(producer, queued);
+
+        gateway.submit(request("cold", "global", new CommandPayload.EngageKillSwitch("drill")));
+        assertThat(producer.history()).as("cold: handed to the sender thread").isEmpty();
+        handedOver.forEach(Runnable::run);
+        gateway.submit(request("warm", "global", new CommandPayload.EngageKillSwitch("drill")));
+
+        assertThat(handedOver).hasSize(1);
+        assertThat(producer.history()).extracting(r -> r.value().getCommandId()).containsExactly("cold", "warm");
+    }
 }

@@ -34,7 +34,8 @@ import java.util.function.BiConsumer;
  * anyway, the lease is revoked, so the client fails closed instead of answering from a frozen view.
  * It also reads the fast halt path (see {@link FastPathTopics}, {@link FastHalts}) and settles
  * pending halts after every poll (at most the poll interval apart, records or not), so a passed
- * {@code decideBy} is noticed without any record arriving.
+ * {@code decideBy} is noticed without any record arriving; a poll's new halts are swapped in before
+ * its state records are published, so they never wait for the batch's indexing and notifications.
  */
 final class StateReader implements Runnable {
 
@@ -148,10 +149,14 @@ final class StateReader implements Runnable {
         ConsumerRecords<String, byte[]> records = consumer.poll(timings.poll());
         polledAt = clock.instant();
         boolean registryFailed = applyAll(records);
+        // Halts first: a signal in this batch restricts decide() before the batch's state is indexed and
+        // announced (more restrictive only: the overlay is read with the older view until then). Settling
+        // again after the new view confirms the halts it carries.
+        settleHalts();
         if (lease.everConfirmed() && folder.hasChanges()) {
             publish();
+            settleHalts();
         }
-        settleHalts();
         if (registryFailed) {
             throw new SchemaRegistryException("schema registry unavailable; unread records will be retried", null);
         }
