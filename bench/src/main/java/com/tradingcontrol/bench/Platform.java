@@ -72,8 +72,8 @@ public final class Platform implements AutoCloseable {
                 ProcessorConfig.APPLICATION_ID, "bench-processors",
                 ProcessorConfig.STATE_DIR, workDir.resolve("streams").toString(),
                 ProcessorConfig.PARTITIONS, Integer.toString(PARTITIONS),
-                ProcessorConfig.COMMIT_INTERVAL_MS, Integer.toString(commitIntervalMs),
-                ProcessorConfig.CONTROL_COMMIT_SPACING_MS, Integer.toString(controlCommitSpacingMs)));
+                ProcessorConfig.COMMIT_INTERVAL, commitIntervalMs + "ms",
+                ProcessorConfig.CONTROL_COMMIT_SPACING, controlCommitSpacingMs + "ms"));
         streamsConfig.forEach((k, v) -> settings.put(ProcessorConfig.STREAMS_PREFIX + k, v));
         processors = ProcessorService.start(ProcessorConfig.fromProperties(settings), registry);
         closeables.add(0, processors);
@@ -98,9 +98,9 @@ public final class Platform implements AutoCloseable {
                 "registry.dir", workDir.resolve("registry-unused").toString(),
                 "store.type", "sqlite",
                 "store.sqlite.file", workDir.resolve("projections.db").toString(),
-                "projector.pollTimeout", "PT0.05S",
-                "rebuild.handover", "PT0.1S",
-                "rebuild.catchUpTimeout", "PT30M"));
+                "projector.pollTimeout", "50ms",
+                "rebuild.handover", "100ms",
+                "rebuild.catchUpTimeout", "30m"));
     }
 
     public synchronized void startProjector() {
