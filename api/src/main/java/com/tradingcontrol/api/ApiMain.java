@@ -12,35 +12,31 @@ import com.tradingcontrol.projections.service.ProjectorComponents;
 import com.tradingcontrol.projections.service.ProjectorConfig;
 import com.tradingcontrol.api.wiring.ServiceReadiness;
 import com.tradingcontrol.api.wiring.StandardExtensions;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.tradingcontrol.schemas.config.ApiKeys;
+import com.tradingcontrol.schemas.config.InvalidSettingException;
+import com.tradingcontrol.schemas.config.ProcessorKeys;
+import com.tradingcontrol.schemas.config.Settings;
+import com.tradingcontrol.schemas.config.SettingsLoader;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 
 /**
  * The production API process: {@link ControlPlaneApplication} with the command side and the read
- * side plugged in. Dropwizard's own arguments are unchanged ({@code server config.yml}; any key can
- * be overridden with {@code -Ddw.<path>=value}). The read side opens the projection store and the
- * schema registry from a projector-style properties file (same keys as {@link ProjectorConfig}:
- * {@code kafka.bootstrapServers}, {@code registry.url}, {@code store.type}, {@code cosmos.*},
- * {@code projection.prefix}) named by the environment variable {@code TCP_READS_CONFIG} or the
- * system property {@code tcp.reads.config}; {@code TCP_READS_<KEY>} environment variables
- * (dots as underscores, upper case) override single keys, so a container can be wired by env alone.
- * The one registry client built from {@code registry.url}/{@code registry.dir} serves commands and
- * reads; a YAML {@code schemaRegistry} naming another registry stops the start ({@link RegistryAgreement}).
+ * side plugged in. Dropwizard's own arguments are unchanged ({@code server config.yml}; any YAML path can
+ * be overridden with {@code -Ddw.<path>=value}): the YAML holds the HTTP server, logging, auth, commands
+ * and engines sections, validated by Dropwizard with the path named.
+ * <p>
+ * The platform's keys ({@link ApiKeys}: the read side's store and registry, {@code kafka.bootstrapServers},
+ * {@code processor.applicationId}) follow the one convention of every service ({@link SettingsLoader}): a
+ * properties file named by {@code TCP_CONFIG} / {@code -Dtcp.config}, then {@code TCP_<KEY>} variables, then
+ * {@code -D<key>}; a bad, unknown or old key ({@code TCP_READS_*}) stops the start with exit code 2, naming it.
+ * The one registry client built from {@code registry.url}/{@code registry.dir} serves commands and reads; the
+ * YAML's {@code kafka.bootstrapServers} is the key's unless {@code -Ddw.kafka.bootstrapServers} is given, and a YAML
+ * naming another cluster or registry stops the start ({@link RegistryAgreement}).
  */
 public final class ApiMain {
-    static final String CONFIG_ENV = "TCP_READS_CONFIG";
-    static final String ENV_PREFIX = "TCP_READS_";
-    /** The processors' application id, whose consumer group /health/ready checks (TCP_READS_PROCESSORS_APPLICATION_ID). */
-    static final String PROCESSORS_GROUP = "processors.applicationId";
-    static final List<String> KEYS = List.of("kafka.bootstrapServers", "kafka.groupId", "registry.url", "registry.dir",
-            "store.type", "store.sqlite.file", "cosmos.endpoint", "cosmos.key", "cosmos.database", "cosmos.emulator",
-            "cosmos.consistency", "cosmos.connectionMode", "projection.prefix", PROCESSORS_GROUP);
+    /** The Dropwizard override of the YAML's cluster, set from {@code kafka.bootstrapServers} when not given. */
+    static final String DW_BOOTSTRAP = "dw.kafka.bootstrapServers";
     /** Records the processors or the projector may be behind and still count as ready. */
     static final long READY_MAX_LAG = 1_000;
 
@@ -48,9 +44,20 @@ public final class ApiMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Properties properties = readsProperties();
-        ProjectorConfig reads = ProjectorConfig.from(properties);
-        String processorsGroup = properties.getProperty(PROCESSORS_GROUP, "trading-control-processors");
+        Settings settings;
+        ProjectorConfig reads;
+        try {
+            settings = SettingsLoader.fromProcess(null);
+            reads = ProjectorConfig.from(settings);
+        } catch (InvalidSettingException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        String processorsGroup = settings.optional(ProcessorKeys.APPLICATION_ID, "trading-control-processors");
+        if (System.getProperty(DW_BOOTSTRAP) == null) {
+            System.setProperty(DW_BOOTSTRAP, reads.bootstrapServers());
+        }
         SchemaRegistryClient registry = reads.registryUrl() != null
                 ? new RestSchemaRegistryClient(RestRegistryConfig.of(reads.registryUrl()))
                 : InProcessSchemaRegistry.persistent(reads.registryDir());
@@ -79,41 +86,5 @@ public final class ApiMain {
             }
         });
         return List.of(api.wiring(), api.reads(), api.admin(new ProjectorComponents(reads, store, registry)), closeStore);
-    }
-
-    static Properties readsProperties() throws IOException {
-        Properties props = new Properties();
-        String file = System.getProperty("tcp.reads.config", System.getenv(CONFIG_ENV));
-        if (file != null) {
-            try (Reader reader = Files.newBufferedReader(Path.of(file))) {
-                props.load(reader);
-            }
-        }
-        return withEnvironment(props, System.getenv());
-    }
-
-    /** The {@code TCP_READS_*} variables of {@code env} applied over {@code props}. */
-    static Properties withEnvironment(Properties props, Map<String, String> env) {
-        env.forEach((name, value) -> {
-            if (name.startsWith(ENV_PREFIX) && !name.equals(CONFIG_ENV)) {
-                props.setProperty(toKey(name.substring(ENV_PREFIX.length())), value);
-            }
-        });
-        return props;
-    }
-
-    /**
-     * {@code STORE_TYPE} → {@code store.type}, {@code KAFKA_BOOTSTRAP_SERVERS} (or {@code _BOOTSTRAPSERVERS})
-     * → {@code kafka.bootstrapServers}: matched ignoring case and separators, because environment
-     * variable names cannot carry the dots and camel case of the keys. Unknown names are an error.
-     */
-    static String toKey(String envSuffix) {
-        String wanted = envSuffix.replace("_", "");
-        for (String known : KEYS) {
-            if (known.replace(".", "").equalsIgnoreCase(wanted)) {
-                return known;
-            }
-        }
-        throw new IllegalArgumentException(ENV_PREFIX + envSuffix + " names no read-side key; known keys: " + KEYS);
     }
 }

@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * {@link ApiMain} builds one schema registry client, from the read side's {@code registry.url} /
- * {@code registry.dir} ({@code TCP_READS_REGISTRY_URL} ...), and hands it to the command side too,
+ * {@link ApiMain} builds one schema registry client, from the keys {@code registry.url} /
+ * {@code registry.dir} ({@code TCP_REGISTRY_URL} ...), and hands it to the command side too,
  * so the YAML's {@code schemaRegistry} section is not what the API uses. Rather than ignore that
- * section silently, the start fails when it names another registry than the one in use.
+ * section silently, the start fails when it names another registry than the one in use; likewise
+ * when the YAML's {@code kafka.bootstrapServers} names another cluster than {@code kafka.bootstrapServers}.
  */
 final class RegistryAgreement {
     private RegistryAgreement() {
@@ -19,9 +20,20 @@ final class RegistryAgreement {
     /** Fails the start (before the server listens) when the YAML names another registry than {@code reads}. */
     static ApiExtension check(ProjectorConfig reads) {
         return (config, environment, runtime) -> disagreement(config.getSchemaRegistry(), reads)
+                .or(() -> clusterDisagreement(config.getKafka() == null ? null
+                        : config.getKafka().getBootstrapServers(), reads))
                 .ifPresent(problem -> {
                     throw new IllegalStateException(problem);
                 });
+    }
+
+    static Optional<String> clusterDisagreement(String yaml, ProjectorConfig reads) {
+        if (yaml == null || yaml.equals(reads.bootstrapServers())) {
+            return Optional.empty();
+        }
+        return Optional.of("kafka.bootstrapServers in the YAML (" + yaml + ") is not the cluster of the key "
+                + "kafka.bootstrapServers (TCP_KAFKA_BOOTSTRAP_SERVERS) = " + reads.bootstrapServers()
+                + "; drop -Ddw.kafka.bootstrapServers or set both to the same cluster");
     }
 
     static Optional<String> disagreement(SchemaRegistryConfig yaml, ProjectorConfig reads) {
@@ -30,12 +42,12 @@ final class RegistryAgreement {
         }
         if (yaml.getUrl() != null && !sameUrl(yaml.getUrl(), reads.registryUrl())) {
             return Optional.of("schemaRegistry.url (" + yaml.getUrl() + ") is not the registry the API uses: "
-                    + "registry.url (TCP_READS_REGISTRY_URL) = " + orUnset(reads.registryUrl())
+                    + "registry.url (TCP_REGISTRY_URL) = " + orUnset(reads.registryUrl())
                     + "; set both to the same registry or drop schemaRegistry from the YAML");
         }
         if (yaml.getInProcessDir() != null && !Path.of(yaml.getInProcessDir()).equals(reads.registryDir())) {
             return Optional.of("schemaRegistry.inProcessDir (" + yaml.getInProcessDir() + ") is not the registry "
-                    + "the API uses: registry.dir (TCP_READS_REGISTRY_DIR) = " + orUnset(reads.registryDir())
+                    + "the API uses: registry.dir (TCP_REGISTRY_DIR) = " + orUnset(reads.registryDir())
                     + "; set both to the same directory or drop schemaRegistry from the YAML");
         }
         return Optional.empty();

@@ -17,7 +17,7 @@ class RegistryAgreementTest {
         assertThat(RegistryAgreement.disagreement(yamlUrl("http://other:8080/apis/ccompat/v7"), reads(URL)))
                 .hasValueSatisfying(problem -> assertThat(problem)
                         .contains("schemaRegistry.url (http://other:8080/apis/ccompat/v7)")
-                        .contains("registry.url (TCP_READS_REGISTRY_URL) = " + URL));
+                        .contains("registry.url (TCP_REGISTRY_URL) = " + URL));
     }
 
     @Test
@@ -35,7 +35,7 @@ class RegistryAgreementTest {
         assertThat(RegistryAgreement.disagreement(yaml, reads(URL)))
                 .hasValueSatisfying(problem -> assertThat(problem)
                         .contains("schemaRegistry.inProcessDir (/var/lib/tcp/registry)")
-                        .contains("registry.dir (TCP_READS_REGISTRY_DIR) = unset"));
+                        .contains("registry.dir (TCP_REGISTRY_DIR) = unset"));
     }
 
     private static SchemaRegistryConfig yamlUrl(String url) {

@@ -1,32 +1,26 @@
 package com.tradingcontrol.bench;
 
-import com.tradingcontrol.api.ApiExtension;
-import com.tradingcontrol.api.ControlPlaneApplication;
+import com.tradingcontrol.local.PlatformAssembly;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
 
 /**
- * The real Dropwizard application started in this JVM on a random loopback port from a generated
- * configuration file (the same path a deployed API takes, rather than a test harness).
+ * The real Dropwizard application, started by {@link com.tradingcontrol.local.PlatformAssembly} in this JVM on a
+ * random loopback port from a generated configuration file (the same path a deployed API takes, rather than a
+ * test harness); the file is tuned for load (threads, accept queue) and logs warnings only.
  */
-public final class ApiServer implements AutoCloseable {
+public final class ApiServer {
 
-    private final Server server;
     private final int port;
 
-    private ApiServer(Server server, int port) {
-        this.server = server;
-        this.port = port;
+    ApiServer(Server server) {
+        this.port = PlatformAssembly.applicationPort(server);
     }
 
-    public static ApiServer start(Path workDir, String bootstrapServers, String publicKeyPem, String signingKeyId,
-                                  Path signingKey, List<ApiExtension> extensions) throws Exception {
+    static Path writeConfig(Path workDir, String bootstrapServers, String publicKeyPem, String signingKeyId,
+                            Path signingKey) throws IOException {
         Path config = workDir.resolve("api-bench.yml");
         Files.writeString(config, yaml(bootstrapServers, publicKeyPem) + """
                 commands:
@@ -34,13 +28,7 @@ public final class ApiServer implements AutoCloseable {
                     keyId: %s
                     keyFile: %s
                 """.formatted(signingKeyId, signingKey));
-        CompletableFuture<Server> started = new CompletableFuture<>();
-        List<ApiExtension> all = new ArrayList<>(extensions);
-        all.add((cfg, environment, runtime) -> environment.lifecycle().addServerLifecycleListener(started::complete));
-        new ControlPlaneApplication(all).run("server", config.toString());
-        Server server = started.get(60, TimeUnit.SECONDS);
-        int port = ((NetworkConnector) server.getConnectors()[0]).getLocalPort();
-        return new ApiServer(server, port);
+        return config;
     }
 
     public int port() {
@@ -82,10 +70,5 @@ public final class ApiServer implements AutoCloseable {
                   bootstrapServers: %s
                   partitions: 3
                 """.formatted(BenchTokens.ISSUER, BenchTokens.AUDIENCE, pem, bootstrapServers);
-    }
-
-    @Override
-    public void close() throws Exception {
-        server.stop();
     }
 }

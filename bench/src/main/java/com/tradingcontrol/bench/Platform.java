@@ -1,49 +1,40 @@
 package com.tradingcontrol.bench;
 
 import com.tradingcontrol.kafka.embedded.EmbeddedKafkaBroker;
-import com.tradingcontrol.processors.service.ProcessorConfig;
-import com.tradingcontrol.processors.service.ProcessorService;
+import com.tradingcontrol.local.PlatformAssembly;
+import com.tradingcontrol.local.PlatformConfig;
 import com.tradingcontrol.projections.service.ProjectorComponents;
-import com.tradingcontrol.projections.service.ProjectorConfig;
-import com.tradingcontrol.projections.service.ProjectorRunner;
-import com.tradingcontrol.projections.store.sqlite.SqliteProjectionStore;
+import com.tradingcontrol.schemas.config.ProcessorKeys;
+import com.tradingcontrol.schemas.config.ProjectorKeys;
+import com.tradingcontrol.schemas.config.SharedKeys;
 import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
 import com.tradingcontrol.schemas.signing.CommandKeys;
 import com.tradingcontrol.schemas.signing.CommandSigner;
 import com.tradingcontrol.schemas.topics.Topics;
-import com.tradingcontrol.api.wiring.StandardExtensions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The whole platform in this JVM, assembled the way the one-JVM local launcher does it: one embedded
- * KRaft broker, the in-memory schema registry, the Kafka Streams processors (EOS v2), the projector
- * into an embedded SQLite store, and the Dropwizard API (command side + read side) on loopback.
- * Assembled here because the launcher module had no reusable start-up code when the bench was written.
+ * The whole platform in this JVM, assembled by the launcher's composition root ({@link PlatformAssembly}):
+ * one embedded KRaft broker, the in-memory schema registry, the Kafka Streams processors (EOS v2), the
+ * projector into an embedded SQLite store, and the Dropwizard API (command side + read side) on loopback.
  */
 public final class Platform implements AutoCloseable {
 
     public static final int PARTITIONS = 3;
 
     private static final String COMMAND_KEY_ID = "bench";
-    private final List<AutoCloseable> closeables = new ArrayList<>();
     private final Path workDir;
     private final EmbeddedKafkaBroker broker;
     private final InProcessSchemaRegistry registry;
     private final Topics topics;
     private final BenchTokens tokens = new BenchTokens();
-    private SqliteProjectionStore store;
-    private ProjectorComponents projector;
-    private ProjectorRunner runner;
-    private Thread runnerThread;
+    private PlatformAssembly services;
     private ApiServer api;
-    private ProcessorService processors;
     private CommandSigner signer;
 
     private Platform(Path workDir, EmbeddedKafkaBroker broker) {
@@ -56,9 +47,7 @@ public final class Platform implements AutoCloseable {
     /** Starts only the broker (for the raw-Kafka baseline); {@link #startServices} adds the rest. */
     public static Platform startBroker(Path workDir) {
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(workDir.resolve("kafka")).build().start();
-        Platform platform = new Platform(workDir, broker);
-        platform.closeables.add(broker);
-        return platform;
+        return new Platform(workDir, broker);
     }
 
     /** @param streamsConfig extra Kafka Streams settings of the processors (bench experiments) */
@@ -66,66 +55,50 @@ public final class Platform implements AutoCloseable {
             throws Exception {
         Path key = CommandKeys.loadOrCreate(workDir);
         signer = new CommandSigner(COMMAND_KEY_ID, CommandKeys.read(key));
-        Map<String, String> settings = new HashMap<>(Map.of(
-                ProcessorConfig.COMMAND_KEYS_PREFIX + COMMAND_KEY_ID, key.toString(),
-                ProcessorConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
-                ProcessorConfig.APPLICATION_ID, "bench-processors",
-                ProcessorConfig.STATE_DIR, workDir.resolve("streams").toString(),
-                ProcessorConfig.PARTITIONS, Integer.toString(PARTITIONS),
-                ProcessorConfig.COMMIT_INTERVAL_MS, Integer.toString(commitIntervalMs),
-                ProcessorConfig.CONTROL_COMMIT_SPACING_MS, Integer.toString(controlCommitSpacingMs)));
-        streamsConfig.forEach((k, v) -> settings.put(ProcessorConfig.STREAMS_PREFIX + k, v));
-        processors = ProcessorService.start(ProcessorConfig.fromProperties(settings), registry);
-        closeables.add(0, processors);
-        if (!processors.awaitReady(Duration.ofSeconds(90))) {
-            throw new IllegalStateException("processors did not reach RUNNING: " + processors.state());
-        }
-        store = SqliteProjectionStore.open(workDir.resolve("projections.db"));
-        projector = new ProjectorComponents(projectorConfig(), store, registry);
-        closeables.add(0, projector);
-        startProjector();
+        Map<String, String> keys = new HashMap<>(Map.of(
+                ProcessorKeys.COMMAND_KEYS_PREFIX + COMMAND_KEY_ID, key.toString(),
+                SharedKeys.KAFKA_BOOTSTRAP_SERVERS, broker.bootstrapServers(),
+                ProcessorKeys.APPLICATION_ID, "bench-processors",
+                ProcessorKeys.STATE_DIR, workDir.resolve("streams").toString(),
+                ProcessorKeys.PARTITIONS, Integer.toString(PARTITIONS),
+                ProcessorKeys.COMMIT_INTERVAL, commitIntervalMs + "ms",
+                ProcessorKeys.CONTROL_COMMIT_SPACING, controlCommitSpacingMs + "ms"));
+        keys.putAll(Map.of(
+                SharedKeys.KAFKA_GROUP_ID, "bench-projector",
+                // The services get the shared in-memory registry; the keys only name a source, as they must.
+                SharedKeys.REGISTRY_DIR, workDir.resolve("registry-unused").toString(),
+                SharedKeys.STORE_TYPE, "sqlite",
+                SharedKeys.STORE_SQLITE_FILE, workDir.resolve("projections.db").toString(),
+                ProjectorKeys.POLL_TIMEOUT, "50ms",
+                ProjectorKeys.REBUILD_HANDOVER, "100ms",
+                ProjectorKeys.REBUILD_CATCH_UP_TIMEOUT, "30m"));
+        streamsConfig.forEach((k, v) -> keys.put(ProcessorKeys.STREAMS_PREFIX + k, v));
         // The same API assembly users run (incl. the read-your-writes barrier), so the figures are theirs.
-        api = ApiServer.start(workDir, broker.bootstrapServers(), tokens.publicKeyPem(), COMMAND_KEY_ID, key,
-                StandardExtensions.over(store, "", broker.bootstrapServers(), registry, Clock.systemUTC()).list());
-        closeables.add(0, api);
+        Path apiYaml = ApiServer.writeConfig(workDir, broker.bootstrapServers(), tokens.publicKeyPem(), COMMAND_KEY_ID,
+                key);
+        services = new PlatformAssembly(PlatformConfig.from(keys, apiYaml), registry);
+        services.startProcessors(Duration.ofSeconds(90));
+        services.openProjector();
+        services.startProjector();
+        api = new ApiServer(services.startApi(List.of()));
     }
 
-    private ProjectorConfig projectorConfig() {
-        return ProjectorConfig.from(Map.of(
-                "kafka.bootstrapServers", broker.bootstrapServers(),
-                "kafka.groupId", "bench-projector",
-                // The components get the shared in-memory registry; the config only insists a source is named.
-                "registry.dir", workDir.resolve("registry-unused").toString(),
-                "store.type", "sqlite",
-                "store.sqlite.file", workDir.resolve("projections.db").toString(),
-                "projector.pollTimeout", "PT0.05S",
-                "rebuild.handover", "PT0.1S",
-                "rebuild.catchUpTimeout", "PT30M"));
-    }
-
-    public synchronized void startProjector() {
-        runner = projector.runner();
-        runnerThread = new Thread(runner, "bench-projector");
-        runnerThread.setDaemon(true);
-        runnerThread.start();
+    public void startProjector() {
+        services.startProjector();
     }
 
     /** Stops the live projector (so a rebuild measures replay alone, not replay plus live projection). */
-    public synchronized void stopProjector() throws InterruptedException {
-        if (runner != null) {
-            runner.close();
-            runnerThread.join(30_000);
-            runner = null;
-        }
+    public void stopProjector() throws InterruptedException {
+        services.stopProjector();
     }
 
     /** The processors' Kafka Streams metrics, for the figures' notes. */
     StreamsProbe streamsProbe() {
-        return new StreamsProbe(processors.streams());
+        return new StreamsProbe(services.processors().streams());
     }
 
     public ProjectorComponents projector() {
-        return projector;
+        return services.projector();
     }
 
     public static Path tempWorkDir() throws java.io.IOException {
@@ -157,23 +130,12 @@ public final class Platform implements AutoCloseable {
         return api;
     }
 
+    /** The services in their fixed order (API, projector, processors, store), then the broker. */
     @Override
-    public void close() throws Exception {
-        Exception first = null;
-        stopProjector();
-        for (AutoCloseable c : closeables) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
+    public void close() {
+        if (services != null) {
+            services.close();
         }
-        if (first != null) {
-            throw first;
-        }
+        broker.close();
     }
 }

@@ -1,24 +1,17 @@
 package com.tradingcontrol.local;
 
-import com.tradingcontrol.api.ControlPlaneApplication;
 import com.tradingcontrol.api.console.DevTokenListing;
 import com.tradingcontrol.kafka.embedded.EmbeddedKafkaBroker;
-import com.tradingcontrol.processors.service.ProcessorConfig;
-import com.tradingcontrol.processors.service.ProcessorService;
-import com.tradingcontrol.projections.service.ProjectorComponents;
-import com.tradingcontrol.projections.service.ProjectorConfig;
 import com.tradingcontrol.projections.service.ProjectorProgress;
-import com.tradingcontrol.projections.service.ProjectorRunner;
 import com.tradingcontrol.api.health.ReadinessRegistry;
 import com.tradingcontrol.api.health.ReadinessStatus;
-import com.tradingcontrol.projections.store.sqlite.SqliteProjectionStore;
-import com.tradingcontrol.schemas.registry.SchemaRegistryClient;
+import com.tradingcontrol.schemas.config.ProcessorKeys;
+import com.tradingcontrol.schemas.config.ProjectorKeys;
+import com.tradingcontrol.schemas.config.SharedKeys;
 import com.tradingcontrol.schemas.signing.CommandKeys;
-import com.tradingcontrol.api.wiring.StandardExtensions;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -30,9 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole platform in one JVM: embedded KRaft broker, in-process schema registry (served over the
- * Confluent REST API, or an external one instead), processors, projector on the embedded SQLite
- * store, and the API. Everything persists under one data dir, so
- * a restart on the same dir keeps events, projections and schema ids.
+ * Confluent REST API, or an external one instead), and the services assembled by {@link PlatformAssembly}
+ * (processors, projector on the embedded SQLite store, the API). Everything persists under one data dir, so
+ * a restart on the same dir keeps events, projections and schema ids. Stop order: the services (API,
+ * projector, processors, store), then the registry, the broker and the data dir's lock.
  */
 public final class LocalPlatform implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalPlatform.class);
@@ -50,14 +44,10 @@ public final class LocalPlatform implements AutoCloseable {
     private final URI externalRegistry;
     private final Deque<AutoCloseable> stopOrder = new ArrayDeque<>();
     private EmbeddedKafkaBroker broker;
-    private volatile Server server;
     private volatile ReadinessRegistry readiness;
     private int apiPort;
     private URI schemaRegistryUrl;
-    /** Replaced by {@link #restartProcessors}; the stop order and readiness check read it when they run. */
-    private volatile ProcessorService processors;
-    private Path commandKey;
-    private SchemaRegistryClient registry;
+    private PlatformAssembly services;
 
     /** Kafka on any free port, the in-process registry served over REST. */
     public LocalPlatform(Path dataDir, int requestedPort) {
@@ -94,27 +84,48 @@ public final class LocalPlatform implements AutoCloseable {
                 : LocalSchemaRegistry.external(externalRegistry);
         stopOrder.push(registries);
         schemaRegistryUrl = registries.url();
-        registry = registries.client();
 
         // Like the dev JWT key: generated once in the data dir; the API signs commands, the processors trust it.
-        commandKey = CommandKeys.loadOrCreate(dataDir);
-        processors = ProcessorService.start(processorConfig(commandKey), registry);
-        stopOrder.push(() -> processors.close(Duration.ofSeconds(10)));
-
-        SqliteProjectionStore store = SqliteProjectionStore.open(dataDir.resolve("projections.db"));
-        stopOrder.push(store);
-        ProjectorComponents projector = new ProjectorComponents(projectorConfig(), store, registry);
-        ProjectorRunner runner = projector.runner();
-        ProjectorProgress progress = new ProjectorProgress(runner, projector.loops());
-        Thread projectorThread = new Thread(runner, "projector");
-        projectorThread.start();
-        stopOrder.push(() -> {
-            runner.close();
-            projectorThread.join(Duration.ofSeconds(10).toMillis());
-        });
-
-        startApi(registry, projector, progress, commandKey);
+        Path commandKey = CommandKeys.loadOrCreate(dataDir);
+        DevTokens tokens = DevTokens.loadOrCreate(dataDir);
+        Path apiYaml = LocalApiConfig.write(dataDir, requestedPort, broker.bootstrapServers(), PARTITIONS,
+                tokens.publicKeyPem(), COMMAND_KEY_ID, commandKey);
+        services = new PlatformAssembly(PlatformConfig.from(keys(commandKey), apiYaml), registries.client());
+        stopOrder.push(services);
+        services.startProcessors();
+        services.openProjector();
+        ProjectorProgress progress = services.startProjector();
+        Server server = services.startApi(List.of(
+                DevTokenListing.extension(() -> tokens.issueAll(java.time.Instant.now())),
+                (cfg, env, runtime) -> {
+                    readiness = runtime.readiness();
+                    readiness.register(new InProcessReadiness("stream-processors", () -> services.processors().isReady(),
+                            () -> "kafka streams " + services.processors().state()));
+                    readiness.register(new ProjectorReadiness(progress, PROJECTOR_READY_MAX_LAG));
+                }));
+        apiPort = PlatformAssembly.applicationPort(server);
         return this;
+    }
+
+    /** The platform's keys in one JVM: one cluster, the served registry's directory, everything under the data dir. */
+    private Map<String, String> keys(Path commandKey) {
+        Map<String, String> keys = new java.util.HashMap<>();
+        keys.put(SharedKeys.KAFKA_BOOTSTRAP_SERVERS, broker.bootstrapServers());
+        if (externalRegistry == null) {
+            keys.put(SharedKeys.REGISTRY_DIR, dataDir.resolve("registry").toString());
+        } else {
+            keys.put(SharedKeys.REGISTRY_URL, externalRegistry.toString());
+        }
+        keys.put(ProcessorKeys.COMMAND_KEYS_PREFIX + COMMAND_KEY_ID, commandKey.toString());
+        keys.put(ProcessorKeys.APPLICATION_ID, "tcp-local-processors");
+        keys.put(ProcessorKeys.PARTITIONS, Integer.toString(PARTITIONS));
+        keys.put(ProcessorKeys.STATE_DIR, dataDir.resolve("streams").toString());
+        keys.put(ProcessorKeys.INSTANCE_ID, INSTANCE_ID);
+        keys.put(SharedKeys.KAFKA_GROUP_ID, "tcp-local-projector");
+        keys.put(ProjectorKeys.INSTANCE_ID, INSTANCE_ID);
+        keys.put(SharedKeys.STORE_TYPE, "sqlite");
+        keys.put(SharedKeys.STORE_SQLITE_FILE, dataDir.resolve("projections.db").toString());
+        return keys;
     }
 
     /**
@@ -143,84 +154,17 @@ public final class LocalPlatform implements AutoCloseable {
         return false;
     }
 
-    private void startApi(SchemaRegistryClient registry, ProjectorComponents projector,
-                          ProjectorProgress progress, Path commandSigningKey) throws Exception {
-        DevTokens tokens = DevTokens.loadOrCreate(dataDir);
-        Path config = LocalApiConfig.write(dataDir, requestedPort, broker.bootstrapServers(), PARTITIONS,
-                tokens.publicKeyPem(), COMMAND_KEY_ID, commandSigningKey);
-        StandardExtensions api = StandardExtensions.over(projector.store(), "", broker.bootstrapServers(), registry,
-                Clock.systemUTC());
-        ControlPlaneApplication app = new ControlPlaneApplication(List.of(api.wiring(), api.reads(), api.admin(projector),
-                DevTokenListing.extension(() -> tokens.issueAll(java.time.Instant.now())),
-                (cfg, env, runtime) -> {
-                    env.lifecycle().addServerLifecycleListener(s -> {
-                        // Jetty's own shutdown hook would stop the API concurrently with ours, so the
-                        // API's Kafka clients could outlive the broker; close() stops it first instead.
-                        s.setStopAtShutdown(false);
-                        server = s;
-                        apiPort = localPort(s);
-                    });
-                    readiness = runtime.readiness();
-                    readiness.register(new InProcessReadiness("stream-processors", () -> processors.isReady(),
-                            () -> "kafka streams " + processors.state()));
-                    readiness.register(new ProjectorReadiness(progress, PROJECTOR_READY_MAX_LAG));
-                }));
-        app.run("server", config.toString());
-        stopOrder.push(() -> {
-            if (server != null) {
-                server.stop();
-            }
-        });
-        if (server == null) {
-            throw new IllegalStateException("the API did not start; see " + dataDir.resolve("logs/platform.log"));
-        }
-    }
-
     /**
      * Stops the processors (commands are accepted by the API but not decided) until {@link #restartProcessors}:
      * what the fast halt path must survive. For tests of that path; the API and the projector keep running.
      */
     void stopProcessors() {
-        processors.close(Duration.ofSeconds(10));
+        services.stopProcessors();
     }
 
     /** Starts the processors again after {@link #stopProcessors} and waits until they are RUNNING. */
     void restartProcessors(Duration timeout) throws Exception {
-        processors = ProcessorService.start(processorConfig(commandKey), registry);
-        if (!processors.awaitReady(timeout)) {
-            throw new IllegalStateException("the processors did not run again within " + timeout + ": " + processors.state());
-        }
-    }
-
-    /** The API's port: Dropwizard names it "application"; the admin connector is another, loopback-only one. */
-    static int localPort(Server server) {
-        for (var connector : server.getConnectors()) {
-            if (connector instanceof org.eclipse.jetty.server.NetworkConnector network
-                    && "application".equals(network.getName())) {
-                return network.getLocalPort();
-            }
-        }
-        throw new IllegalStateException("the API server has no application connector");
-    }
-
-    private ProcessorConfig processorConfig(Path commandKey) {
-        return ProcessorConfig.fromProperties(Map.of(
-                ProcessorConfig.COMMAND_KEYS_PREFIX + COMMAND_KEY_ID, commandKey.toString(),
-                ProcessorConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
-                ProcessorConfig.APPLICATION_ID, "tcp-local-processors",
-                ProcessorConfig.PARTITIONS, Integer.toString(PARTITIONS),
-                ProcessorConfig.STATE_DIR, dataDir.resolve("streams").toString(),
-                ProcessorConfig.INSTANCE_ID, INSTANCE_ID));
-    }
-
-    private ProjectorConfig projectorConfig() {
-        return ProjectorConfig.from(Map.of(
-                "kafka.bootstrapServers", broker.bootstrapServers(),
-                "kafka.groupId", "tcp-local-projector",
-                "kafka.instanceId", INSTANCE_ID,
-                "registry.dir", dataDir.resolve("registry").toString(),
-                "store.type", "sqlite",
-                "store.sqlite.file", dataDir.resolve("projections.db").toString()));
+        services.startProcessors(timeout);
     }
 
     public int apiPort() {

@@ -61,7 +61,7 @@ final class ProjectorAndApi implements AutoCloseable {
                 (cfg, env, runtime) -> env.lifecycle().addServerLifecycleListener(s -> {
                     s.setStopAtShutdown(false);
                     server = s;
-                    apiPort = LocalPlatform.localPort(s);
+                    apiPort = PlatformAssembly.applicationPort(s);
                 })));
         app.run("server", config.toString());
         if (server == null) {

@@ -11,8 +11,8 @@ import com.tradingcontrol.api.support.TestApps;
 import com.tradingcontrol.api.support.Tokens;
 import com.tradingcontrol.api.wiring.ApiWiring;
 import com.tradingcontrol.kafka.embedded.EmbeddedKafkaBroker;
-import com.tradingcontrol.processors.service.ProcessorConfig;
-import com.tradingcontrol.processors.service.ProcessorService;
+import com.tradingcontrol.local.ItPlatform;
+import com.tradingcontrol.schemas.config.ProcessorKeys;
 import com.tradingcontrol.schemas.avro.Actor;
 import com.tradingcontrol.schemas.avro.AuditRecord;
 import com.tradingcontrol.schemas.avro.CommandEnvelope;
@@ -30,9 +30,7 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -76,28 +74,23 @@ class CommandSecurityIT {
             ConfigOverride.config("kafka.partitions", Integer.toString(PARTITIONS)),
             SigningKeys.apiOverrides()[0], SigningKeys.apiOverrides()[1]);
 
-    private static ProcessorService processors;
+    private static ItPlatform processors;
     private static CommandClient client;
     private static KafkaProducer<String, CommandEnvelope> producer;
 
     @BeforeAll
     static void start() throws Exception {
-        processors = ProcessorService.start(ProcessorConfig.fromProperties(Map.of(
-                ProcessorConfig.BOOTSTRAP_SERVERS, BROKER.bootstrapServers(),
-                ProcessorConfig.APPLICATION_ID, "api-command-security-it",
-                ProcessorConfig.PARTITIONS, Integer.toString(PARTITIONS),
-                ProcessorConfig.COMMAND_KEYS_PREFIX + SigningKeys.KEY_ID, SigningKeys.keyFile(),
-                ProcessorConfig.STATE_DIR, Files.createTempDirectory("security-it-streams").toString())), REGISTRY);
-        assertThat(processors.awaitReady(Duration.ofSeconds(60))).as("processors running").isTrue();
+        processors = ItPlatform.processors(BROKER.bootstrapServers(), REGISTRY, "api-command-security-it",
+                Map.of(ProcessorKeys.PARTITIONS, Integer.toString(PARTITIONS)));
         client = new CommandClient(new Http(APP.getLocalPort()));
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), TOPICS.commands().valueSerde().serializer());
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws InterruptedException {
         producer.close();
-        processors.close(Duration.ofSeconds(10));
+        processors.close();
     }
 
     @Test
@@ -199,7 +192,7 @@ class CommandSecurityIT {
     }
 
     private static double refusedCount() {
-        return processors.streams().metrics().entrySet().stream()
+        return processors.processorService().streams().metrics().entrySet().stream()
                 .filter(e -> e.getKey().name().equals("unauthenticated-commands-total"))
                 .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).sum();
     }

@@ -17,13 +17,9 @@ import com.tradingcontrol.api.reads.ReadsExtension;
 import com.tradingcontrol.api.wiring.ApiWiring;
 import com.tradingcontrol.api.wiring.ProjectionReadBarrier;
 import com.tradingcontrol.projections.rebuild.ActiveProjection;
-import com.tradingcontrol.projections.service.ProjectorComponents;
-import com.tradingcontrol.projections.service.ProjectorConfig;
-import com.tradingcontrol.projections.service.ProjectorRunner;
 import com.tradingcontrol.projections.store.sqlite.SqliteProjectionStore;
 import com.tradingcontrol.kafka.embedded.EmbeddedKafkaBroker;
-import com.tradingcontrol.processors.service.ProcessorConfig;
-import com.tradingcontrol.processors.service.ProcessorService;
+import com.tradingcontrol.local.ItPlatform;
 import com.tradingcontrol.schemas.avro.AuditRecord;
 import com.tradingcontrol.schemas.avro.EventEnvelope;
 import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
@@ -31,13 +27,11 @@ import com.tradingcontrol.schemas.topics.Topics;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -78,37 +72,20 @@ class CommandsIT {
             ConfigOverride.config("kafka.partitions", "3"),
             SigningKeys.apiOverrides()[0], SigningKeys.apiOverrides()[1]);
 
-    private static ProcessorService processors;
-    private static ProjectorComponents projector;
-    private static ProjectorRunner projectorRunner;
+    private static ItPlatform services;
     private static CommandClient client;
     private static Http http;
 
     @BeforeAll
     static void startProcessors() throws Exception {
-        processors = ProcessorService.start(ProcessorConfig.fromProperties(Map.of(
-                ProcessorConfig.BOOTSTRAP_SERVERS, BROKER.bootstrapServers(),
-                ProcessorConfig.APPLICATION_ID, "api-commands-it",
-                ProcessorConfig.COMMAND_KEYS_PREFIX + SigningKeys.KEY_ID, SigningKeys.keyFile(),
-                ProcessorConfig.STATE_DIR, Files.createTempDirectory("api-it-streams").toString())), REGISTRY);
-        assertThat(processors.awaitReady(Duration.ofSeconds(60))).as("processors running").isTrue();
-        projector = new ProjectorComponents(ProjectorConfig.from(Map.of(
-                "kafka.bootstrapServers", BROKER.bootstrapServers(), "kafka.groupId", "api-commands-it-projector",
-                // the registry and store are handed over directly; these two only satisfy the config's checks
-                "registry.url", "http://127.0.0.1:9/unused", "store.type", "sqlite",
-                "store.sqlite.file", Files.createTempFile("unused", ".db").toString())), STORE, REGISTRY);
-        projectorRunner = projector.runner();
-        Thread thread = new Thread(projectorRunner, "api-it-projector");
-        thread.setDaemon(true);
-        thread.start();
+        services = ItPlatform.withProjector(BROKER.bootstrapServers(), REGISTRY, "api-commands-it", STORE);
         http = new Http(APP.getLocalPort());
         client = new CommandClient(http);
     }
 
     @AfterAll
-    static void stopProcessors() {
-        projectorRunner.close();
-        processors.close(Duration.ofSeconds(10));
+    static void stopProcessors() throws InterruptedException {
+        services.close();
     }
 
     private static String unique(String prefix) {

@@ -14,9 +14,8 @@ import com.tradingcontrol.api.support.Tokens;
 import com.tradingcontrol.api.support.WsClient;
 import com.tradingcontrol.api.wiring.ApiWiring;
 import com.tradingcontrol.kafka.embedded.EmbeddedKafkaBroker;
+import com.tradingcontrol.local.ItPlatform;
 import com.tradingcontrol.projections.store.sqlite.SqliteProjectionStore;
-import com.tradingcontrol.processors.service.ProcessorConfig;
-import com.tradingcontrol.processors.service.ProcessorService;
 import com.tradingcontrol.schemas.avro.AppliedSource;
 import com.tradingcontrol.schemas.avro.HaltKind;
 import com.tradingcontrol.schemas.avro.HaltSignal;
@@ -26,7 +25,6 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,26 +67,21 @@ class EnginesIT {
             ConfigOverride.config("engines.propagationSlo", "2s"),
             SigningKeys.apiOverrides()[0], SigningKeys.apiOverrides()[1]);
 
-    private static ProcessorService processors;
+    private static ItPlatform processors;
     private static Http http;
     private static EngineFeed engines;
 
     @BeforeAll
     static void start() throws Exception {
-        processors = ProcessorService.start(ProcessorConfig.fromProperties(Map.of(
-                ProcessorConfig.BOOTSTRAP_SERVERS, BROKER.bootstrapServers(),
-                ProcessorConfig.APPLICATION_ID, "api-engines-it",
-                ProcessorConfig.COMMAND_KEYS_PREFIX + SigningKeys.KEY_ID, SigningKeys.keyFile(),
-                ProcessorConfig.STATE_DIR, Files.createTempDirectory("api-engines-it").toString())), REGISTRY);
-        assertThat(processors.awaitReady(Duration.ofSeconds(60))).as("processors running").isTrue();
+        processors = ItPlatform.processors(BROKER.bootstrapServers(), REGISTRY, "api-engines-it", Map.of());
         http = new Http(APP.getLocalPort());
         engines = new EngineFeed(BROKER.bootstrapServers(), TOPICS);
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws InterruptedException {
         engines.close();
-        processors.close(Duration.ofSeconds(10));
+        processors.close();
     }
 
     private static String unique(String prefix) {

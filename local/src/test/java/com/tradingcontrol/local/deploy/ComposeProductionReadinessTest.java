@@ -85,8 +85,8 @@ class ComposeProductionReadinessTest {
 
     @Test
     void theCosmosKeyReachesTheServicesByEnvironment() {
-        assertThat(services.path("projector").path("environment").path("PROJECTOR_COSMOS_KEY").asText()).isNotBlank();
-        assertThat(services.path("api").path("environment").path("TCP_READS_COSMOS_KEY").asText()).isNotBlank();
+        assertThat(services.path("projector").path("environment").path("TCP_COSMOS_KEY").asText()).isNotBlank();
+        assertThat(services.path("api").path("environment").path("TCP_COSMOS_KEY").asText()).isNotBlank();
     }
 
     @Test

@@ -91,19 +91,18 @@ class DockerComposeFileTest {
         String kafka = "kafka:9092";
         String registry = "http://schema-registry:8080/apis/ccompat/v7";
         JsonNode processor = services.path("processor").path("environment");
-        assertThat(processor.path("PROCESSOR_BOOTSTRAP_SERVERS").asText()).isEqualTo(kafka);
-        assertThat(processor.path("PROCESSOR_SCHEMA_REGISTRY").asText()).isEqualTo(registry);
+        assertThat(processor.path("TCP_KAFKA_BOOTSTRAP_SERVERS").asText()).isEqualTo(kafka);
+        assertThat(processor.path("TCP_REGISTRY_URL").asText()).isEqualTo(registry);
         assertThat(services.path("projector").path("command").get(0).asText()).isEqualTo("run");
         JsonNode projector = services.path("projector").path("environment");
-        assertThat(projector.path("PROJECTOR_KAFKA_BOOTSTRAP_SERVERS").asText()).isEqualTo(kafka);
-        assertThat(projector.path("PROJECTOR_REGISTRY_URL").asText()).isEqualTo(registry);
-        assertThat(projector.path("PROJECTOR_STORE_TYPE").asText()).isEqualTo("cosmos");
-        assertThat(projector.path("PROJECTOR_COSMOS_ENDPOINT").asText()).isEqualTo("http://cosmos:8081/");
+        assertThat(projector.path("TCP_KAFKA_BOOTSTRAP_SERVERS").asText()).isEqualTo(kafka);
+        assertThat(projector.path("TCP_REGISTRY_URL").asText()).isEqualTo(registry);
+        assertThat(projector.path("TCP_STORE_TYPE").asText()).isEqualTo("cosmos");
+        assertThat(projector.path("TCP_COSMOS_ENDPOINT").asText()).isEqualTo("http://cosmos:8081/");
         JsonNode api = services.path("api").path("environment");
-        assertThat(api.path("JAVA_OPTS").asText()).contains("-Ddw.kafka.bootstrapServers=" + kafka,
-                "-Ddw.schemaRegistry.url=" + registry);
-        assertThat(api.path("TCP_READS_KAFKA_BOOTSTRAPSERVERS").asText()).isEqualTo(kafka);
-        assertThat(api.path("TCP_READS_COSMOS_ENDPOINT").asText()).isEqualTo("http://cosmos:8081/");
+        assertThat(api.path("JAVA_OPTS").asText()).contains("-Ddw.schemaRegistry.url=" + registry);
+        assertThat(api.path("TCP_KAFKA_BOOTSTRAP_SERVERS").asText()).isEqualTo(kafka);
+        assertThat(api.path("TCP_COSMOS_ENDPOINT").asText()).isEqualTo("http://cosmos:8081/");
         assertThat(services.path("api").path("ports")).as("only the API port is published, never the admin one")
                 .hasSize(1);
         assertThat(services.path("api").path("ports").get(0).asText()).endsWith(":8080");

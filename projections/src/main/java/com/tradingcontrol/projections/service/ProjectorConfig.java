@@ -4,17 +4,20 @@ import com.tradingcontrol.projections.projector.ContainerNames;
 import com.tradingcontrol.projections.projector.ProjectorLoops;
 import com.tradingcontrol.projections.projector.ProjectorTopics;
 import com.tradingcontrol.projections.store.cosmos.CosmosStoreConfig;
+import com.tradingcontrol.schemas.config.InvalidSettingException;
+import com.tradingcontrol.schemas.config.ProjectorKeys;
+import com.tradingcontrol.schemas.config.Settings;
+import com.tradingcontrol.schemas.config.SharedKeys;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
 /**
- * The projector service's typed configuration, read from a properties file plus overrides and
- * validated at startup; every error message names the offending key.
+ * The projector service's typed configuration ({@link ProjectorKeys}), read by the platform's one
+ * convention ({@link com.tradingcontrol.schemas.config.SettingsLoader}) and validated at startup; every
+ * error message names the offending key. Durations are written {@code 200ms}, {@code 5s}, {@code 30m}.
  *
  * <pre>
  * kafka.bootstrapServers   required
@@ -28,7 +31,7 @@ import java.util.Properties;
  * cosmos.endpoint, cosmos.key, cosmos.database, cosmos.emulator (default false),
  * cosmos.consistency, cosmos.connectionMode      (store.type=cosmos)
  * projection.prefix        container name prefix (default empty)
- * projector.pollTimeout, projector.backoffInitial, projector.backoffMax, projector.pointerCheck   ISO-8601 durations
+ * projector.pollTimeout, projector.backoffInitial, projector.backoffMax, projector.pointerCheck   durations
  * projector.maxPollRecords records per poll = per store batch and offset commit (default 5000)
  * rebuild.handover, rebuild.dropGrace, rebuild.catchUpTimeout (durations), rebuild.dropOld (boolean)
  * </pre>
@@ -41,128 +44,83 @@ public record ProjectorConfig(String bootstrapServers, String groupId, Projector
 
     public enum StoreType { SQLITE, COSMOS }
 
+    private static final String REGISTRY_URL = SharedKeys.REGISTRY_URL;
+    private static final String REGISTRY_DIR = SharedKeys.REGISTRY_DIR;
+
     public static ProjectorConfig from(Properties props) {
-        Keys k = new Keys(props);
-        String registryUrl = k.optional("registry.url", null);
-        String registryDir = k.optional("registry.dir", null);
+        Map<String, String> values = new HashMap<>();
+        props.stringPropertyNames().forEach(k -> values.put(k, props.getProperty(k)));
+        return from(values);
+    }
+
+    /** Reads {@link ProjectorKeys}; absent optional keys take their defaults. */
+    public static ProjectorConfig from(Settings k) {
+        String registryUrl = k.optional(REGISTRY_URL, null);
+        String registryDir = k.optional(REGISTRY_DIR, null);
         if ((registryUrl == null) == (registryDir == null)) {
-            throw new IllegalArgumentException("exactly one of registry.url and registry.dir must be set");
+            throw new InvalidSettingException(REGISTRY_URL, "exactly one of " + REGISTRY_URL + " and " + REGISTRY_DIR
+                    + " must be set");
         }
-        StoreType type = k.enumValue("store.type", StoreType.class, null);
-        Path sqlite = type == StoreType.SQLITE ? Path.of(k.required("store.sqlite.file")) : null;
+        StoreType type = k.enumValue(SharedKeys.STORE_TYPE, StoreType.class, null);
+        Path sqlite = type == StoreType.SQLITE ? Path.of(k.required(SharedKeys.STORE_SQLITE_FILE)) : null;
         CosmosStoreConfig cosmos = type == StoreType.COSMOS ? cosmos(k) : null;
-        String prefix = k.optional("projection.prefix", "");
+        String prefix = k.optional(SharedKeys.PROJECTION_PREFIX, "");
         try {
             new ContainerNames(prefix, 1);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("projection.prefix: " + e.getMessage(), e);
+            throw new InvalidSettingException(SharedKeys.PROJECTION_PREFIX, e.getMessage());
         }
-        ProjectorLoops.Timing timing = new ProjectorLoops.Timing(k.duration("projector.pollTimeout", "PT0.2S"),
-                k.duration("projector.backoffInitial", "PT0.2S"), k.duration("projector.backoffMax", "PT30S"),
-                k.positiveInt("projector.maxPollRecords", ProjectorLoops.Timing.DEFAULT_MAX_POLL_RECORDS));
+        ProjectorLoops.Timing timing = new ProjectorLoops.Timing(
+                positive(k, ProjectorKeys.POLL_TIMEOUT, Duration.ofMillis(200)),
+                positive(k, ProjectorKeys.BACKOFF_INITIAL, Duration.ofMillis(200)),
+                positive(k, ProjectorKeys.BACKOFF_MAX, Duration.ofSeconds(30)),
+                k.integer(ProjectorKeys.MAX_POLL_RECORDS, ProjectorLoops.Timing.DEFAULT_MAX_POLL_RECORDS, 1,
+                        Integer.MAX_VALUE));
         if (timing.backoffMax().compareTo(timing.backoffInitial()) < 0) {
-            throw new IllegalArgumentException("projector.backoffMax must be >= projector.backoffInitial");
+            throw new InvalidSettingException(ProjectorKeys.BACKOFF_MAX, "must be >= " + ProjectorKeys.BACKOFF_INITIAL);
         }
-        return new ProjectorConfig(k.required("kafka.bootstrapServers"), k.optional("kafka.groupId", "projector"),
-                topics(k), registryUrl, registryDir == null ? null : Path.of(registryDir), type, sqlite, cosmos, prefix,
-                timing, k.duration("projector.pointerCheck", "PT1S"), k.duration("rebuild.handover", "PT5S"),
-                k.duration("rebuild.dropGrace", "PT10S"), k.duration("rebuild.catchUpTimeout", "PT30M"),
-                k.bool("rebuild.dropOld", false), k.optional("kafka.instanceId", null));
+        return new ProjectorConfig(k.required(SharedKeys.KAFKA_BOOTSTRAP_SERVERS),
+                k.optional(SharedKeys.KAFKA_GROUP_ID, "projector"), topics(k), registryUrl,
+                registryDir == null ? null : Path.of(registryDir), type, sqlite, cosmos, prefix, timing,
+                positive(k, ProjectorKeys.POINTER_CHECK, Duration.ofSeconds(1)),
+                positive(k, ProjectorKeys.REBUILD_HANDOVER, Duration.ofSeconds(5)),
+                positive(k, ProjectorKeys.REBUILD_DROP_GRACE, Duration.ofSeconds(10)),
+                positive(k, ProjectorKeys.REBUILD_CATCH_UP_TIMEOUT, Duration.ofMinutes(30)),
+                k.bool(ProjectorKeys.REBUILD_DROP_OLD, false), k.optional(ProjectorKeys.INSTANCE_ID, null));
     }
 
-    private static ProjectorTopics topics(Keys k) {
+    private static Duration positive(Settings k, String key, Duration fallback) {
+        return k.duration(key, fallback, Duration.ofMillis(1), Duration.ofDays(365));
+    }
+
+    private static ProjectorTopics topics(Settings k) {
         ProjectorTopics standard = ProjectorTopics.standard();
-        return new ProjectorTopics(k.optional("topics.events", standard.events()), k.optional("topics.audit", standard.audit()));
+        return new ProjectorTopics(k.optional(SharedKeys.TOPICS_EVENTS, standard.events()),
+                k.optional(SharedKeys.TOPICS_AUDIT, standard.audit()));
     }
 
-    private static CosmosStoreConfig cosmos(Keys k) {
-        String endpoint = k.required("cosmos.endpoint");
-        String key = k.required("cosmos.key");
-        String database = k.required("cosmos.database");
-        CosmosStoreConfig base = k.bool("cosmos.emulator", false)
-                ? CosmosStoreConfig.emulator(endpoint, key, database)
-                : CosmosStoreConfig.account(endpoint, key, database);
+    private static CosmosStoreConfig cosmos(Settings k) {
+        String endpoint = k.required(SharedKeys.COSMOS_ENDPOINT);
+        String key = k.required(SharedKeys.COSMOS_KEY);
+        String database = k.required(SharedKeys.COSMOS_DATABASE);
+        CosmosStoreConfig base;
+        try {
+            base = k.bool(SharedKeys.COSMOS_EMULATOR, false)
+                    ? CosmosStoreConfig.emulator(endpoint, key, database)
+                    : CosmosStoreConfig.account(endpoint, key, database);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(SharedKeys.COSMOS_ENDPOINT, e.getMessage());
+        }
         return new CosmosStoreConfig(base.endpoint(), base.key(), base.database(),
-                k.enumValue("cosmos.consistency", CosmosStoreConfig.Consistency.class, base.consistency()),
-                k.enumValue("cosmos.connectionMode", CosmosStoreConfig.ConnectionMode.class, base.connectionMode()),
+                k.enumValue(SharedKeys.COSMOS_CONSISTENCY, CosmosStoreConfig.Consistency.class, base.consistency()),
+                k.enumValue(SharedKeys.COSMOS_CONNECTION_MODE, CosmosStoreConfig.ConnectionMode.class,
+                        base.connectionMode()),
                 base.endpointDiscovery(), base.httpWithoutTls(), base.disableCertificateValidation(),
                 base.maxThrottlingRetries(), base.maxThrottlingWait());
     }
 
-    /** Properties with typed, key-naming accessors. */
-    private record Keys(Properties props) {
-
-        String required(String key) {
-            String value = props.getProperty(key);
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException(key + " is required");
-            }
-            return value.trim();
-        }
-
-        String optional(String key, String fallback) {
-            String value = props.getProperty(key);
-            return value == null || value.isBlank() ? fallback : value.trim();
-        }
-
-        Duration duration(String key, String fallback) {
-            String value = optional(key, fallback);
-            try {
-                Duration d = Duration.parse(value);
-                if (d.isNegative() || d.isZero()) {
-                    throw new IllegalArgumentException(key + " must be positive: " + value);
-                }
-                return d;
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as PT5S: " + value, e);
-            }
-        }
-
-        int positiveInt(String key, int fallback) {
-            String value = optional(key, Integer.toString(fallback));
-            try {
-                int n = Integer.parseInt(value);
-                if (n < 1) {
-                    throw new IllegalArgumentException(key + " must be a positive integer: " + value);
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + " must be a positive integer: " + value, e);
-            }
-        }
-
-        boolean bool(String key, boolean fallback) {
-            String value = optional(key, Boolean.toString(fallback));
-            if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-                throw new IllegalArgumentException(key + " must be true or false: " + value);
-            }
-            return Boolean.parseBoolean(value);
-        }
-
-        <E extends Enum<E>> E enumValue(String key, Class<E> type, E fallback) {
-            String value = optional(key, null);
-            if (value == null) {
-                if (fallback == null) {
-                    throw new IllegalArgumentException(key + " is required, one of " + names(type));
-                }
-                return fallback;
-            }
-            try {
-                return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(key + " must be one of " + names(type) + ": " + value, e);
-            }
-        }
-
-        private static <E extends Enum<E>> String names(Class<E> type) {
-            return Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT);
-        }
-    }
-
     /** Convenience for tests and the local launcher. */
     public static ProjectorConfig from(Map<String, String> values) {
-        Properties props = new Properties();
-        props.putAll(values);
-        return from(props);
+        return from(Settings.of(values));
     }
 }

@@ -5,9 +5,12 @@ import com.tradingcontrol.projections.drift.DriftReport;
 import com.tradingcontrol.projections.projector.ProjectorHealth;
 import com.tradingcontrol.projections.rebuild.Rebuild;
 import com.tradingcontrol.schemas.health.HealthServer;
+import com.tradingcontrol.schemas.config.InvalidSettingException;
+import com.tradingcontrol.schemas.config.KeySet;
+import com.tradingcontrol.schemas.config.ProjectorKeys;
+import com.tradingcontrol.schemas.config.Settings;
+import com.tradingcontrol.schemas.config.SettingsLoader;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -38,25 +41,34 @@ public final class ProjectorService {
         }
     }
 
-    /** Options every command shares: the config file and key=value overrides. */
+    /**
+     * Options every command shares: the config file and key=value overrides, read by the platform's one
+     * convention ({@link SettingsLoader}): the file (or {@code TCP_CONFIG}), then {@code TCP_<KEY>} variables,
+     * then {@code -D} (of the JVM or of this command line).
+     */
     static class ConfigOptions {
-        @Option(names = {"-c", "--config"}, description = "properties file (see ProjectorConfig for the keys)")
+        /** The projector's health port before the one convention; refused with the new form named. */
+        static final String OLD_HEALTH_PORT = "HEALTH_PORT";
+
+        @Option(names = {"-c", "--config"}, description = "properties file (keys: docs/operations.md, Configuration)")
         Path file;
 
         @Option(names = {"-D", "--set"}, description = "override a key: -D key=value")
         Map<String, String> overrides = Map.of();
 
-        ProjectorConfig load() throws IOException {
-            Properties props = new Properties();
-            if (file != null) {
-                try (Reader reader = Files.newBufferedReader(file)) {
-                    props.load(reader);
-                }
+        Settings settings() throws IOException {
+            if (System.getenv(OLD_HEALTH_PORT) != null) {
+                throw new InvalidSettingException(OLD_HEALTH_PORT, "is no longer read; set "
+                        + KeySet.environmentName(ProjectorKeys.HEALTH_PORT) + " (key " + ProjectorKeys.HEALTH_PORT + ")");
             }
-            // Later sources win: the file, then PROJECTOR_* environment variables, then -D overrides.
-            ProjectorEnvironment.apply(props, System.getenv());
-            props.putAll(overrides);
-            return ProjectorConfig.from(props);
+            Properties system = new Properties();
+            system.putAll(System.getProperties());
+            system.putAll(overrides);
+            return SettingsLoader.load(file, System.getenv(), system);
+        }
+
+        ProjectorConfig load() throws IOException {
+            return ProjectorConfig.from(settings());
         }
     }
 
@@ -65,19 +77,19 @@ public final class ProjectorService {
         @CommandLine.Mixin
         ConfigOptions options = new ConfigOptions();
 
-        @Option(names = "--health-port", defaultValue = "${env:HEALTH_PORT:--1}",
-                description = "serve /health/live and /health/ready on this port (0 = any; default: env "
-                        + "HEALTH_PORT, else none)")
+        /** Serve /health/live and /health/ready on this port ({@code projector.healthPort}; 0 = any; unset = none). */
         int healthPort;
-
-        @Option(names = "--ready-max-lag", defaultValue = "100",
-                description = "readiness: at most this many records behind the log end (default 100)")
+        /** Readiness: at most this many records behind the log end ({@code projector.readyMaxLag}, default 100). */
         long readyMaxLag;
 
         @Override
         public Integer call() throws Exception {
             CountDownLatch stopped = new CountDownLatch(1);
-            try (ProjectorComponents components = ProjectorComponents.open(options.load());
+            Settings settings = options.settings();
+            ProjectorConfig config = ProjectorConfig.from(settings);
+            healthPort = settings.integer(ProjectorKeys.HEALTH_PORT, -1, -1, 65_535);
+            readyMaxLag = settings.longValue(ProjectorKeys.READY_MAX_LAG, 100, 0, Long.MAX_VALUE);
+            try (ProjectorComponents components = ProjectorComponents.open(config);
                  AutoCloseable health = startHealth(components)) {
                 ProjectorRunner runner = components.runner();
                 progress = new ProjectorProgress(runner, components.loops());

@@ -38,6 +38,21 @@ class ProjectorConfigTest {
     }
 
     @Test
+    void durationsAreWrittenShortAndIsoIsStillRead() {
+        Map<String, String> m = valid();
+        m.put("projector.pollTimeout", "50ms");
+        m.put("rebuild.catchUpTimeout", "45m");
+        m.put("rebuild.handover", "PT0.1S");
+        ProjectorConfig config = ProjectorConfig.from(m);
+        assertThat(config.timing().pollTimeout()).isEqualTo(Duration.ofMillis(50));
+        assertThat(config.rebuildCatchUpTimeout()).isEqualTo(Duration.ofMinutes(45));
+        assertThat(config.rebuildHandover()).isEqualTo(Duration.ofMillis(100));
+        m.put("projector.pointerCheck", "0ms");
+        assertThatThrownBy(() -> ProjectorConfig.from(m))
+                .hasMessageStartingWith("invalid configuration 'projector.pointerCheck': must be between 1ms");
+    }
+
+    @Test
     void badValuesAreRejectedNamingTheKey() {
         Map<String, String> m = valid();
         m.remove("kafka.bootstrapServers");

@@ -46,7 +46,7 @@ class ProjectorServiceIT {
                 "kafka.bootstrapServers=" + bootstrap, "kafka.groupId=svc-" + id,
                 "topics.events=" + topics.events(), "topics.audit=" + topics.audit(),
                 "registry.dir=" + registryDir, "store.type=sqlite", "store.sqlite.file=" + dir.resolve("p.db"),
-                "projection.prefix=svc-", "projector.pointerCheck=PT0.2S", "rebuild.handover=PT0.3S"));
+                "projection.prefix=svc-", "projector.pointerCheck=200ms", "rebuild.handover=300ms"));
 
         try (ProjectorComponents components = ProjectorComponents.open(ProjectorConfig.from(load(config)))) {
             ProjectorRunner runner = components.runner();

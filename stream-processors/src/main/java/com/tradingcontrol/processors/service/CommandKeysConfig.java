@@ -1,5 +1,7 @@
 package com.tradingcontrol.processors.service;
 
+import com.tradingcontrol.schemas.config.ProcessorKeys;
+import com.tradingcontrol.schemas.config.Settings;
 import com.tradingcontrol.schemas.signing.CommandKeys;
 import com.tradingcontrol.schemas.signing.CommandVerifier;
 import java.io.IOException;
@@ -14,25 +16,19 @@ import java.util.TreeMap;
  * its configuration key named.
  */
 final class CommandKeysConfig {
-    static final String PREFIX = ProcessorConfig.PREFIX + "commandKeys.";
+    static final String PREFIX = ProcessorKeys.COMMAND_KEYS_PREFIX;
     private static final String KEY_ID = "[A-Za-z0-9._-]{1,64}";
 
     private CommandKeysConfig() {
     }
 
-    static Map<String, Path> files(Map<String, String> properties) {
+    static Map<String, Path> files(Settings settings) {
         Map<String, Path> files = new TreeMap<>();
-        properties.forEach((key, value) -> {
-            if (key.startsWith(PREFIX)) {
-                String keyId = key.substring(PREFIX.length());
-                if (!keyId.matches(KEY_ID)) {
-                    throw new InvalidConfigException(key, "a key id is 1-64 letters, digits, '.', '_' or '-'");
-                }
-                if (value == null || value.isBlank()) {
-                    throw new InvalidConfigException(key, "names no key file");
-                }
-                files.put(keyId, Path.of(value.trim()));
+        settings.withPrefix(PREFIX).forEach((keyId, value) -> {
+            if (!keyId.matches(KEY_ID)) {
+                throw new InvalidConfigException(PREFIX + keyId, "a key id is 1-64 letters, digits, '.', '_' or '-'");
             }
+            files.put(keyId, Path.of(value));
         });
         return files;
     }

@@ -1,8 +1,10 @@
 package com.tradingcontrol.processors.service;
 
+import com.tradingcontrol.schemas.config.InvalidSettingException;
+
 /** A configuration value is missing or out of range; the message names the key. */
-public class InvalidConfigException extends IllegalArgumentException {
+public class InvalidConfigException extends InvalidSettingException {
     public InvalidConfigException(String key, String problem) {
-        super("invalid configuration '" + key + "': " + problem);
+        super(key, problem);
     }
 }

@@ -1,6 +1,9 @@
 package com.tradingcontrol.processors.service;
 
 import com.tradingcontrol.processors.topology.StreamsSettings;
+import com.tradingcontrol.schemas.config.ProcessorKeys;
+import com.tradingcontrol.schemas.config.Settings;
+import com.tradingcontrol.schemas.config.SharedKeys;
 import com.tradingcontrol.schemas.signing.CommandVerifier;
 import java.net.URI;
 import java.nio.file.Path;
@@ -10,9 +13,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Typed, validated configuration of the processor service. Built from string properties (a file,
- * system properties or environment, see {@link #fromProperties}); every problem is reported with
- * the key's name at start-up rather than surfacing later as a Kafka error.
+ * Typed, validated configuration of the processor service, read from the platform's one convention
+ * ({@link com.tradingcontrol.schemas.config.SettingsLoader}: a file, {@code TCP_*} variables, {@code -D});
+ * every problem is reported with the key's name at start-up rather than surfacing later as a Kafka error.
  *
  * @param schemaRegistryUrl     a Confluent-compatible registry URL, or null for the in-process registry
  * @param schemaRegistryDataDir data dir of the in-process registry (null = in memory, only sensible
@@ -36,30 +39,29 @@ public record ProcessorConfig(String bootstrapServers, String applicationId, URI
                               Map<String, String> streamsOverrides, int maxThreadReplacements,
                               Map<String, Path> commandKeyFiles) {
 
-    public static final String PREFIX = "processor.";
-    public static final String BOOTSTRAP_SERVERS = PREFIX + "bootstrapServers";
-    public static final String APPLICATION_ID = PREFIX + "applicationId";
-    public static final String SCHEMA_REGISTRY = PREFIX + "schemaRegistry";
-    public static final String SCHEMA_REGISTRY_DATA_DIR = PREFIX + "schemaRegistryDataDir";
-    public static final String PARTITIONS = PREFIX + "partitions";
-    public static final String REPLICATION_FACTOR = PREFIX + "replicationFactor";
-    public static final String COMMIT_INTERVAL_MS = PREFIX + "commitIntervalMs";
-    public static final String CONTROL_COMMIT_SPACING_MS = PREFIX + "controlCommitSpacingMs";
-    public static final String STATE_DIR = PREFIX + "stateDir";
-    public static final String NUM_THREADS = PREFIX + "numThreads";
-    public static final String EXPIRY_SCAN_MS = PREFIX + "expiryScanMs";
-    public static final String INSTANCE_ID = PREFIX + "instanceId";
+    // The keys, as in ProcessorKeys / SharedKeys (the platform's one list, docs/operations.md).
+    public static final String BOOTSTRAP_SERVERS = SharedKeys.KAFKA_BOOTSTRAP_SERVERS;
+    public static final String APPLICATION_ID = ProcessorKeys.APPLICATION_ID;
+    /** A Confluent-compatible registry URL; unset with {@link #REGISTRY_DIR} unset too: an in-memory in-process one. */
+    public static final String REGISTRY_URL = SharedKeys.REGISTRY_URL;
+    /** The in-process registry's data dir. */
+    public static final String REGISTRY_DIR = SharedKeys.REGISTRY_DIR;
+    public static final String PARTITIONS = ProcessorKeys.PARTITIONS;
+    public static final String REPLICATION_FACTOR = ProcessorKeys.REPLICATION_FACTOR;
+    public static final String COMMIT_INTERVAL = ProcessorKeys.COMMIT_INTERVAL;
+    public static final String CONTROL_COMMIT_SPACING = ProcessorKeys.CONTROL_COMMIT_SPACING;
+    public static final String STATE_DIR = ProcessorKeys.STATE_DIR;
+    public static final String NUM_THREADS = ProcessorKeys.NUM_THREADS;
+    public static final String EXPIRY_SCAN = ProcessorKeys.EXPIRY_SCAN;
+    public static final String INSTANCE_ID = ProcessorKeys.INSTANCE_ID;
     /** Stream threads replaced after a failure within 10 minutes before the instance gives up (ERROR, exit 3). */
-    public static final String MAX_THREAD_REPLACEMENTS = PREFIX + "maxThreadReplacements";
+    public static final String MAX_THREAD_REPLACEMENTS = ProcessorKeys.MAX_THREAD_REPLACEMENTS;
     /** Port of the health endpoints (/health/live, /health/ready); read by {@link ProcessorMain} only. */
-    public static final String HEALTH_PORT = PREFIX + "healthPort";
+    public static final String HEALTH_PORT = ProcessorKeys.HEALTH_PORT;
     static final String GROUP_INSTANCE_ID = "group.instance.id";
-    public static final String STREAMS_PREFIX = PREFIX + "streams.";
+    public static final String STREAMS_PREFIX = ProcessorKeys.STREAMS_PREFIX;
     /** {@code processor.commandKeys.<keyId>}: a trusted command-signing key (file). */
-    public static final String COMMAND_KEYS_PREFIX = CommandKeysConfig.PREFIX;
-
-    /** Registry value selecting the in-process registry. */
-    public static final String IN_PROCESS = "inprocess";
+    public static final String COMMAND_KEYS_PREFIX = ProcessorKeys.COMMAND_KEYS_PREFIX;
 
     public ProcessorConfig {
         requireText(BOOTSTRAP_SERVERS, bootstrapServers);
@@ -68,15 +70,15 @@ public record ProcessorConfig(String bootstrapServers, String applicationId, URI
             throw new InvalidConfigException(APPLICATION_ID, "only letters, digits, '.', '_' and '-' are allowed, got '"
                     + applicationId + "'");
         }
-        Objects.requireNonNull(commitInterval, COMMIT_INTERVAL_MS);
-        Objects.requireNonNull(controlCommitSpacing, CONTROL_COMMIT_SPACING_MS);
-        Objects.requireNonNull(expiryScanInterval, EXPIRY_SCAN_MS);
+        Objects.requireNonNull(commitInterval, COMMIT_INTERVAL);
+        Objects.requireNonNull(controlCommitSpacing, CONTROL_COMMIT_SPACING);
+        Objects.requireNonNull(expiryScanInterval, EXPIRY_SCAN);
         requireRange(PARTITIONS, partitions, 1, 1000);
         requireRange(REPLICATION_FACTOR, replicationFactor, 1, 10);
-        requireRange(COMMIT_INTERVAL_MS, commitInterval.toMillis(), 1, 60_000);
-        requireRange(CONTROL_COMMIT_SPACING_MS, controlCommitSpacing.toMillis(), 0, 60_000);
+        requireRange(COMMIT_INTERVAL, commitInterval.toMillis(), 1, 60_000);
+        requireRange(CONTROL_COMMIT_SPACING, controlCommitSpacing.toMillis(), 0, 60_000);
         requireRange(NUM_THREADS, numThreads, 1, 64);
-        requireRange(EXPIRY_SCAN_MS, expiryScanInterval.toMillis(), 10, 60_000);
+        requireRange(EXPIRY_SCAN, expiryScanInterval.toMillis(), 10, 60_000);
         requireRange(MAX_THREAD_REPLACEMENTS, maxThreadReplacements, 0, 1000);
         Objects.requireNonNull(stateDir, STATE_DIR);
         streamsOverrides = streamsOverrides == null ? Map.of() : Map.copyOf(streamsOverrides);
@@ -89,40 +91,44 @@ public record ProcessorConfig(String bootstrapServers, String applicationId, URI
         return CommandKeysConfig.verifier(commandKeyFiles);
     }
 
-    /** Reads the {@code processor.*} keys; absent optional keys take their defaults. */
+    /** Reads the processor's keys from plain values (tests, composition roots); see {@link #from(Settings)}. */
     public static ProcessorConfig fromProperties(Map<String, String> p) {
-        String registry = p.getOrDefault(SCHEMA_REGISTRY, IN_PROCESS).trim();
+        return from(Settings.of(p));
+    }
+
+    /** Reads the processor's keys ({@link ProcessorKeys}); absent optional keys take their defaults. */
+    public static ProcessorConfig from(Settings s) {
         URI registryUrl = null;
-        if (!registry.equalsIgnoreCase(IN_PROCESS)) {
+        String registry = s.optional(REGISTRY_URL, null);
+        if (registry != null) {
             try {
                 registryUrl = URI.create(registry);
             } catch (IllegalArgumentException e) {
-                throw new InvalidConfigException(SCHEMA_REGISTRY, "not a URL: " + e.getMessage());
+                throw new InvalidConfigException(REGISTRY_URL, "not a URL: " + e.getMessage());
             }
             if (registryUrl.getScheme() == null || !registryUrl.getScheme().startsWith("http")) {
-                throw new InvalidConfigException(SCHEMA_REGISTRY, "expected an http(s) URL or '" + IN_PROCESS
-                        + "', got '" + registry + "'");
+                throw new InvalidConfigException(REGISTRY_URL, "expected an http(s) URL, got '" + registry + "'");
+            }
+            if (s.has(REGISTRY_DIR)) {
+                throw new InvalidConfigException(REGISTRY_DIR, "set with " + REGISTRY_URL + "; set one of them");
             }
         }
-        String dataDir = p.get(SCHEMA_REGISTRY_DATA_DIR);
+        Duration max = Duration.ofMinutes(1);
         return new ProcessorConfig(
-                p.get(BOOTSTRAP_SERVERS),
-                p.getOrDefault(APPLICATION_ID, "trading-control-processors"),
+                s.optional(BOOTSTRAP_SERVERS, null),
+                s.optional(APPLICATION_ID, "trading-control-processors"),
                 registryUrl,
-                dataDir == null || dataDir.isBlank() ? null : Path.of(dataDir),
-                integer(p, PARTITIONS, 3),
-                (short) integer(p, REPLICATION_FACTOR, 1),
-                Duration.ofMillis(integer(p, COMMIT_INTERVAL_MS,
-                        (int) StreamsSettings.DEFAULT_COMMIT_INTERVAL.toMillis())),
-                Duration.ofMillis(integer(p, CONTROL_COMMIT_SPACING_MS,
-                        (int) StreamsSettings.DEFAULT_CONTROL_COMMIT_SPACING.toMillis())),
-                Path.of(p.getOrDefault(STATE_DIR, Path.of(System.getProperty("java.io.tmpdir"), "tcp-processors")
-                        .toString())),
-                integer(p, NUM_THREADS, 1),
-                Duration.ofMillis(integer(p, EXPIRY_SCAN_MS, 250)),
-                overrides(p),
-                integer(p, MAX_THREAD_REPLACEMENTS, ThreadReplacements.DEFAULT_MAX),
-                CommandKeysConfig.files(p));
+                s.path(REGISTRY_DIR, null),
+                s.integer(PARTITIONS, 3, 1, 1000),
+                (short) s.integer(REPLICATION_FACTOR, 1, 1, 10),
+                s.duration(COMMIT_INTERVAL, StreamsSettings.DEFAULT_COMMIT_INTERVAL, Duration.ofMillis(1), max),
+                s.duration(CONTROL_COMMIT_SPACING, StreamsSettings.DEFAULT_CONTROL_COMMIT_SPACING, Duration.ZERO, max),
+                s.path(STATE_DIR, Path.of(System.getProperty("java.io.tmpdir"), "tcp-processors")),
+                s.integer(NUM_THREADS, 1, 1, 64),
+                s.duration(EXPIRY_SCAN, Duration.ofMillis(250), Duration.ofMillis(10), max),
+                overrides(s),
+                s.integer(MAX_THREAD_REPLACEMENTS, ThreadReplacements.DEFAULT_MAX, 0, 1000),
+                CommandKeysConfig.files(s));
     }
 
     /**
@@ -137,18 +143,13 @@ public record ProcessorConfig(String bootstrapServers, String applicationId, URI
         return streamsOverrides.get(GROUP_INSTANCE_ID);
     }
 
-    private static Map<String, String> overrides(Map<String, String> p) {
-        Map<String, String> overrides = new TreeMap<>();
-        p.forEach((key, value) -> {
-            if (key.startsWith(STREAMS_PREFIX)) {
-                overrides.put(key.substring(STREAMS_PREFIX.length()), value);
-            }
-        });
-        String explicit = p.get(INSTANCE_ID);
-        if (explicit != null && !explicit.isBlank()) {
-            overrides.put(GROUP_INSTANCE_ID, explicit.trim());
+    private static Map<String, String> overrides(Settings s) {
+        Map<String, String> overrides = new TreeMap<>(s.withPrefix(STREAMS_PREFIX));
+        String explicit = s.optional(INSTANCE_ID, null);
+        if (explicit != null) {
+            overrides.put(GROUP_INSTANCE_ID, explicit);
         }
-        overrides.computeIfAbsent(GROUP_INSTANCE_ID, k -> defaultInstanceId(p.get(STATE_DIR)));
+        overrides.computeIfAbsent(GROUP_INSTANCE_ID, k -> defaultInstanceId(s.optional(STATE_DIR, null)));
         return overrides;
     }
 
@@ -163,18 +164,6 @@ public record ProcessorConfig(String bootstrapServers, String applicationId, URI
             return java.net.InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "_");
         } catch (java.net.UnknownHostException e) {
             return "host";
-        }
-    }
-
-    private static int integer(Map<String, String> p, String key, int defaultValue) {
-        String value = p.get(key);
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidConfigException(key, "expected an integer, got '" + value + "'");
         }
     }
 

@@ -38,8 +38,7 @@ public final class ChildProcessor {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path")));
         settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.add("-D" + ProcessorConfig.SCHEMA_REGISTRY + "=" + ProcessorConfig.IN_PROCESS);
-        command.add("-D" + ProcessorConfig.SCHEMA_REGISTRY_DATA_DIR + "=" + registryCopy);
+        command.add("-D" + ProcessorConfig.REGISTRY_DIR + "=" + registryCopy);
         command.add(ProcessorService.class.getName());
         Path log = workDir.resolve(name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -53,14 +53,14 @@ class ProcessorConfigTest {
         Map<String, String> p = new HashMap<>();
         p.put(ProcessorConfig.BOOTSTRAP_SERVERS, "a:1,b:2");
         p.put(ProcessorConfig.APPLICATION_ID, "tcp-1");
-        p.put(ProcessorConfig.SCHEMA_REGISTRY, "http://registry:8081/apis/ccompat/v7");
+        p.put(ProcessorConfig.REGISTRY_URL, "http://registry:8081/apis/ccompat/v7");
         p.put(ProcessorConfig.PARTITIONS, "6");
         p.put(ProcessorConfig.REPLICATION_FACTOR, "3");
-        p.put(ProcessorConfig.COMMIT_INTERVAL_MS, "50");
-        p.put(ProcessorConfig.CONTROL_COMMIT_SPACING_MS, "0");
+        p.put(ProcessorConfig.COMMIT_INTERVAL, "50ms");
+        p.put(ProcessorConfig.CONTROL_COMMIT_SPACING, "0ms");
         p.put(ProcessorConfig.STATE_DIR, "/var/lib/tcp");
         p.put(ProcessorConfig.NUM_THREADS, "2");
-        p.put(ProcessorConfig.EXPIRY_SCAN_MS, "500");
+        p.put(ProcessorConfig.EXPIRY_SCAN, "PT0.5S"); // ISO-8601 is still read
         p.put(ProcessorConfig.STREAMS_PREFIX + "session.timeout.ms", "10000");
         p.put(TestKeys.property(), TestKeys.keyFile());
         p.put(ProcessorConfig.COMMAND_KEYS_PREFIX + "api-old", TestKeys.keyFile());
@@ -103,21 +103,22 @@ class ProcessorConfigTest {
     void aMissingBootstrapServerIsNamed() {
         assertThatThrownBy(() -> ProcessorConfig.fromProperties(Map.of()))
                 .isInstanceOf(InvalidConfigException.class)
-                .hasMessage("invalid configuration 'processor.bootstrapServers': is required");
+                .hasMessage("invalid configuration 'kafka.bootstrapServers': is required");
     }
 
     @Test
     void badValuesAreReportedWithTheirKey() {
         assertThatThrownBy(() -> load(ProcessorConfig.PARTITIONS, "0"))
                 .hasMessage("invalid configuration 'processor.partitions': must be between 1 and 1000, got 0");
-        assertThatThrownBy(() -> load(ProcessorConfig.COMMIT_INTERVAL_MS, "soon"))
-                .hasMessage("invalid configuration 'processor.commitIntervalMs': expected an integer, got 'soon'");
-        assertThatThrownBy(() -> load(ProcessorConfig.SCHEMA_REGISTRY, "registry:8081"))
-                .hasMessageStartingWith("invalid configuration 'processor.schemaRegistry'");
+        assertThatThrownBy(() -> load(ProcessorConfig.COMMIT_INTERVAL, "100"))
+                .hasMessage("invalid configuration 'processor.commitInterval': expected a duration such as 100ms, 2s"
+                        + " or 5m, got '100'");
+        assertThatThrownBy(() -> load(ProcessorConfig.REGISTRY_URL, "registry:8081"))
+                .hasMessageStartingWith("invalid configuration 'registry.url'");
         assertThatThrownBy(() -> load(ProcessorConfig.APPLICATION_ID, "has space"))
                 .hasMessageStartingWith("invalid configuration 'processor.applicationId'");
-        assertThatThrownBy(() -> load(ProcessorConfig.CONTROL_COMMIT_SPACING_MS, "-1"))
-                .hasMessage("invalid configuration 'processor.controlCommitSpacingMs': must be between 0 and 60000, got -1");
+        assertThatThrownBy(() -> load(ProcessorConfig.CONTROL_COMMIT_SPACING, "2m"))
+                .hasMessage("invalid configuration 'processor.controlCommitSpacing': must be between 0ms and 1m, got 2m");
         assertThatThrownBy(() -> load(ProcessorConfig.NUM_THREADS, "65"))
                 .hasMessageContaining("processor.numThreads");
     }

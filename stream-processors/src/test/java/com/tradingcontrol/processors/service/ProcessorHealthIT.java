@@ -34,7 +34,7 @@ class ProcessorHealthIT {
                     ProcessorConfig.APPLICATION_ID, "health-it",
                     TestKeys.property(), TestKeys.keyFile(),
                     ProcessorConfig.STATE_DIR, work.toString())), registry);
-            try (HealthServer health = ProcessorMain.startHealth("0", service)) {
+            try (HealthServer health = ProcessorMain.startHealth(0, service)) {
                 assertThat(await(health, "/health/ready", status -> status == 200)).isEqualTo(200);
                 assertThat(get(health, "/health/live").statusCode()).isEqualTo(200);
                 assertThat(get(health, "/health/ready").body()).contains("kafka streams RUNNING");

@@ -1,0 +1,72 @@
+package com.tradingcontrol.local;
+
+import com.tradingcontrol.api.support.SigningKeys;
+import com.tradingcontrol.processors.service.ProcessorService;
+import com.tradingcontrol.projections.store.ProjectionStore;
+import com.tradingcontrol.schemas.config.ProcessorKeys;
+import com.tradingcontrol.schemas.config.SharedKeys;
+import com.tradingcontrol.schemas.registry.SchemaRegistryClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The services an integration test runs behind its API ({@code DropwizardAppExtension}), assembled by the
+ * platform's composition root ({@link PlatformAssembly}) from the platform's keys: the processors (trusting
+ * the tests' command-signing key) and, over a store the test owns, the projector. Replaces each IT wiring
+ * them by hand.
+ */
+public final class ItPlatform implements AutoCloseable {
+    private static final Duration READY = Duration.ofSeconds(60);
+    private final PlatformAssembly services;
+
+    private ItPlatform(PlatformAssembly services) {
+        this.services = services;
+    }
+
+    /** The processors only, RUNNING when this returns. */
+    public static ItPlatform processors(String bootstrap, SchemaRegistryClient registry, String name,
+                                        Map<String, String> keys) throws Exception {
+        ItPlatform platform = new ItPlatform(new PlatformAssembly(config(bootstrap, name, keys), registry));
+        platform.services.startProcessors(READY);
+        return platform;
+    }
+
+    /** The processors, RUNNING, and the projector writing into {@code store} (which stays the test's to close). */
+    public static ItPlatform withProjector(String bootstrap, SchemaRegistryClient registry, String name,
+                                           ProjectionStore store) throws Exception {
+        ItPlatform platform = processors(bootstrap, registry, name, Map.of());
+        platform.services.openProjector(store);
+        platform.services.startProjector();
+        return platform;
+    }
+
+    private static PlatformConfig config(String bootstrap, String name, Map<String, String> extra) throws Exception {
+        Path work = Files.createTempDirectory(name);
+        Map<String, String> keys = new HashMap<>(Map.of(
+                SharedKeys.KAFKA_BOOTSTRAP_SERVERS, bootstrap,
+                ProcessorKeys.APPLICATION_ID, name,
+                ProcessorKeys.COMMAND_KEYS_PREFIX + SigningKeys.KEY_ID, SigningKeys.keyFile(),
+                ProcessorKeys.STATE_DIR, work.resolve("streams").toString(),
+                SharedKeys.KAFKA_GROUP_ID, name + "-projector",
+                // The registry and the store are handed over; these keys only name a source, as they must.
+                SharedKeys.REGISTRY_DIR, work.resolve("registry-unused").toString(),
+                SharedKeys.STORE_TYPE, "sqlite",
+                SharedKeys.STORE_SQLITE_FILE, work.resolve("unused.db").toString()));
+        keys.putAll(extra);
+        return PlatformConfig.from(keys, null);
+    }
+
+    public ProcessorService processorService() {
+        return services.processors();
+    }
+
+    /** Stops the projector and the processors; the test's broker, registry and store are its own. */
+    @Override
+    public void close() throws InterruptedException {
+        services.stopProjector();
+        services.stopProcessors();
+    }
+}
