@@ -47,7 +47,7 @@ public final class ControlStateFeed {
             hub.publishShared(ControlChangeMessage.global(MESSAGE_TYPE, payload),
                     ControlChangeMessage.global(MESSAGE_TYPE, PublicControlView.redact(payload)));
         } else {
-            hub.publishToAdmins(ControlChangeMessage.global(MESSAGE_TYPE, payload));
+            hub.publishToStaff(ControlChangeMessage.global(MESSAGE_TYPE, payload));
         }
     }
 }

@@ -44,6 +44,7 @@ public final class PushHub {
     private final String epoch = UUID.randomUUID().toString();
     private final Object lock = new Object();
     private final PushStream adminStream;
+    private final PushStream staffStream;
     // Tenant streams live as long as the hub: at most replayCapacity messages per tenant that ever got one.
     private final Map<StreamKey, PushStream> streams = new HashMap<>();
     private volatile SnapshotSource snapshots = key -> List.of();
@@ -52,6 +53,7 @@ public final class PushHub {
         this.mapper = mapper;
         this.replayCapacity = replayCapacity;
         this.adminStream = new PushStream(replayCapacity);
+        this.staffStream = new PushStream(replayCapacity);
         streams.put(StreamKey.tenant(null), new PushStream(replayCapacity));
     }
 
@@ -68,6 +70,7 @@ public final class PushHub {
     public void publish(ControlChangeMessage message) {
         synchronized (lock) {
             adminStream.append(seq -> render(message, seq));
+            staffStream.append(seq -> render(message, seq));
             if (message.tenantId() == null) {
                 streams.values().forEach(stream -> stream.append(seq -> render(message, seq)));
             } else {
@@ -83,11 +86,23 @@ public final class PushHub {
     public void publishShared(ControlChangeMessage forAdmins, ControlChangeMessage forEveryone) {
         synchronized (lock) {
             adminStream.append(seq -> render(forAdmins, seq));
+            staffStream.append(seq -> render(forAdmins, seq));
             streams.values().forEach(stream -> stream.append(seq -> render(forEveryone, seq)));
         }
     }
 
-    /** Only {@code /ws/admin} clients get this message (e.g. a change whose tenant is not known). */
+    /**
+     * Only staff ({@code /ws/admin} and {@code /ws/staff}) get this control change (a change whose
+     * tenant is not known, e.g. a legacy strategy scope).
+     */
+    public void publishToStaff(ControlChangeMessage message) {
+        synchronized (lock) {
+            adminStream.append(seq -> render(message, seq));
+            staffStream.append(seq -> render(message, seq));
+        }
+    }
+
+    /** Only {@code /ws/admin} clients get this message (e.g. the engines' status). */
     public void publishToAdmins(ControlChangeMessage message) {
         synchronized (lock) {
             adminStream.append(seq -> render(message, seq));
@@ -100,7 +115,7 @@ public final class PushHub {
      */
     public AutoCloseable subscribe(StreamKey key, PushSink sink, ResumeRequest resume) {
         synchronized (lock) {
-            PushStream stream = key.everything() ? adminStream : stream(key);
+            PushStream stream = key.staff() ? staffStream : key.everything() ? adminStream : stream(key);
             sink.send(control("hello", stream.lastSeq()).put("stream", key.toString()).toString());
             if (canResume(stream, resume)) {
                 stream.replayAfter(resume.lastSeq(), sink);

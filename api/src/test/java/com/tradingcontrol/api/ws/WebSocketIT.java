@@ -228,6 +228,40 @@ class WebSocketIT {
         }
     }
 
+    @Test
+    void staffChannelRefusesCustomersWith403AndAnonymousWith401() {
+        assertThat(WsClient.refusedHandshake(port, "/ws/staff", Tokens.customer("tenant-a")).statusCode()).isEqualTo(403);
+        assertThat(WsClient.refusedHandshake(port, "/ws/staff", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void operatorsAndAuditorsGetEveryScopeInForceLiveOnTheStaffChannelAndNothingAdminOnly() {
+        FEED.get().onRecord("tenant:staff-a", state("tenant:staff-a", ControlMode.PAUSED, 1));
+        String auditor = Tokens.rs256(Tokens.claims("audit-1", null, "auditor"));
+        try (WsClient operator = WsClient.connect(port, "/ws/staff", Tokens.operator());
+             WsClient audit = WsClient.connect(port, "/ws/staff?access_token=" + auditor, null)) {
+            JsonNode hello = operator.next();
+            assertThat(hello.path("stream").asText()).isEqualTo("staff");
+            JsonNode snapshot = operator.next();
+            assertThat(byScope(snapshot)).containsKey("tenant:staff-a");
+            assertThat(byScope(snapshot).get("tenant:staff-a").path("reason").asText()).isEqualTo("r1");
+            audit.next();
+            assertThat(byScope(audit.next())).containsKey("tenant:staff-a");
+
+            HUB.get().publishToAdmins(ControlChangeMessage.global("engine-status", payload("admins only")));
+            FEED.get().onRecord("tenant:staff-b", state("tenant:staff-b", ControlMode.PAUSED, 1));
+            FEED.get().onRecord("strategy:legacy-profile", state("strategy:legacy-profile", ControlMode.PAUSED, 1));
+
+            for (WsClient client : new WsClient[] {operator, audit}) {
+                JsonNode tenant = client.next();
+                assertThat(tenant.path("type").asText()).isEqualTo("control-state");
+                assertThat(tenant.path("payload").path("scope").asText()).isEqualTo("tenant:staff-b");
+                assertThat(tenant.path("seq").asLong()).isEqualTo(snapshot.path("seq").asLong() + 1);
+                assertThat(client.next().path("payload").path("scope").asText()).isEqualTo("strategy:legacy-profile");
+            }
+        }
+    }
+
     private static Map<String, JsonNode> byScope(JsonNode snapshot) {
         Map<String, JsonNode> states = new HashMap<>();
         snapshot.path("states").forEach(state -> states.put(state.path("scope").asText(), state));
