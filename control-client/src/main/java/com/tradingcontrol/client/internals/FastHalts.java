@@ -12,6 +12,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,12 +36,22 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>its {@code decideBy} passes (client clock) without either: retracted.</li>
  * </ul>
  * Outcomes are filtered by key (the command id) before decoding; those read before their signal
- * (the two topics are fetched independently) are kept, raw and bounded, until it arrives.
+ * (the two topics are fetched independently) are kept, raw, until it arrives — for at most
+ * {@link #EARLY_OUTCOME_WINDOW} of reading (and the last 10,000). A signal is published before its
+ * command, so only a signal read late (a catch-up at start-up, which reads both topics within moments,
+ * or a delayed send) follows its outcome; keeping every outcome of the last 10,000 instead held seconds
+ * of all commands' outcomes in every client, which under load was old-generation garbage.
  */
 final class FastHalts {
 
     private static final Logger LOG = LoggerFactory.getLogger(FastHalts.class);
     private static final int REMEMBERED = 10_000;
+    /** How long an outcome read before its signal is kept for it (client clock, from the poll that read it). */
+    static final Duration EARLY_OUTCOME_WINDOW = Duration.ofSeconds(2);
+
+    /** An outcome read before its signal: the raw record and when its poll returned. */
+    private record EarlyOutcome(byte[] value, Instant readAt) {
+    }
 
     /** A halt withdrawn without confirmation, and why. */
     record Retraction(PendingHalt halt, String why) {
@@ -54,7 +65,7 @@ final class FastHalts {
     private final AvroDeserializer<CommandOutcome> outcomes;
     private final Map<String, PendingHalt> pending = new LinkedHashMap<>();
     private final Map<String, CommandOutcome> outcomeOfPending = new HashMap<>();
-    private final Map<String, byte[]> earlyOutcomes = bounded();
+    private final Map<String, EarlyOutcome> earlyOutcomes = bounded();
     private final Map<String, Boolean> settled = bounded();
     private final List<Retraction> retractions = new ArrayList<>();
     private final AtomicLong undecodable = new AtomicLong();
@@ -89,20 +100,24 @@ final class FastHalts {
             return;
         }
         pending.put(halt.commandId(), halt);
-        byte[] early = earlyOutcomes.remove(halt.commandId());
+        EarlyOutcome early = earlyOutcomes.remove(halt.commandId());
         if (early != null) {
-            outcome(halt.commandId(), early);
+            outcome(halt.commandId(), early.value(), early.readAt());
         }
         changed = true;
     }
 
-    /** A record of {@code trading.command-outcomes} (key: the command id); decoded only if it matters. */
-    void outcome(String commandId, byte[] value) {
+    /**
+     * A record of {@code trading.command-outcomes} (key: the command id) read by the poll that returned at
+     * {@code readAt}; decoded only if it matters.
+     */
+    void outcome(String commandId, byte[] value, Instant readAt) {
         if (commandId == null || value == null || settled.containsKey(commandId)) {
             return;
         }
         if (!pending.containsKey(commandId)) {
-            earlyOutcomes.put(commandId, value);
+            forgetEarlyOutcomesBefore(readAt.minus(EARLY_OUTCOME_WINDOW));
+            earlyOutcomes.put(commandId, new EarlyOutcome(value, readAt));
             return;
         }
         try {
@@ -137,6 +152,16 @@ final class FastHalts {
                     retractions.add(new Retraction(halt, why));
                 }
             }
+        }
+    }
+
+    /** Read in order, so the oldest come first: drops them up to the first read at or after {@code cutoff}. */
+    private void forgetEarlyOutcomesBefore(Instant cutoff) {
+        for (Iterator<EarlyOutcome> it = earlyOutcomes.values().iterator(); it.hasNext(); ) {
+            if (!it.next().readAt().isBefore(cutoff)) {
+                return;
+            }
+            it.remove();
         }
     }
 

@@ -222,7 +222,7 @@ final class StateReader implements Runnable {
             return;
         }
         if (TopicNames.COMMAND_OUTCOMES.equals(record.topic())) {
-            halts.outcome(record.key(), record.value());
+            halts.outcome(record.key(), record.value(), polledAt);
             return;
         }
         String topicKey = record.topic() + "/" + record.key();

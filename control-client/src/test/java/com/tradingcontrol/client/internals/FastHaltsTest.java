@@ -91,4 +91,29 @@ class FastHaltsTest {
         assertThat(halts.hasChanges()).as("a settled command is not applied again").isFalse();
         assertThat(List.of(halts.retracted())).containsExactly(1L);
     }
+
+    private byte[] rejected(String commandId) {
+        return new AvroSerializer<com.tradingcontrol.schemas.avro.CommandOutcome>(registry, false).serialize(
+                TopicNames.COMMAND_OUTCOMES, com.tradingcontrol.schemas.avro.CommandOutcome.newBuilder()
+                        .setCommandId(commandId).setRequestId("r").setAggregateId("tenant:t1")
+                        .setStatus(com.tradingcontrol.schemas.avro.OutcomeStatus.REJECTED).setCode("FORBIDDEN")
+                        .setMessage("no").setDecidedAt(T).build());
+    }
+
+    @Test
+    void anOutcomeReadBeforeItsSignalCountsWithinTheWindowAndIsForgottenAfterIt() {
+        FastHalts halts = new FastHalts(registry);
+        halts.outcome("cmd-early", rejected("cmd-early"), T);
+        halts.signal(signal("cmd-early", "tenant:t1", HaltKind.PAUSE), T.plusSeconds(1), T.plusSeconds(1));
+        halts.settle(StateSnapshot.EMPTY, T.plusSeconds(1));
+        assertThat(halts.drainChanges().overlay()).as("retracted at once by the outcome read 1 s before")
+                .isSameAs(HaltOverlay.EMPTY);
+
+        halts.outcome("cmd-old", rejected("cmd-old"), T);
+        halts.outcome("cmd-other", rejected("cmd-other"), T.plus(FastHalts.EARLY_OUTCOME_WINDOW).plusMillis(1));
+        halts.signal(signal("cmd-old", "tenant:t1", HaltKind.PAUSE), T.plusSeconds(3), T.plusSeconds(3));
+        halts.settle(StateSnapshot.EMPTY, T.plusSeconds(3));
+        assertThat(halts.drainChanges().overlay().size()).as("held: its outcome was read too long before it")
+                .isEqualTo(1);
+    }
 }
