@@ -85,6 +85,8 @@ public final class ApiMain {
                 store.close();
             }
         });
-        return List.of(api.wiring(), api.reads(), api.admin(new ProjectorComponents(reads, store, registry)), closeStore);
+        List<ApiExtension> all = new java.util.ArrayList<>(api.all(new ProjectorComponents(reads, store, registry)));
+        all.add(closeStore);
+        return all;
     }
 }

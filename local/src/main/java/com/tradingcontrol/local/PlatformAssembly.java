@@ -106,7 +106,7 @@ public final class PlatformAssembly implements AutoCloseable {
         StandardExtensions standard = StandardExtensions.over(store, config.projector().prefix(),
                 config.processor().bootstrapServers(), registry, Clock.systemUTC());
         CompletableFuture<Server> started = new CompletableFuture<>();
-        List<ApiExtension> all = new ArrayList<>(List.of(standard.wiring(), standard.reads(), standard.admin(projector)));
+        List<ApiExtension> all = new ArrayList<>(standard.all(projector));
         all.addAll(extra);
         all.add((cfg, environment, runtime) -> environment.lifecycle().addServerLifecycleListener(server -> {
             // Jetty's own shutdown hook would stop the API concurrently with close(), so its Kafka

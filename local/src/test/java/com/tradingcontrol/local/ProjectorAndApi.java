@@ -1,71 +1,53 @@
 package com.tradingcontrol.local;
 
-import com.tradingcontrol.api.ControlPlaneApplication;
-import com.tradingcontrol.api.wiring.StandardExtensions;
 import com.tradingcontrol.processors.service.TestKeys;
 import com.tradingcontrol.projections.service.ProjectorComponents;
-import com.tradingcontrol.projections.service.ProjectorConfig;
-import com.tradingcontrol.projections.service.ProjectorRunner;
-import com.tradingcontrol.projections.store.sqlite.SqliteProjectionStore;
+import com.tradingcontrol.schemas.config.ProcessorKeys;
+import com.tradingcontrol.schemas.config.SharedKeys;
 import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jetty.server.Server;
 
 /**
- * The projector (on SQLite) and the API in this JVM, wired like the local launcher but against an
- * external cluster. In-process keeps the fault test simple; the faults it injects are in the
- * brokers and processors, which run in child JVMs.
+ * The projector (on SQLite) and the API in this JVM, assembled like the local launcher
+ * ({@link PlatformAssembly}) but against an external cluster. In-process keeps the fault test simple;
+ * the faults it injects are in the brokers and processors, which run in child JVMs.
  */
 final class ProjectorAndApi implements AutoCloseable {
 
-    private final ProjectorComponents projector;
-    private final ProjectorRunner runner;
-    private final Thread projectorThread;
+    private final PlatformAssembly services;
     private final DevTokens tokens;
-    private volatile Server server;
-    private volatile int apiPort;
+    private final int apiPort;
 
-    private ProjectorAndApi(Path dir, String bootstrap, InProcessSchemaRegistry registry) throws Exception {
-        Path db = dir.resolve("projections.db");
-        projector = new ProjectorComponents(ProjectorConfig.from(Map.of(
-                "kafka.bootstrapServers", bootstrap,
-                "kafka.groupId", "three-broker-projector",
-                "registry.dir", dir.resolve("registry").toString(),
-                "store.type", "sqlite",
-                "store.sqlite.file", db.toString())), SqliteProjectionStore.open(db), registry);
-        runner = projector.runner();
-        projectorThread = new Thread(runner, "projector");
-        tokens = DevTokens.loadOrCreate(dir);
+    private ProjectorAndApi(PlatformAssembly services, DevTokens tokens, int apiPort) {
+        this.services = services;
+        this.tokens = tokens;
+        this.apiPort = apiPort;
     }
 
     static ProjectorAndApi start(Path dir, String bootstrap, InProcessSchemaRegistry registry, int partitions)
             throws Exception {
-        ProjectorAndApi side = new ProjectorAndApi(dir, bootstrap, registry);
-        side.projectorThread.start();
-        side.startApi(dir, bootstrap, registry, partitions);
-        return side;
-    }
-
-    private void startApi(Path dir, String bootstrap, InProcessSchemaRegistry registry, int partitions)
-            throws Exception {
-        Path config = LocalApiConfig.write(dir, 0, bootstrap, partitions, tokens.publicKeyPem(), TestKeys.KEY_ID,
+        DevTokens tokens = DevTokens.loadOrCreate(dir);
+        Path yaml = LocalApiConfig.write(dir, 0, bootstrap, partitions, tokens.publicKeyPem(), TestKeys.KEY_ID,
                 Path.of(TestKeys.keyFile()));
-        StandardExtensions api = StandardExtensions.over(projector.store(), "", bootstrap, registry,
-                Clock.systemUTC());
-        ControlPlaneApplication app = new ControlPlaneApplication(List.of(api.wiring(), api.reads(),
-                (cfg, env, runtime) -> env.lifecycle().addServerLifecycleListener(s -> {
-                    s.setStopAtShutdown(false);
-                    server = s;
-                    apiPort = PlatformAssembly.applicationPort(s);
-                })));
-        app.run("server", config.toString());
-        if (server == null) {
-            throw new IllegalStateException("the API did not start; see " + dir.resolve("logs/platform.log"));
+        PlatformConfig config = PlatformConfig.from(Map.of(
+                SharedKeys.KAFKA_BOOTSTRAP_SERVERS, bootstrap,
+                SharedKeys.KAFKA_GROUP_ID, "three-broker-projector",
+                SharedKeys.REGISTRY_DIR, dir.resolve("registry").toString(),
+                SharedKeys.STORE_TYPE, "sqlite",
+                SharedKeys.STORE_SQLITE_FILE, dir.resolve("projections.db").toString(),
+                // The processors run in child JVMs; their configuration here only has to be valid.
+                ProcessorKeys.COMMAND_KEYS_PREFIX + TestKeys.KEY_ID, TestKeys.keyFile()), yaml);
+        PlatformAssembly services = new PlatformAssembly(config, registry);
+        try {
+            services.openProjector();
+            services.startProjector();
+            return new ProjectorAndApi(services, tokens, PlatformAssembly.applicationPort(services.startApi(List.of())));
+        } catch (Exception e) {
+            services.close();
+            throw e;
         }
     }
 
@@ -78,19 +60,11 @@ final class ProjectorAndApi implements AutoCloseable {
     }
 
     ProjectorComponents projector() {
-        return projector;
+        return services.projector();
     }
 
     @Override
-    public void close() throws Exception {
-        try {
-            if (server != null) {
-                server.stop();
-            }
-        } finally {
-            runner.close();
-            projectorThread.join(Duration.ofSeconds(10).toMillis());
-            projector.close();
-        }
+    public void close() {
+        services.close();
     }
 }

@@ -36,7 +36,8 @@ public record StandardExtensions(ActiveProjection projection, ApiWiring wiring, 
         return new ProjectionAdminExtension(new ProjectorAdmin(projector, projection));
     }
 
-    public List<ApiExtension> list() {
-        return List.of(wiring, reads);
+    /** Commands, reads and the projection admin routes over {@code projector}: the API as ApiMain and the launcher run it. */
+    public List<ApiExtension> all(ProjectorComponents projector) {
+        return List.of(wiring, reads, admin(projector));
     }
 }

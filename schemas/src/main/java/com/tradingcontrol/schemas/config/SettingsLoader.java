@@ -39,6 +39,7 @@ public final class SettingsLoader {
     }
 
     public static Settings load(Path file, Map<String, String> env, Properties system) throws IOException {
+        Map<String, String> fromEnvironment = fromEnvironment(env);
         Map<String, String> values = new HashMap<>();
         Path named = file != null ? file : configFile(env, system);
         if (named != null) {
@@ -48,7 +49,7 @@ public final class SettingsLoader {
             }
             props.stringPropertyNames().forEach(k -> values.put(checked(k, named.toString()), props.getProperty(k)));
         }
-        values.putAll(fromEnvironment(env));
+        values.putAll(fromEnvironment);
         system.stringPropertyNames().stream().filter(PlatformKeys::inNamespace)
                 .forEach(k -> values.put(checked(k, "-D"), system.getProperty(k)));
         return Settings.of(values);
@@ -67,7 +68,6 @@ public final class SettingsLoader {
     }
 
     private static Path configFile(Map<String, String> env, Properties system) {
-        refuseOldVariable(env.containsKey("TCP_READS_CONFIG") ? "TCP_READS_CONFIG" : "");
         if (system.getProperty("tcp.reads.config") != null) {
             throw new InvalidSettingException("tcp.reads.config", "is no longer read; use -D" + CONFIG_PROPERTY);
         }
