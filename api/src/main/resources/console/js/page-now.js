@@ -7,7 +7,7 @@
 
 import {h, fill, field, table, countdown} from './dom.js';
 import {showError, outcomeRegion} from './forms.js';
-import {ProposalsCard} from './proposals.js';
+import {ProposalsCard, lapse} from './proposals.js';
 
 const POLL_MS = 10000;
 
@@ -136,7 +136,7 @@ class NowPage extends HTMLElement {
     for (const cell of this.querySelectorAll('[data-expires]')) {
       if (!cell.dataset.expires) continue;
       cell.textContent = cell.tagName === 'TD' ? `${countdown(cell.dataset.expires)} (${cell.dataset.expires})`
-        : `${countdown(cell.dataset.expires)} left (until ${cell.dataset.expires})`;
+        : lapse(cell.dataset.expires);
     }
   }
 
