@@ -47,7 +47,10 @@ class ConsoleApp extends HTMLElement {
       return;
     }
     this.api = new Api(this.session.token);
-    this.feed = new LiveFeed(this.session.token, this.session.isAdmin() ? 'admin' : 'trading');
+    // Admins: /ws/admin (engines too); operators and auditors: /ws/staff (every scope in force);
+    // customers: /ws/trading (global, symbols and their own tenant).
+    const channel = this.session.isAdmin() ? 'admin' : this.session.has('operator', 'auditor') ? 'staff' : 'trading';
+    this.feed = new LiveFeed(this.session.token, channel);
     this.expiry = h('span', {class: 'expiry', id: 'token-expiry', role: 'status'});
     const connection = h('tcp-connection', {id: 'connection'});
     connection.feed = this.feed;

@@ -1,4 +1,5 @@
-// A live channel (/ws/admin for admins, /ws/trading for everybody else): hello, a snapshot of every
+// A live channel (/ws/admin for admins, /ws/staff for operators and auditors, /ws/trading for
+// customers): hello, a snapshot of every
 // scope the caller may see, then gapless changes (docs/api.md "Websockets"). It reconnects by
 // itself with exponential backoff and resumes with lastSeq/epoch, so a restarted API or a dropped
 // network heals without a reload. The states are kept per scope by version (the higher one wins).
@@ -18,6 +19,11 @@ export class LiveFeed extends EventTarget {
     this.seq = null;
     this.closed = false;
     this.connect();
+  }
+
+  /** True when the channel carries every scope (admin, staff): nothing in force is missing from it. */
+  get everyScope() {
+    return this.channel !== 'trading';
   }
 
   connect() {
@@ -78,7 +84,15 @@ export class LiveFeed extends EventTarget {
   close() {
     this.closed = true;
     clearTimeout(this.timer);
-    if (this.socket) this.socket.close(1000, 'signed out');
+    const socket = this.socket;
+    if (!socket) return;
+    // Closing a socket that is still connecting makes the browser report an error (a quick sign-out
+    // after a reload did): close it as soon as it is open instead.
+    if (socket.readyState === WebSocket.CONNECTING) {
+      socket.onopen = () => socket.close(1000, 'signed out');
+    } else {
+      socket.close(1000, 'signed out');
+    }
   }
 }
 

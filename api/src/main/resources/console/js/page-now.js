@@ -1,12 +1,13 @@
 // Now: what is in force. The global banner (mode, kill switch, maintenance), every control in force
 // per scope with who, when, why and a countdown to its expiry, and the effective decision for any
-// (tenant, profile, symbol) with its explanation. Live: the feed's pushes re-render at once; the
-// REST listing (GET /api/trading-control) fills in what the caller's channel does not carry
-// (an operator's /ws/trading carries global and symbol scopes only), per scope by version.
+// (tenant, profile, symbol) with its explanation. Live: the feed's pushes re-render at once. Staff
+// channels (/ws/admin, /ws/staff) carry every scope: the REST listing (GET /api/trading-control) is
+// read once and after a reconnect's snapshot, for each control's own provenance. A customer's
+// /ws/trading carries only what it may see, so the listing is also re-read on each push and every 10 s.
 
 import {h, fill, field, table, countdown} from './dom.js';
 import {showError, outcomeRegion} from './forms.js';
-import {ProposalsCard} from './proposals.js';
+import {ProposalsCard, lapse} from './proposals.js';
 
 const POLL_MS = 10000;
 
@@ -53,12 +54,12 @@ class NowPage extends HTMLElement {
     this.proposals = new ProposalsCard(this.api, this.session);
     fill(this, h('h2', {text: 'Now'}), this.banner, this.proposals.element, h('h3', {text: 'In force'}), this.inForce,
       this.error, this.effectiveForm());
-    this.onChange = () => {
+    this.onChange = (e) => {
       this.render();
-      this.refresh();
+      if (!this.feed.everyScope || e.detail?.type === 'snapshot') this.refresh();
     };
     this.feed.addEventListener('change', this.onChange);
-    this.poll = setInterval(() => this.refresh(), POLL_MS);
+    this.poll = this.feed.everyScope ? null : setInterval(() => this.refresh(), POLL_MS);
     this.ticker = setInterval(() => this.tick(), 1000);
     this.refresh();
   }
@@ -135,7 +136,7 @@ class NowPage extends HTMLElement {
     for (const cell of this.querySelectorAll('[data-expires]')) {
       if (!cell.dataset.expires) continue;
       cell.textContent = cell.tagName === 'TD' ? `${countdown(cell.dataset.expires)} (${cell.dataset.expires})`
-        : `${countdown(cell.dataset.expires)} left (until ${cell.dataset.expires})`;
+        : lapse(cell.dataset.expires);
     }
   }
 

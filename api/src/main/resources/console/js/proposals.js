@@ -12,6 +12,12 @@ const WORDS = {
   MAINTENANCE_OFF: ['Maintenance off', 'maintenance-off', 'Maintenance mode ends for every customer.'],
 };
 
+/** "lapses in 9m 57s (2026-…Z)", or "lapsed (…)" once past. */
+export function lapse(iso) {
+  const left = countdown(iso);
+  return `${left === 'expired' ? 'lapsed' : `lapses ${left}`} (${iso})`;
+}
+
 /** The open proposals of a global state (a push or a REST document), those past their expiry left out. */
 export function openProposals(state, now = Date.now()) {
   const list = (state && state.proposals) || [];
@@ -55,7 +61,7 @@ export class ProposalsCard {
     };
     return h('div', {class: 'proposal', 'data-action': p.action},
       h('p', {}, h('strong', {text: title}), ` proposed by ${p.proposedBy ?? '?'}: ${p.reason ?? ''} — `,
-        h('span', {'data-expires': p.expiresAt, text: `${countdown(p.expiresAt)} left (until ${p.expiresAt})`})),
+        h('span', {'data-expires': p.expiresAt, text: lapse(p.expiresAt)})),
       this.admin ? h('button', {type: 'button', id: `approve-${segment}`, onclick: step('approve'), text: 'Approve…'}) : null,
       this.admin ? h('button', {type: 'button', id: `reject-${segment}`, onclick: step('reject'), text: 'Reject…'}) : null);
   }

@@ -63,6 +63,26 @@ class PushHubTest {
     }
 
     @Test
+    void theStaffStreamCarriesEveryControlChangeUnredactedButNothingAdminOnly() throws Exception {
+        Recorder staff = new Recorder();
+        Recorder admin = new Recorder();
+        hub.subscribe(StreamKey.staffStream(), staff, null);
+        hub.subscribe(StreamKey.adminStream(), admin, null);
+
+        publish("a", "a1");
+        hub.publishShared(ControlChangeMessage.global("c", mapper.createObjectNode().put("v", "g-full")),
+                ControlChangeMessage.global("c", mapper.createObjectNode().put("v", "g-public")));
+        hub.publishToStaff(ControlChangeMessage.global("c", mapper.createObjectNode().put("v", "legacy")));
+        hub.publishToAdmins(ControlChangeMessage.global("engine-status", mapper.createObjectNode().put("v", "engine")));
+        publish("b", "b1");
+
+        assertThat(staff.received.get(0).path("stream").asText()).isEqualTo("staff");
+        assertThat(staff.changes()).containsExactly("a1", "g-full", "legacy", "b1");
+        assertThat(staff.received.stream().skip(2).map(m -> m.path("seq").asLong())).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(admin.changes()).containsExactly("a1", "g-full", "legacy", "engine", "b1");
+    }
+
+    @Test
     void unsubscribedSinkReceivesNothingMore() throws Exception {
         Recorder a = new Recorder();
         AutoCloseable subscription = hub.subscribe(StreamKey.tenant("a"), a, null);

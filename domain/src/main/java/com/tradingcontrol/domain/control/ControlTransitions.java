@@ -64,30 +64,29 @@ final class ControlTransitions {
             }
             return starting(envelope, state, view, new ReduceOnlyLifted(lift.scope(), lift.reason()));
         }
-        if (command instanceof EngageKillSwitch engage) {
-            return TwoPersonDecisions.cancelling(engage(engage, state), ProposalAction.KILL_SWITCH_RELEASE, engage.reason(),
-                    state, now);
+        if (command instanceof EngageKillSwitch || command instanceof ReleaseKillSwitch) {
+            return killSwitch(envelope, command, state, view, rule);
         }
-        if (command instanceof ReleaseKillSwitch release) {
-            if (!state.isKillSwitchEngaged()) {
-                return Decision.noOp("kill switch is not engaged; nothing to release");
-            }
-            return underRule(envelope, state, view, rule, release.reason(), release.expiresAt(),
-                    new KillSwitchReleased(release.reason()));
-        }
-        if (command instanceof ApproveProposal approve) {
-            Optional<Decision.Rejected> refusal = TwoPersonDecisions.approvalRefusal(envelope, approve.action(), state);
-            return refusal.isPresent() ? refusal.get()
-                    : starting(envelope, state, view, TwoPersonDecisions.approved(approve.action(), approve.reason()));
-        }
-        if (command instanceof RejectProposal reject) {
-            return TwoPersonDecisions.reject(envelope, reject, state);
+        if (command instanceof ApproveProposal || command instanceof RejectProposal) {
+            return decideProposal(envelope, command, state, view);
         }
         SetMaintenanceMode maintenance = (SetMaintenanceMode) command;
         return maintenance.on()
                 ? TwoPersonDecisions.cancelling(maintenanceOn(maintenance, state), ProposalAction.MAINTENANCE_OFF,
                         maintenance.reason(), state, now)
                 : maintenanceOff(envelope, maintenance, state, view, rule);
+    }
+
+    /** Approving (the action then takes effect, as its own command would) or rejecting an open proposal. */
+    private static Decision decideProposal(CommandEnvelope envelope, ControlCommand command, ControlState state,
+                                           ControlView view) {
+        if (command instanceof RejectProposal reject) {
+            return TwoPersonDecisions.reject(envelope, reject, state);
+        }
+        ApproveProposal approve = (ApproveProposal) command;
+        Optional<Decision.Rejected> refusal = TwoPersonDecisions.approvalRefusal(envelope, approve.action(), state);
+        return refusal.isPresent() ? refusal.get()
+                : starting(envelope, state, view, TwoPersonDecisions.approved(approve.action(), approve.reason()));
     }
 
     /**
@@ -101,6 +100,21 @@ final class ControlTransitions {
             return TwoPersonDecisions.propose(envelope, action, reason, proposalExpiresAt, state);
         }
         return starting(envelope, state, view, lifting);
+    }
+
+    /** Engaging again cancels an open release proposal; releasing is proposed under its rule. */
+    private static Decision killSwitch(CommandEnvelope envelope, ControlCommand command, ControlState state,
+                                       ControlView view, TwoPersonRule rule) {
+        if (command instanceof EngageKillSwitch engage) {
+            return TwoPersonDecisions.cancelling(engage(engage, state), ProposalAction.KILL_SWITCH_RELEASE,
+                    engage.reason(), state, envelope.issuedAt());
+        }
+        ReleaseKillSwitch release = (ReleaseKillSwitch) command;
+        if (!state.isKillSwitchEngaged()) {
+            return Decision.noOp("kill switch is not engaged; nothing to release");
+        }
+        return underRule(envelope, state, view, rule, release.reason(), release.expiresAt(),
+                new KillSwitchReleased(release.reason()));
     }
 
     private static Decision engage(EngageKillSwitch engage, ControlState state) {

@@ -29,7 +29,7 @@ class FoldParityTest {
     private static final List<String> EVENT_TYPES = List.of("TradingPaused", "TradingResumed", "PauseExpired",
             "ReduceOnlySet", "ReduceOnlyLifted", "ReduceOnlyExpired", "KillSwitchEngaged", "KillSwitchReleased",
             "KillSwitchReleaseProposed", "KillSwitchReleaseRejected", "KillSwitchReleaseCancelled",
-            "KillSwitchReleaseExpired",
+            "KillSwitchReleaseExpired", "TwoPersonProposed",
             "MaintenanceModeChanged", "ConfigUpdated", "ProfileCreated", "ProfileEnabled", "ProfileDisabled");
 
     @TempDir

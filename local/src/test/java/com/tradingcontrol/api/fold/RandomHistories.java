@@ -8,8 +8,8 @@ import com.tradingcontrol.schemas.avro.EngageKillSwitch;
 import com.tradingcontrol.schemas.avro.LiftReduceOnly;
 import com.tradingcontrol.schemas.avro.PauseTrading;
 import com.tradingcontrol.schemas.avro.ReleaseKillSwitch;
-import com.tradingcontrol.schemas.avro.ApproveKillSwitchRelease;
-import com.tradingcontrol.schemas.avro.RejectKillSwitchRelease;
+import com.tradingcontrol.codec.TwoPersonCodec;
+import com.tradingcontrol.domain.ProposalAction;
 import com.tradingcontrol.schemas.avro.ResumeTrading;
 import com.tradingcontrol.schemas.avro.SetMaintenanceMode;
 import com.tradingcontrol.schemas.avro.SetReduceOnly;
@@ -93,9 +93,9 @@ final class RandomHistories {
             case 7 -> new Send("global", random.nextBoolean() ? ADMIN : SECOND_ADMIN,
                     new ReleaseKillSwitch(reason("release"), random.nextInt(3) == 0 ? expiry(now) : null));
             case 14 -> new Send("global", random.nextBoolean() ? ADMIN : SECOND_ADMIN,
-                    new ApproveKillSwitchRelease(reason("approve")));
+                    TwoPersonCodec.commandToAvro(true, proposalAction(), reason("approve")));
             case 15 -> new Send("global", random.nextBoolean() ? ADMIN : SECOND_ADMIN,
-                    new RejectKillSwitchRelease(reason("reject")));
+                    TwoPersonCodec.commandToAvro(false, proposalAction(), reason("reject")));
             case 8 -> new Send("global", ADMIN, new SetMaintenanceMode(random.nextBoolean(), "back soon " + random.nextInt(9),
                     reason("maintenance")));
             case 9, 10, 11 -> profileCommand();
@@ -118,7 +118,7 @@ final class RandomHistories {
     private Step config() {
         Object value;
         String key;
-        switch (random.nextInt(5)) {
+        switch (random.nextInt(7)) {
             case 0 -> {
                 key = "features.backtest.enabled";
                 value = random.nextBoolean();
@@ -131,6 +131,14 @@ final class RandomHistories {
                 key = "risk.priceBandPercent";
                 value = 0.5 * (1 + random.nextInt(4));
             }
+            case 4 -> {
+                key = "control.twoPerson.globalResume";
+                value = random.nextBoolean();
+            }
+            case 5 -> {
+                key = "control.twoPerson.maintenanceOff";
+                value = random.nextBoolean();
+            }
             case 3 -> {
                 key = "risk.limitBreachAction";
                 value = List.of("REJECT_ORDER", "REDUCE_ONLY", "PAUSE_TENANT").get(random.nextInt(3));
@@ -141,6 +149,15 @@ final class RandomHistories {
             }
         }
         return new Send("config:" + key, ADMIN, new UpdateConfig(key, value, reason("tune")));
+    }
+
+    /** The kill-switch release mostly (on by default), now and then the optional rules' actions. */
+    private ProposalAction proposalAction() {
+        return switch (random.nextInt(4)) {
+            case 0 -> ProposalAction.GLOBAL_RESUME;
+            case 1 -> ProposalAction.MAINTENANCE_OFF;
+            default -> ProposalAction.KILL_SWITCH_RELEASE;
+        };
     }
 
     /** Mostly the sequence's own scopes; global now and then (it is shared by every sequence). */

@@ -338,6 +338,27 @@ class ConsoleBrowserIT {
         }
     }
 
+    @Test
+    @Order(13)
+    void anOperatorsNowPageShowsATenantPauseLiveFromTheStaffChannel() throws Exception {
+        second.signInAs("operator");
+        second.open("now");
+        second.live();
+        assertThat(second.driver.executeScript("return document.querySelector('tcp-console').feed.channel"))
+                .as("operators follow /ws/staff, which carries every scope").isEqualTo("staff");
+        assertThat(second.driver.findElements(By.cssSelector("tr[data-scope='tenant:tenant-ops']"))).isEmpty();
+
+        first.signInAs("admin");
+        first.fillControl("Pause", "tenant-ops", "operator view drill", null);
+        first.confirm();
+        assertThat(first.outcome("#act-outcome")).startsWith("Accepted");
+
+        // No poll on a staff channel: the row can only come from the push.
+        String row = second.visible("tr[data-scope='tenant:tenant-ops'][data-kind='PAUSE']").getText();
+        assertThat(row).contains("dev-admin", "operator view drill");
+        second.screenshot("12-operator-now-live");
+    }
+
     private static void setOffline(boolean offline) {
         first.driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
                 "downloadThroughput", -1, "uploadThroughput", -1));
