@@ -14,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Seals the store's continuation tokens for clients: {@code <token>.<mac>}, base64url, where the MAC
  * (HMAC-SHA256 with a server key) covers the token and the query's filters. A token that was altered,
  * forged, or replayed with other filters (to page past a filter the first page applied) is refused
- * with 400 before the store sees it.
+ * with 422 before the store sees it. Only the canonical encoding is accepted.
  */
 public final class ContinuationSeal {
     private static final String ALGORITHM = "HmacSHA256";
@@ -53,8 +53,13 @@ public final class ContinuationSeal {
         try {
             if (dot > 0) {
                 byte[] token = DECODER.decode(sealed.substring(0, dot));
-                byte[] mac = DECODER.decode(sealed.substring(dot + 1));
-                if (MessageDigest.isEqual(mac, mac(token, filters))) {
+                String macText = sealed.substring(dot + 1);
+                byte[] mac = DECODER.decode(macText);
+                // The decoder ignores a last character's unused bits: "...A" and "...B" can decode to
+                // the same MAC. Only the one encoding this seal issues is accepted, so an altered
+                // character is always refused.
+                if (ENCODER.encodeToString(mac).equals(macText)
+                        && MessageDigest.isEqual(mac, mac(token, filters))) {
                     return new String(token, StandardCharsets.UTF_8);
                 }
             }
