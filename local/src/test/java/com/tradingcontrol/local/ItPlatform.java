@@ -6,10 +6,13 @@ import com.tradingcontrol.projections.store.ProjectionStore;
 import com.tradingcontrol.schemas.config.ProcessorKeys;
 import com.tradingcontrol.schemas.config.SharedKeys;
 import com.tradingcontrol.schemas.registry.SchemaRegistryClient;
+import io.dropwizard.testing.ConfigOverride;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,6 +60,18 @@ public final class ItPlatform implements AutoCloseable {
                 SharedKeys.STORE_SQLITE_FILE, work.resolve("unused.db").toString()));
         keys.putAll(extra);
         return PlatformConfig.from(keys, null);
+    }
+
+    /**
+     * The overrides that make the tests' API ({@code TestApps}) this platform's: its cluster and partitions and
+     * the command-signing key the processors trust, then {@code extra}.
+     */
+    public static ConfigOverride[] apiOverrides(String bootstrap, int partitions, ConfigOverride... extra) {
+        List<ConfigOverride> all = new ArrayList<>(List.of(ConfigOverride.config("kafka.bootstrapServers", bootstrap),
+                ConfigOverride.config("kafka.partitions", Integer.toString(partitions))));
+        all.addAll(List.of(SigningKeys.apiOverrides()));
+        all.addAll(List.of(extra));
+        return all.toArray(ConfigOverride[]::new);
     }
 
     public ProcessorService processorService() {

@@ -26,7 +26,6 @@ import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
 import com.tradingcontrol.schemas.signing.CommandSigner;
 import com.tradingcontrol.schemas.topics.KeyedCommands;
 import com.tradingcontrol.schemas.topics.Topics;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -70,9 +69,7 @@ class CommandSecurityIT {
 
     @RegisterExtension @Order(2)
     static final DropwizardAppExtension<ControlPlaneConfiguration> APP = TestApps.withRsaKey(WIRING::register,
-            ConfigOverride.config("kafka.bootstrapServers", BROKER.bootstrapServers()),
-            ConfigOverride.config("kafka.partitions", Integer.toString(PARTITIONS)),
-            SigningKeys.apiOverrides()[0], SigningKeys.apiOverrides()[1]);
+            ItPlatform.apiOverrides(BROKER.bootstrapServers(), PARTITIONS));
 
     private static ItPlatform processors;
     private static CommandClient client;

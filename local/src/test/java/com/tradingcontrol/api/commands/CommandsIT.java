@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.tradingcontrol.api.ControlPlaneConfiguration;
 import com.tradingcontrol.api.push.ScopeState;
 import com.tradingcontrol.api.support.Http;
-import com.tradingcontrol.api.support.SigningKeys;
 import com.tradingcontrol.api.support.TestApps;
 import com.tradingcontrol.api.support.Tokens;
 import com.tradingcontrol.api.support.WsClient;
@@ -24,7 +23,6 @@ import com.tradingcontrol.schemas.avro.AuditRecord;
 import com.tradingcontrol.schemas.avro.EventEnvelope;
 import com.tradingcontrol.schemas.registry.InProcessSchemaRegistry;
 import com.tradingcontrol.schemas.topics.Topics;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -68,9 +66,7 @@ class CommandsIT {
                 WIRING.register(config, environment, runtime);
                 READS.register(config, environment, runtime);
             },
-            ConfigOverride.config("kafka.bootstrapServers", BROKER.bootstrapServers()),
-            ConfigOverride.config("kafka.partitions", "3"),
-            SigningKeys.apiOverrides()[0], SigningKeys.apiOverrides()[1]);
+            ItPlatform.apiOverrides(BROKER.bootstrapServers(), 3));
 
     private static ItPlatform services;
     private static CommandClient client;

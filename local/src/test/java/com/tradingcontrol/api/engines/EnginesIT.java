@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.tradingcontrol.api.ControlPlaneConfiguration;
 import com.tradingcontrol.api.commands.TopicReader;
 import com.tradingcontrol.api.support.Http;
-import com.tradingcontrol.api.support.SigningKeys;
 import com.tradingcontrol.api.support.TestApps;
 import com.tradingcontrol.api.support.Tokens;
 import com.tradingcontrol.api.support.WsClient;
@@ -60,12 +59,10 @@ class EnginesIT {
 
     @RegisterExtension @Order(2)
     static final DropwizardAppExtension<ControlPlaneConfiguration> APP = TestApps.withRsaKey(WIRING::register,
-            ConfigOverride.config("kafka.bootstrapServers", BROKER.bootstrapServers()),
-            ConfigOverride.config("kafka.partitions", "3"),
-            ConfigOverride.config("engines.haltDecideBy", "1500ms"),
-            ConfigOverride.config("engines.heartbeatTimeout", "1s"),
-            ConfigOverride.config("engines.propagationSlo", "2s"),
-            SigningKeys.apiOverrides()[0], SigningKeys.apiOverrides()[1]);
+            ItPlatform.apiOverrides(BROKER.bootstrapServers(), 3,
+                    ConfigOverride.config("engines.haltDecideBy", "1500ms"),
+                    ConfigOverride.config("engines.heartbeatTimeout", "1s"),
+                    ConfigOverride.config("engines.propagationSlo", "2s")));
 
     private static ItPlatform processors;
     private static Http http;
