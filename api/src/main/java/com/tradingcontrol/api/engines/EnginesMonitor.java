@@ -150,16 +150,7 @@ public final class EnginesMonitor {
                 admins.accept(ControlChangeMessage.global("engine-status", mapper.valueToTree(EngineViews.engine(engine))));
             }
         }
-        if (engines.size() != enginesKnown) {
-            // A new engine may be expected by commands in flight: look at all of them again.
-            enginesKnown = engines.size();
-            touched.addAll(pending.keySet());
-        }
-        pending.forEach((id, deadline) -> {
-            if (now.isAfter(deadline)) {
-                touched.add(id);
-            }
-        });
+        touchWhatTimeChanged(now, engines.size());
         for (String id : touched) {
             Optional<Propagation> propagation = fleet.propagation(id, now);
             propagation.ifPresent(p -> pushIfChanged(p, push));
@@ -172,6 +163,20 @@ public final class EnginesMonitor {
             }
         }
         touched.clear();
+    }
+
+    /** Commands with an engine pending whose deadline has passed; all of them when an engine appeared. */
+    private void touchWhatTimeChanged(Instant now, int engineCount) {
+        if (engineCount != enginesKnown) {
+            // A new engine may be expected by commands in flight: look at all of them again.
+            enginesKnown = engineCount;
+            touched.addAll(pending.keySet());
+        }
+        pending.forEach((id, deadline) -> {
+            if (now.isAfter(deadline)) {
+                touched.add(id);
+            }
+        });
     }
 
     private void pushIfChanged(Propagation propagation, boolean push) {

@@ -94,6 +94,21 @@ class EnginesMonitorTest {
     }
 
     @Test
+    void anEngineReadAfterAHaltItWasAliveForIsAddedToTheHaltInFlightBeforeItsDeadline() {
+        monitor.onReport(heartbeat("e1", T0));
+        monitor.onSignal(HaltSignal.newBuilder().setCommandId("k2").setScope("global").setKind(HaltKind.KILL_SWITCH)
+                .setActor("op").setIssuedAt(T0.plusMillis(10)).setDecideBy(T0.plusSeconds(2)).build());
+        monitor.tick();
+        clock.now = T0.plusMillis(200);
+        // e2 reported before the halt was issued; its report is read only now (another topic, another follower)
+        monitor.onReport(heartbeat("e2", T0));
+        monitor.tick();
+
+        assertThat(types()).containsExactly("engine-status:e1", "propagation:k2", "engine-status:e2", "propagation:k2");
+        assertThat(pushed.get(3).payload().path("engines").findValuesAsText("engineId")).containsExactly("e1", "e2");
+    }
+
+    @Test
     void nothingIsPushedWhileTheStartUpHistoryIsReadAndOnlyNewsAfterwards() {
         AtomicBoolean caughtUp = new AtomicBoolean(false);
         monitor.pushOnlyOnce(caughtUp::get);
