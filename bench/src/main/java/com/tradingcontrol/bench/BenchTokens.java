@@ -24,7 +24,17 @@ public final class BenchTokens {
     public static final String ISSUER = "tcp-bench";
     public static final String AUDIENCE = "trading-control-api";
 
+    private static final Duration LIFETIME = Duration.ofHours(2);
+    private static final Duration RENEW_BEFORE = Duration.ofMinutes(10);
+
     private final RSAKey key;
+    /**
+     * Issued tokens by subject: an operator signs in once and sends many commands with one token, so
+     * signing (an RSA private-key operation, 1-3 ms here) must not sit inside a timed request.
+     */
+    private final java.util.concurrent.ConcurrentMap<String, Issued> issued = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Issued(String token, Instant renewAfter) {}
 
     public BenchTokens() {
         try {
@@ -64,8 +74,17 @@ public final class BenchTokens {
 
     private String issue(String subject, String tenant, List<String> roles) {
         Instant now = Instant.now();
+        Issued current = issued.get(subject);
+        if (current == null || now.isAfter(current.renewAfter())) {
+            current = new Issued(sign(subject, tenant, roles, now), now.plus(LIFETIME).minus(RENEW_BEFORE));
+            issued.put(subject, current);
+        }
+        return current.token();
+    }
+
+    private String sign(String subject, String tenant, List<String> roles, Instant now) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(ISSUER).audience(AUDIENCE).subject(subject)
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofHours(2))))
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(LIFETIME)))
                 .claim("roles", roles);
         if (tenant != null) {
             claims.claim("tenant_id", tenant);
