@@ -384,6 +384,48 @@ class CommandsIT {
         }
     }
 
+    @Test
+    void maintenanceOffUnderItsOptionalRuleTakesTwoAdminsAndEveryStepIsAudited() {
+        String run = unique("maint");
+        String rule = "/api/config/control.twoPerson.maintenanceOff";
+        assertThat(client.send("PUT", rule, Tokens.admin(), "{\"value\":true,\"reason\":\"drill\"}", "Prefer",
+                "wait=5").statusCode()).isEqualTo(200);
+        try {
+            assertThat(client.send("PUT", "/api/maintenance", Tokens.admin(),
+                    "{\"on\":true,\"message\":\"upgrade\",\"reason\":\"maintenance drill\"}", "Prefer", "wait=5")
+                    .statusCode()).isEqualTo(200);
+            HttpResponse<String> proposed = client.send("PUT", "/api/maintenance", Tokens.admin(),
+                    "{\"on\":false,\"reason\":\"upgrade done\"}", "Prefer", "wait=5", "x-request-id", run + "-1");
+            assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(200);
+            assertThat(Http.json(proposed).path("message").asText()).contains("different admin");
+            assertThat(WIRING.controlStateView().state("global")).map(ScopeState::maintenance).contains(true);
+            assertThat(Http.json(http.get("/api/trading-control", Tokens.operator())).path("global")
+                    .path("maintenance").asBoolean()).isTrue();
+            assertThat(WIRING.controlStateView().state("global")).map(s -> s.proposal("MAINTENANCE_OFF"))
+                    .map(ScopeState.Proposal::proposedBy).contains("admin-1");
+
+            assertProblem(step("/api/two-person/maintenance-off/approve", Tokens.admin(), "{\"reason\":\"me\"}",
+                    run + "-2"), 403, "SECOND_ADMIN_REQUIRED");
+            assertThat(WIRING.controlStateView().state("global")).map(ScopeState::maintenance).contains(true);
+            HttpResponse<String> approved = step("/api/two-person/maintenance-off/approve", Tokens.secondAdmin(),
+                    "{\"reason\":\"checked\"}", run + "-3");
+            assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+            assertThat(WIRING.controlStateView().state("global")).map(ScopeState::maintenance).contains(false);
+            assertThat(WIRING.controlStateView().state("global")).map(s -> s.proposal("MAINTENANCE_OFF")).isEmpty();
+
+            List<AuditRecord> audit = TopicReader.awaitMatching(BROKER.bootstrapServers(), TOPICS.audit(),
+                    record -> record.getRequestId().startsWith(run + "-"));
+            assertThat(audit).extracting(AuditRecord::getAction)
+                    .containsExactly("SetMaintenanceMode", "ApproveTwoPersonProposal", "ApproveTwoPersonProposal");
+            assertThat(audit).extracting(r -> r.getActor().getSubject()).containsExactly("admin-1", "admin-1", "admin-2");
+            assertThat(audit).extracting(AuditRecord::getCode).containsExactly(null, "SECOND_ADMIN_REQUIRED", null);
+        } finally {
+            client.send("PUT", rule, Tokens.admin(), "{\"value\":false,\"reason\":\"drill over\"}", "Prefer", "wait=5");
+            client.send("PUT", "/api/maintenance", Tokens.admin(), "{\"on\":false,\"reason\":\"drill over\"}",
+                    "Prefer", "wait=5");
+        }
+    }
+
     private static HttpResponse<String> step(String path, String token, String json, String requestId) {
         return client.send("POST", path, token, json, "Prefer", "wait=5", "x-request-id", requestId);
     }
