@@ -99,7 +99,8 @@ final class ControlTransitions {
         if (action != null && rule.requires(action)) {
             return TwoPersonDecisions.propose(envelope, action, reason, proposalExpiresAt, state);
         }
-        return starting(envelope, state, view, lifting);
+        Decision taken = starting(envelope, state, view, lifting);
+        return action == null ? taken : TwoPersonDecisions.takenWithoutProposal(taken, envelope, action, state);
     }
 
     /** Engaging again cancels an open release proposal; releasing is proposed under its rule. */

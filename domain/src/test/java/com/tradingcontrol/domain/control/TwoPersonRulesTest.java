@@ -130,6 +130,34 @@ class TwoPersonRulesTest {
         }
 
         @Test
+        void aPauseThatLapsesByItselfClosesTheOpenProposalThroughAnEvent() {
+            Instant pauseEnd = NOW.plus(Duration.ofMinutes(2));
+            ControlState state = (ControlState) given(new TradingPaused(Scope.global(), "incident", pauseEnd))
+                    .under(BOTH_ON).and(ADMIN, new ProposalOpened(GLOBAL_RESUME, "clear", EXPIRY)).state("global");
+            ProposalCancelled closed = new ProposalCancelled(GLOBAL_RESUME,
+                    "the global pause expired at " + pauseEnd + "; nothing is left to resume");
+
+            assertThat(PauseExpiry.expire(state, pauseEnd))
+                    .containsExactly(new PauseExpired(Scope.global(), pauseEnd), closed);
+            // A scan that runs only after the proposal's own expiry emits the same events, not a ProposalExpired.
+            assertThat(PauseExpiry.expire(state, EXPIRY.plusSeconds(1)))
+                    .containsExactly(new PauseExpired(Scope.global(), pauseEnd), closed);
+            ControlState after = (ControlState) given(new TradingPaused(Scope.global(), "incident", pauseEnd))
+                    .and(ADMIN, new ProposalOpened(GLOBAL_RESUME, "clear", EXPIRY))
+                    .and(ADMIN, new PauseExpired(Scope.global(), pauseEnd)).and(ADMIN, closed).state("global");
+            assertThat(after.proposals().isEmpty()).isTrue();
+            assertThat(after.pause()).isNull();
+        }
+
+        @Test
+        void aResumeWhileTheRuleIsOffClosesAProposalOpenedUnderIt() {
+            given(new TradingPaused(Scope.global(), "incident", null)).and(ADMIN, new ProposalOpened(GLOBAL_RESUME, "clear", EXPIRY))
+                    .when(OPERATOR, new ResumeTrading(Scope.global(), "clear now"))
+                    .thenEvents(new TradingResumed(Scope.global(), "clear now"), new ProposalCancelled(GLOBAL_RESUME,
+                            "ops-1 did it at once (no second admin is required any more)"));
+        }
+
+        @Test
         void withTheRuleOffAResumeTakesEffectAtOnceAndOtherScopesNeverPropose() {
             given(new TradingPaused(Scope.global(), "incident", null))
                     .when(OPERATOR, new ResumeTrading(Scope.global(), "clear"))
@@ -181,6 +209,15 @@ class TwoPersonRulesTest {
             given(new MaintenanceModeChanged(true, "upgrade", "planned"))
                     .when(ADMIN, new SetMaintenanceMode(false, null, "done"))
                     .thenEvents(new MaintenanceModeChanged(false, null, "done"));
+        }
+
+        @Test
+        void switchingOffWhileTheRuleIsOffClosesAProposalOpenedUnderItAsExpiredWhenItHadLapsed() {
+            given(new MaintenanceModeChanged(true, "upgrade", "planned"))
+                    .and(ADMIN, new ProposalOpened(MAINTENANCE_OFF, "done", NOW.minusSeconds(1)))
+                    .when(ADMIN, new SetMaintenanceMode(false, null, "done"))
+                    .thenEvents(new MaintenanceModeChanged(false, null, "done"),
+                            new ProposalExpired(MAINTENANCE_OFF, NOW.minusSeconds(1)));
         }
     }
 

@@ -13,6 +13,7 @@ import com.tradingcontrol.schemas.avro.ControlMode;
 import com.tradingcontrol.schemas.avro.ControlState;
 import com.tradingcontrol.schemas.avro.EventEnvelope;
 import com.tradingcontrol.schemas.avro.MaintenanceModeChanged;
+import com.tradingcontrol.schemas.avro.PauseExpired;
 import com.tradingcontrol.schemas.avro.PauseTrading;
 import com.tradingcontrol.schemas.avro.RejectTwoPersonProposal;
 import com.tradingcontrol.schemas.avro.ResumeTrading;
@@ -143,6 +144,29 @@ class TwoPersonRulesTopologyTest {
         send("a1", SECOND_ADMIN, new ApproveTwoPersonProposal("GLOBAL_RESUME", "too late"), expiry.plusSeconds(5));
         assertThat(harness.outcomes.readValuesToList().get(0).getCode()).isEqualTo("INVALID_STATE");
         assertThat(harness.events.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aPauseThatLapsesByItselfClosesItsOpenResumeProposalThroughAnAuditedSystemEvent() {
+        switchOn(RESUME_KEY);
+        Instant pauseEnd = T0.plus(Duration.ofMinutes(2));
+        send("pause", OPERATOR, new PauseTrading("global", "incident", pauseEnd), T0);
+        send("r1", ADMIN, new ResumeTrading("global", "clear"), T0);
+        harness.drain();
+
+        harness.driver.advanceWallClockTime(Duration.ofMinutes(3));
+
+        List<EventEnvelope> events = harness.events.readValuesToList();
+        assertThat(events).extracting(EventEnvelope::getPayload).containsExactly(new PauseExpired("global", pauseEnd),
+                new TwoPersonProposalCancelled("GLOBAL_RESUME",
+                        "the global pause expired at " + pauseEnd + "; nothing is left to resume"));
+        assertThat(events).extracting(e -> e.getActor().getSubject()).containsExactly("system", "system");
+        List<AuditRecord> audit = harness.audit.readValuesToList();
+        assertThat(audit).extracting(AuditRecord::getAction).containsExactly("PauseExpired", "TwoPersonProposalCancelled");
+        assertThat(audit).extracting(r -> r.getActor().getSubject()).containsExactly("system", "system");
+        ControlState state = globalState();
+        assertThat(state.getMode()).isEqualTo(ControlMode.ACTIVE);
+        assertThat(state.getProposals()).isEmpty();
     }
 
     @Test
