@@ -35,6 +35,7 @@ import static com.tradingcontrol.domain.ProposalAction.MAINTENANCE_OFF;
 import static com.tradingcontrol.domain.RejectionCode.FORBIDDEN;
 import static com.tradingcontrol.domain.RejectionCode.INVALID_STATE;
 import static com.tradingcontrol.domain.RejectionCode.SECOND_ADMIN_REQUIRED;
+import static com.tradingcontrol.domain.RejectionCode.VALIDATION_FAILED;
 import static com.tradingcontrol.domain.Scenario.ADMIN;
 import static com.tradingcontrol.domain.Scenario.NOW;
 import static com.tradingcontrol.domain.Scenario.OPERATOR;
@@ -219,6 +220,31 @@ class TwoPersonRulesTest {
                     .thenEvents(new MaintenanceModeChanged(false, null, "done"),
                             new ProposalExpired(MAINTENANCE_OFF, NOW.minusSeconds(1)));
         }
+    }
+
+    @Test
+    void theProposingCommandMayNameTheProposalsTimeToLiveWithinTheSameBoundsAsTheKillSwitchRelease() {
+        globallyPaused().when(OPERATOR, new ResumeTrading(Scope.global(), "clear", EXPIRY))
+                .thenEvents(new ProposalOpened(GLOBAL_RESUME, "clear", EXPIRY));
+        maintenanceOn().when(ADMIN, new SetMaintenanceMode(false, null, "done", NOW.plus(Duration.ofHours(1))))
+                .thenEvents(new ProposalOpened(MAINTENANCE_OFF, "done", NOW.plus(Duration.ofHours(1))));
+
+        Instant tooLate = NOW.plus(Duration.ofHours(1)).plusSeconds(1);
+        globallyPaused().when(OPERATOR, new ResumeTrading(Scope.global(), "clear", tooLate))
+                .thenRejected(VALIDATION_FAILED).withMessageContaining("at most 60 minutes")
+                .withMessageContaining("proposalExpiresAt");
+        maintenanceOn().when(ADMIN, new SetMaintenanceMode(false, null, "done", NOW))
+                .thenRejected(VALIDATION_FAILED).withMessageContaining("proposalExpiresAt")
+                .withMessageContaining("is not after");
+        // Only a command a rule may cover names one; with its rule off it is accepted and unused.
+        given(new TradingPaused(Scope.tenant("u1"), "incident", null)).under(BOTH_ON)
+                .when(OPERATOR, new ResumeTrading(Scope.tenant("u1"), "clear", EXPIRY))
+                .thenRejected(VALIDATION_FAILED).withMessageContaining("proposalExpiresAt");
+        given().under(BOTH_ON).when(ADMIN, new SetMaintenanceMode(true, "upgrade", "planned", EXPIRY))
+                .thenRejected(VALIDATION_FAILED).withMessageContaining("proposalExpiresAt");
+        given(new TradingPaused(Scope.global(), "incident", null))
+                .when(OPERATOR, new ResumeTrading(Scope.global(), "clear", EXPIRY))
+                .thenEvents(new TradingResumed(Scope.global(), "clear"));
     }
 
     @Test
