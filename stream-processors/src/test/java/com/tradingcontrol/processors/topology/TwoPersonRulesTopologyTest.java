@@ -170,6 +170,26 @@ class TwoPersonRulesTopologyTest {
     }
 
     @Test
+    void aResumeAfterTheRuleWasSwitchedOffClosesTheProposalOpenedUnderIt() {
+        switchOn(RESUME_KEY);
+        send("pause", OPERATOR, new PauseTrading("global", "incident", null), T0);
+        send("r1", ADMIN, new ResumeTrading("global", "clear", null), T0);
+        harness.commands.pipeInput("config:" + RESUME_KEY,
+                envelope("c-off", ADMIN, T0, new UpdateConfig(RESUME_KEY, false, "drill over")));
+        harness.drain();
+
+        send("r2", OPERATOR, new ResumeTrading("global", "clear now", null), T0.plusSeconds(5));
+
+        assertThat(payloads()).containsExactly(new TradingResumed("global", "clear now"),
+                new TwoPersonProposalCancelled("GLOBAL_RESUME",
+                        "olga did it at once (no second admin is required any more)"));
+        assertThat(harness.audit.readValuesToList()).extracting(AuditRecord::getAction).containsExactly("ResumeTrading");
+        ControlState state = globalState();
+        assertThat(state.getMode()).isEqualTo(ControlMode.ACTIVE);
+        assertThat(state.getProposals()).isEmpty();
+    }
+
+    @Test
     void theProposingCommandNamesItsProposalsTimeToLiveWithinAnHour() {
         switchOn(RESUME_KEY);
         switchOn(MAINTENANCE_KEY);
