@@ -99,6 +99,19 @@ export function showError(outcome, e) {
   }
 }
 
+/**
+ * The optional time-to-live of a two-person proposal in minutes: 1 to 60, the browser checks the
+ * bounds; left empty, the processors' default (10 minutes) applies.
+ */
+export function proposalTtlInput(id) {
+  return h('input', {id, type: 'number', min: 1, max: 60, step: 1, placeholder: '10'});
+}
+
+/** The instant the proposal lapses for the minutes entered, or null when none were. */
+export function proposalExpiry(input) {
+  return input.value ? new Date(Date.now() + Number(input.value) * 60000).toISOString() : null;
+}
+
 /** The region an outcome is written to: announced to screen readers. */
 export function outcomeRegion() {
   return h('div', {class: 'outcome', role: 'status', 'aria-live': 'polite'});

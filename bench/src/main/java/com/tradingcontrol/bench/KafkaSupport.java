@@ -62,7 +62,7 @@ public final class KafkaSupport {
 
     /** A signed command as the API writes it (the processors reject unsigned ones). */
     public static CommandEnvelope pauseOrResume(CommandSigner signer, String commandId, String scope, boolean pause) {
-        Object payload = pause ? new PauseTrading(scope, "bench", null) : new ResumeTrading(scope, "bench");
+        Object payload = pause ? new PauseTrading(scope, "bench", null) : new ResumeTrading(scope, "bench", null);
         return signer.sign(CommandEnvelope.newBuilder().setCommandId(commandId).setRequestId(commandId)
                 .setIssuedAt(Instant.now()).setActor(new Actor("bench-operator", null, List.of("operator")))
                 .setExpectedVersion(null).setPayload(payload).build());

@@ -1,5 +1,7 @@
 package com.tradingcontrol.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,7 +17,11 @@ final class MaintenanceCommand extends GroupCommand {
         String reason;
 
         int send(boolean on) {
-            var body = body().put("on", on).put("reason", reason);
+            return send(on, body());
+        }
+
+        int send(boolean on, ObjectNode body) {
+            body.put("on", on).put("reason", reason);
             if (message != null) {
                 body.put("message", message);
             }
@@ -33,9 +39,14 @@ final class MaintenanceCommand extends GroupCommand {
 
     @Command(name = "off", mixinStandardHelpOptions = true, description = "Turn maintenance mode off.")
     static final class Off extends Switch {
+        @Option(names = "--proposal-for", paramLabel = "DURATION",
+                description = {"Under the maintenance-off two-person rule: how long the proposal waits for a",
+                    "second admin's approval: 15m, PT30M (default 10m, at most 1h)."})
+        Duration proposalFor;
+
         @Override
         public Integer call() {
-            return send(false);
+            return send(false, proposalTtl(body(), proposalFor));
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.tradingcontrol.cli;
 
+import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -12,9 +13,14 @@ final class ResumeCommand extends WriteCommand {
     @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why (kept in the audit trail).")
     String reason;
 
+    @Option(names = "--proposal-for", paramLabel = "DURATION",
+            description = {"Global only, under the global-resume two-person rule: how long the proposal waits for",
+                "a second admin's approval: 15m, PT30M (default 10m, at most 1h)."})
+    Duration proposalFor;
+
     @Override
     public Integer call() {
-        return submit("POST", "/api/trading-control/resume", body().put("scope", scope).put("reason", reason),
-                "resume " + scope);
+        return submit("POST", "/api/trading-control/resume",
+                proposalTtl(body().put("scope", scope).put("reason", reason), proposalFor), "resume " + scope);
     }
 }

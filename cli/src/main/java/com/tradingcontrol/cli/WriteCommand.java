@@ -2,6 +2,7 @@ package com.tradingcontrol.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Mixin;
@@ -14,6 +15,14 @@ abstract class WriteCommand extends ApiCommand {
 
     protected static ObjectNode body() {
         return JsonNodeFactory.instance.objectNode();
+    }
+
+    /** The body with {@code proposalExpiresAt} = now + {@code ttl} when a two-person proposal's time-to-live is given. */
+    protected ObjectNode proposalTtl(ObjectNode body, Duration ttl) {
+        if (ttl != null) {
+            body.put("proposalExpiresAt", root().environment().clock().instant().plus(ttl).toString());
+        }
+        return body;
     }
 
     protected int submit(String method, String path, ObjectNode body, String label) {

@@ -101,6 +101,27 @@ class ControlCommandsTest extends FakeApiTest {
     }
 
     @Test
+    void globalResumeAndMaintenanceOffMayNameTheirProposalsTimeToLive() throws Exception {
+        api.respond("POST", "/api/trading-control/resume", 200, ACCEPTED);
+        api.respond("PUT", "/api/maintenance", 200, ACCEPTED);
+
+        Cli.Result resume = Cli.against(api, dir, "resume", "--scope", "global", "--reason", "clear",
+                "--proposal-for", "20m");
+        Cli.Result off = Cli.against(api, dir, "maintenance", "off", "--reason", "done", "--proposal-for", "PT1H");
+        Cli.Result plain = Cli.against(api, dir, "maintenance", "off", "--reason", "done");
+
+        assertThat(resume.exitCode()).isZero();
+        assertThat(off.exitCode()).isZero();
+        assertThat(plain.exitCode()).isZero();
+        assertThat(JSON.readTree(api.requests().get(0).body())).isEqualTo(JSON.readTree(
+                "{\"scope\":\"global\",\"reason\":\"clear\",\"proposalExpiresAt\":\"" + Cli.NOW.plusSeconds(1200) + "\"}"));
+        assertThat(JSON.readTree(api.requests().get(1).body())).isEqualTo(JSON.readTree(
+                "{\"on\":false,\"reason\":\"done\",\"proposalExpiresAt\":\"" + Cli.NOW.plusSeconds(3600) + "\"}"));
+        assertThat(JSON.readTree(api.requests().get(2).body())).isEqualTo(JSON.readTree(
+                "{\"on\":false,\"reason\":\"done\"}"));
+    }
+
+    @Test
     void aSecondAdminApprovesOrRejectsTheRelease() throws Exception {
         api.respond("POST", "/api/kill-switch/release/approve", 200, ACCEPTED);
         api.respond("POST", "/api/kill-switch/release/reject", 200, ACCEPTED);

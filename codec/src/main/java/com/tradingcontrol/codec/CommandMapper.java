@@ -108,7 +108,7 @@ public final class CommandMapper {
             return new PauseTrading(Scope.parse(p.getScope()), p.getReason(), expiresAt);
         }
         if (payload instanceof com.tradingcontrol.schemas.avro.ResumeTrading p) {
-            return new ResumeTrading(Scope.parse(p.getScope()), p.getReason());
+            return new ResumeTrading(Scope.parse(p.getScope()), p.getReason(), p.getProposalExpiresAt());
         }
         if (payload instanceof com.tradingcontrol.schemas.avro.SetReduceOnly p) {
             return new SetReduceOnly(Scope.parse(p.getScope()), p.getReason(), p.getExpiresAt());
@@ -123,7 +123,7 @@ public final class CommandMapper {
             return new ReleaseKillSwitch(p.getReason(), p.getExpiresAt());
         }
         if (payload instanceof com.tradingcontrol.schemas.avro.SetMaintenanceMode p) {
-            return new SetMaintenanceMode(p.getOn(), p.getMessage(), p.getReason());
+            return new SetMaintenanceMode(p.getOn(), p.getMessage(), p.getReason(), p.getProposalExpiresAt());
         }
         if (payload instanceof com.tradingcontrol.schemas.avro.UpdateConfig p) {
             return new UpdateConfig(p.getKey(), ConfigValues.fromAvro(p.getValue()), p.getReason());

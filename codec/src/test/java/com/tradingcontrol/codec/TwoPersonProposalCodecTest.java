@@ -86,6 +86,24 @@ class TwoPersonProposalCodecTest {
     }
 
     @Test
+    void theProposingCommandsCarryTheirProposalsTimeToLive() {
+        Instant ttl = T0.plusSeconds(1200);
+        assertThat(command("global", new com.tradingcontrol.schemas.avro.ResumeTrading("global", "clear", ttl)))
+                .isEqualTo(new com.tradingcontrol.domain.ResumeTrading(Scope.global(), "clear", ttl));
+        assertThat(command("global", new com.tradingcontrol.schemas.avro.SetMaintenanceMode(false, "", "done", ttl)))
+                .isEqualTo(new com.tradingcontrol.domain.SetMaintenanceMode(false, "", "done", ttl));
+        assertThat(command("global", new com.tradingcontrol.schemas.avro.ResumeTrading("global", "clear", null)))
+                .isEqualTo(new com.tradingcontrol.domain.ResumeTrading(Scope.global(), "clear"));
+    }
+
+    private static Object command(String key, Object payload) {
+        var avro = com.tradingcontrol.schemas.avro.CommandEnvelope.newBuilder().setCommandId("c-1").setRequestId("r-1")
+                .setIssuedAt(T0).setActor(new com.tradingcontrol.schemas.avro.Actor("admin-1", null, List.of("admin")))
+                .setPayload(payload).build();
+        return CommandMapper.map(key, avro).command().payload();
+    }
+
+    @Test
     void approvalsAndRejectionsMapForEveryAction() {
         assertThat(TwoPersonCodec.commandToAvro(true, KILL_SWITCH_RELEASE, "ok")).isInstanceOf(ApproveKillSwitchRelease.class);
         for (ProposalAction action : ProposalAction.values()) {

@@ -9,7 +9,8 @@ public final class CommandBodies {
     /** expiresAt stays a string so a bad instant is a 422 naming the field, not a generic JSON error. */
     public record Pause(String scope, String reason, String expiresAt) {}
 
-    public record Resume(String scope, String reason) {}
+    /** proposalExpiresAt (optional, ISO-8601; global only): the time-to-live of a two-person proposal, a string like {@link Pause}'s expiresAt. */
+    public record Resume(String scope, String reason, String proposalExpiresAt) {}
 
     /** Like {@link Pause}: expiresAt stays a string so a bad instant is a 422 naming the field. */
     public record ReduceOnly(String scope, String reason, String expiresAt) {}
@@ -23,7 +24,8 @@ public final class CommandBodies {
     /** A kill-switch release proposal; expiresAt (optional, ISO-8601) stays a string like {@link Pause}'s. */
     public record ReleaseProposal(String reason, String expiresAt) {}
 
-    public record Maintenance(Boolean on, String message, String reason) {}
+    /** proposalExpiresAt (optional, ISO-8601; with on false only): like {@link Resume}'s. */
+    public record Maintenance(Boolean on, String message, String reason, String proposalExpiresAt) {}
 
     public record ConfigChange(JsonNode value, String reason) {}
 

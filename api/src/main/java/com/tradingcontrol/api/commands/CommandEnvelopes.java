@@ -51,7 +51,7 @@ public final class CommandEnvelopes {
         if (payload instanceof CommandPayload.PauseTrading p) {
             return new PauseTrading(p.scope(), p.reason(), p.expiresAt());
         } else if (payload instanceof CommandPayload.ResumeTrading p) {
-            return new ResumeTrading(p.scope(), p.reason());
+            return new ResumeTrading(p.scope(), p.reason(), p.proposalExpiresAt());
         } else if (payload instanceof CommandPayload.SetReduceOnly p) {
             return new SetReduceOnly(p.scope(), p.reason(), p.expiresAt());
         } else if (payload instanceof CommandPayload.LiftReduceOnly p) {
@@ -65,7 +65,8 @@ public final class CommandEnvelopes {
         } else if (payload instanceof CommandPayload.RejectProposal p) {
             return TwoPersonCodec.commandToAvro(false, ProposalAction.valueOf(p.action()), p.reason());
         } else if (payload instanceof CommandPayload.SetMaintenanceMode p) {
-            return new SetMaintenanceMode(p.on(), nullToEmpty(p.message()), nullToEmpty(p.reason()));
+            return new SetMaintenanceMode(p.on(), nullToEmpty(p.message()), nullToEmpty(p.reason()),
+                    p.proposalExpiresAt());
         } else if (payload instanceof CommandPayload.UpdateConfig p) {
             return new UpdateConfig(p.key(), p.value(), nullToEmpty(p.reason()));
         } else if (payload instanceof CommandPayload.CreateProfile p) {

@@ -48,20 +48,25 @@ public final class CommandInputs {
 
     /** Optional ISO-8601 instant that must lie in the future. */
     public static Instant expiresAt(String text, Instant now) {
+        return instant("expiresAt", text, now);
+    }
+
+    /** Optional ISO-8601 instant in the body field {@code field} that must lie in the future. */
+    public static Instant instant(String field, String text, Instant now) {
         if (text == null) {
             return null;
         }
         try {
             Instant instant = Instant.parse(text);
             if (instant.isAfter(QueryParams.LATEST)) {
-                throw invalid("expiresAt must not lie after " + QueryParams.LATEST + ", got " + text);
+                throw invalid(field + " must not lie after " + QueryParams.LATEST + ", got " + text);
             }
             if (!instant.isAfter(now)) {
-                throw invalid("expiresAt must be in the future, got " + text);
+                throw invalid(field + " must be in the future, got " + text);
             }
             return instant;
         } catch (DateTimeParseException e) {
-            throw invalid("expiresAt must be an ISO-8601 instant such as 2026-11-21T10:00:00Z");
+            throw invalid(field + " must be an ISO-8601 instant such as 2026-11-21T10:00:00Z");
         }
     }
 

@@ -104,7 +104,8 @@ public final class GlobalControlCommands {
             throw CommandInputs.invalid("on is required (true or false)");
         }
         var payload = new CommandPayload.SetMaintenanceMode(body.on(), body.message(),
-                CommandInputs.requireReason(body.reason()));
+                CommandInputs.requireReason(body.reason()),
+                CommandInputs.instant("proposalExpiresAt", body.proposalExpiresAt(), endpoint.now()));
         return endpoint.submit(headers, requestId, caller, GLOBAL, payload, null);
     }
 }

@@ -50,7 +50,8 @@ public final class TradingControlCommands {
                            CommandBodies.Resume body) {
         CommandInputs.requireBody(body);
         String scope = CommandInputs.scope(body.scope());
-        var payload = new CommandPayload.ResumeTrading(scope, CommandInputs.requireReason(body.reason()));
+        var payload = new CommandPayload.ResumeTrading(scope, CommandInputs.requireReason(body.reason()),
+                CommandInputs.instant("proposalExpiresAt", body.proposalExpiresAt(), endpoint.now()));
         return endpoint.submit(headers, requestId, caller, scope, payload, null);
     }
 

@@ -15,7 +15,12 @@ public sealed interface CommandPayload {
 
     record PauseTrading(String scope, String reason, Instant expiresAt) implements CommandPayload {}
 
-    record ResumeTrading(String scope, String reason) implements CommandPayload {}
+    /** @param proposalExpiresAt nullable: when a proposal under the global-resume rule lapses; the processors' default (10 minutes) */
+    record ResumeTrading(String scope, String reason, Instant proposalExpiresAt) implements CommandPayload {
+        public ResumeTrading(String scope, String reason) {
+            this(scope, reason, null);
+        }
+    }
 
     /** @param expiresAt nullable: reduce-only until lifted */
     record SetReduceOnly(String scope, String reason, Instant expiresAt) implements CommandPayload {}
@@ -50,7 +55,13 @@ public sealed interface CommandPayload {
         }
     }
 
-    record SetMaintenanceMode(boolean on, String message, String reason) implements CommandPayload {}
+    /** @param proposalExpiresAt nullable: when a proposal under the maintenance-off rule lapses; the processors' default (10 minutes) */
+    record SetMaintenanceMode(boolean on, String message, String reason, Instant proposalExpiresAt)
+            implements CommandPayload {
+        public SetMaintenanceMode(boolean on, String message, String reason) {
+            this(on, message, reason, null);
+        }
+    }
 
     /** @param value a {@link Boolean}, {@link Long}, {@link Double} or {@link String} */
     record UpdateConfig(String key, Object value, String reason) implements CommandPayload {

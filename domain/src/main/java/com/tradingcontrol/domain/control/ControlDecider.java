@@ -95,6 +95,10 @@ public final class ControlDecider {
         if (command.targetScope() == null) {
             return Checks.fail(RejectionCode.VALIDATION_FAILED, "scope is required");
         }
+        return Checks.firstFailure(() -> fields(command, issuedAt), () -> proposalExpiry(command, issuedAt));
+    }
+
+    private static Optional<Decision.Rejected> fields(ControlCommand command, Instant issuedAt) {
         if (command instanceof PauseTrading pause) {
             return Checks.firstFailure(
                     () -> Checks.reason(pause.reason()),
@@ -117,10 +121,7 @@ public final class ControlDecider {
             return Checks.reason(engage.reason());
         }
         if (command instanceof ReleaseKillSwitch release) {
-            return Checks.firstFailure(
-                    () -> Checks.reason(release.reason()),
-                    () -> expiryInFuture(release.expiresAt(), issuedAt),
-                    () -> proposalNotTooLong(release.expiresAt(), issuedAt));
+            return Checks.reason(release.reason());
         }
         if (command instanceof ApproveProposal approve) {
             return Checks.firstFailure(() -> action(approve.action()), () -> Checks.reason(approve.reason()));
@@ -150,20 +151,48 @@ public final class ControlDecider {
                 : Checks.fail(RejectionCode.VALIDATION_FAILED, "action is required");
     }
 
-    private static Optional<Decision.Rejected> proposalNotTooLong(Instant expiresAt, Instant issuedAt) {
-        if (expiresAt == null || !expiresAt.isAfter(issuedAt.plus(TwoPersonDecisions.MAX_TTL))) {
+    /**
+     * The optional time-to-live of the proposal a command would open under its two-person rule
+     * ({@code ReleaseKillSwitch.expiresAt}, {@code proposalExpiresAt} of a resume or maintenance change):
+     * after issuedAt, at most {@link TwoPersonDecisions#MAX_TTL} ahead, and only on a command a rule
+     * may cover (the kill-switch release, a resume of global, maintenance off).
+     */
+    private static Optional<Decision.Rejected> proposalExpiry(ControlCommand command, Instant issuedAt) {
+        String field = "proposalExpiresAt";
+        Instant expiresAt = null;
+        if (command instanceof ReleaseKillSwitch release) {
+            field = "expiresAt";
+            expiresAt = release.expiresAt();
+        } else if (command instanceof ResumeTrading resume) {
+            expiresAt = resume.proposalExpiresAt();
+        } else if (command instanceof SetMaintenanceMode maintenance) {
+            expiresAt = maintenance.proposalExpiresAt();
+        }
+        if (expiresAt == null) {
             return Optional.empty();
         }
-        return Checks.fail(RejectionCode.VALIDATION_FAILED, "a kill-switch release proposal may wait at most "
-                + TwoPersonDecisions.MAX_TTL.toMinutes() + " minutes for its approval; expiresAt " + expiresAt
-                + " is later");
+        ProposalAction action = ProposalAction.proposedBy(command);
+        if (action == null) {
+            return Checks.fail(RejectionCode.VALIDATION_FAILED, field + " is the time-to-live of a two-person"
+                    + " proposal: only a resume of global and switching maintenance off may name one");
+        }
+        if (expiresAt.isAfter(issuedAt.plus(TwoPersonDecisions.MAX_TTL))) {
+            return Checks.fail(RejectionCode.VALIDATION_FAILED, "a proposal to " + action.words() + " may wait at most "
+                    + TwoPersonDecisions.MAX_TTL.toMinutes() + " minutes for its approval; " + field + " "
+                    + expiresAt + " is later");
+        }
+        return expiryInFuture(field, expiresAt, issuedAt);
     }
 
     private static Optional<Decision.Rejected> expiryInFuture(Instant expiresAt, Instant issuedAt) {
+        return expiryInFuture("expiresAt", expiresAt, issuedAt);
+    }
+
+    private static Optional<Decision.Rejected> expiryInFuture(String field, Instant expiresAt, Instant issuedAt) {
         if (expiresAt == null || expiresAt.isAfter(issuedAt)) {
             return Optional.empty();
         }
         return Checks.fail(RejectionCode.VALIDATION_FAILED,
-                "expiresAt " + expiresAt + " is not after the command's issuedAt " + issuedAt);
+                field + " " + expiresAt + " is not after the command's issuedAt " + issuedAt);
     }
 }

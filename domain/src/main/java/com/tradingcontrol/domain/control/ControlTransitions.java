@@ -50,7 +50,7 @@ final class ControlTransitions {
             if (state.pause() == null) {
                 return Decision.noOp("trading is not paused on " + state.scope() + "; nothing to resume");
             }
-            return underRule(envelope, state, view, rule, resume.reason(), null,
+            return underRule(envelope, state, view, rule, resume.reason(), resume.proposalExpiresAt(),
                     new TradingResumed(resume.scope(), resume.reason()));
         }
         if (command instanceof SetReduceOnly set) {
@@ -99,7 +99,8 @@ final class ControlTransitions {
         if (action != null && rule.requires(action)) {
             return TwoPersonDecisions.propose(envelope, action, reason, proposalExpiresAt, state);
         }
-        return starting(envelope, state, view, lifting);
+        Decision taken = starting(envelope, state, view, lifting);
+        return action == null ? taken : TwoPersonDecisions.takenWithoutProposal(taken, envelope, action, state);
     }
 
     /** Engaging again cancels an open release proposal; releasing is proposed under its rule. */
@@ -174,7 +175,7 @@ final class ControlTransitions {
         if (!state.isMaintenanceOn()) {
             return Decision.noOp("maintenance mode is already off");
         }
-        return underRule(envelope, state, view, rule, command.reason(), null,
+        return underRule(envelope, state, view, rule, command.reason(), command.proposalExpiresAt(),
                 new MaintenanceModeChanged(false, null, command.reason()));
     }
 

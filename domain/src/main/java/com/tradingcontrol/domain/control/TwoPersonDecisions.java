@@ -8,6 +8,7 @@ import com.tradingcontrol.domain.KillSwitchReleased;
 import com.tradingcontrol.domain.MaintenanceModeChanged;
 import com.tradingcontrol.domain.ProposalAction;
 import com.tradingcontrol.domain.ProposalCancelled;
+import com.tradingcontrol.domain.ProposalExpired;
 import com.tradingcontrol.domain.ProposalOpened;
 import com.tradingcontrol.domain.ProposalRejected;
 import com.tradingcontrol.domain.RejectProposal;
@@ -84,6 +85,28 @@ final class TwoPersonDecisions {
             return Decision.noOp("no open proposal to " + command.action().words() + "; nothing to reject");
         }
         return Decision.accepted(new ProposalRejected(command.action(), command.reason()));
+    }
+
+    /**
+     * The action was taken at once (its rule switched off after a proposal was opened): the decision
+     * gains the event that closes the proposal, {@link ProposalCancelled}, or {@link ProposalExpired}
+     * when it had lapsed already and its expiry event is not folded yet. Without an open proposal the
+     * decision is unchanged.
+     */
+    static Decision takenWithoutProposal(Decision taken, CommandEnvelope envelope, ProposalAction action,
+                                         ControlState state) {
+        TwoPersonProposals.Proposal open = state.proposal(action);
+        if (open == null || !(taken instanceof Decision.Accepted accepted)) {
+            return taken;
+        }
+        List<DomainEvent> events = new ArrayList<>(accepted.events());
+        boolean lapsed = !open.appliesAt(envelope.issuedAt());
+        events.add(lapsed ? new ProposalExpired(action, open.expiresAt())
+                : new ProposalCancelled(action, envelope.actor().subject() + " did it at once"
+                        + " (no second admin is required any more)"));
+        String closed = "the open proposal of " + open.proposedBy().actorSubject() + " to " + action.words()
+                + (lapsed ? " had lapsed" : " is cancelled");
+        return Decision.accepted(events, accepted.note() == null ? closed : accepted.note() + "; " + closed);
     }
 
     /**

@@ -35,6 +35,7 @@ import static com.tradingcontrol.domain.ProposalAction.MAINTENANCE_OFF;
 import static com.tradingcontrol.domain.RejectionCode.FORBIDDEN;
 import static com.tradingcontrol.domain.RejectionCode.INVALID_STATE;
 import static com.tradingcontrol.domain.RejectionCode.SECOND_ADMIN_REQUIRED;
+import static com.tradingcontrol.domain.RejectionCode.VALIDATION_FAILED;
 import static com.tradingcontrol.domain.Scenario.ADMIN;
 import static com.tradingcontrol.domain.Scenario.NOW;
 import static com.tradingcontrol.domain.Scenario.OPERATOR;
@@ -130,6 +131,34 @@ class TwoPersonRulesTest {
         }
 
         @Test
+        void aPauseThatLapsesByItselfClosesTheOpenProposalThroughAnEvent() {
+            Instant pauseEnd = NOW.plus(Duration.ofMinutes(2));
+            ControlState state = (ControlState) given(new TradingPaused(Scope.global(), "incident", pauseEnd))
+                    .under(BOTH_ON).and(ADMIN, new ProposalOpened(GLOBAL_RESUME, "clear", EXPIRY)).state("global");
+            ProposalCancelled closed = new ProposalCancelled(GLOBAL_RESUME,
+                    "the global pause expired at " + pauseEnd + "; nothing is left to resume");
+
+            assertThat(PauseExpiry.expire(state, pauseEnd))
+                    .containsExactly(new PauseExpired(Scope.global(), pauseEnd), closed);
+            // A scan that runs only after the proposal's own expiry emits the same events, not a ProposalExpired.
+            assertThat(PauseExpiry.expire(state, EXPIRY.plusSeconds(1)))
+                    .containsExactly(new PauseExpired(Scope.global(), pauseEnd), closed);
+            ControlState after = (ControlState) given(new TradingPaused(Scope.global(), "incident", pauseEnd))
+                    .and(ADMIN, new ProposalOpened(GLOBAL_RESUME, "clear", EXPIRY))
+                    .and(ADMIN, new PauseExpired(Scope.global(), pauseEnd)).and(ADMIN, closed).state("global");
+            assertThat(after.proposals().isEmpty()).isTrue();
+            assertThat(after.pause()).isNull();
+        }
+
+        @Test
+        void aResumeWhileTheRuleIsOffClosesAProposalOpenedUnderIt() {
+            given(new TradingPaused(Scope.global(), "incident", null)).and(ADMIN, new ProposalOpened(GLOBAL_RESUME, "clear", EXPIRY))
+                    .when(OPERATOR, new ResumeTrading(Scope.global(), "clear now"))
+                    .thenEvents(new TradingResumed(Scope.global(), "clear now"), new ProposalCancelled(GLOBAL_RESUME,
+                            "ops-1 did it at once (no second admin is required any more)"));
+        }
+
+        @Test
         void withTheRuleOffAResumeTakesEffectAtOnceAndOtherScopesNeverPropose() {
             given(new TradingPaused(Scope.global(), "incident", null))
                     .when(OPERATOR, new ResumeTrading(Scope.global(), "clear"))
@@ -182,6 +211,40 @@ class TwoPersonRulesTest {
                     .when(ADMIN, new SetMaintenanceMode(false, null, "done"))
                     .thenEvents(new MaintenanceModeChanged(false, null, "done"));
         }
+
+        @Test
+        void switchingOffWhileTheRuleIsOffClosesAProposalOpenedUnderItAsExpiredWhenItHadLapsed() {
+            given(new MaintenanceModeChanged(true, "upgrade", "planned"))
+                    .and(ADMIN, new ProposalOpened(MAINTENANCE_OFF, "done", NOW.minusSeconds(1)))
+                    .when(ADMIN, new SetMaintenanceMode(false, null, "done"))
+                    .thenEvents(new MaintenanceModeChanged(false, null, "done"),
+                            new ProposalExpired(MAINTENANCE_OFF, NOW.minusSeconds(1)));
+        }
+    }
+
+    @Test
+    void theProposingCommandMayNameTheProposalsTimeToLiveWithinTheSameBoundsAsTheKillSwitchRelease() {
+        globallyPaused().when(OPERATOR, new ResumeTrading(Scope.global(), "clear", EXPIRY))
+                .thenEvents(new ProposalOpened(GLOBAL_RESUME, "clear", EXPIRY));
+        maintenanceOn().when(ADMIN, new SetMaintenanceMode(false, null, "done", NOW.plus(Duration.ofHours(1))))
+                .thenEvents(new ProposalOpened(MAINTENANCE_OFF, "done", NOW.plus(Duration.ofHours(1))));
+
+        Instant tooLate = NOW.plus(Duration.ofHours(1)).plusSeconds(1);
+        globallyPaused().when(OPERATOR, new ResumeTrading(Scope.global(), "clear", tooLate))
+                .thenRejected(VALIDATION_FAILED).withMessageContaining("at most 60 minutes")
+                .withMessageContaining("proposalExpiresAt");
+        maintenanceOn().when(ADMIN, new SetMaintenanceMode(false, null, "done", NOW))
+                .thenRejected(VALIDATION_FAILED).withMessageContaining("proposalExpiresAt")
+                .withMessageContaining("is not after");
+        // Only a command a rule may cover names one; with its rule off it is accepted and unused.
+        given(new TradingPaused(Scope.tenant("u1"), "incident", null)).under(BOTH_ON)
+                .when(OPERATOR, new ResumeTrading(Scope.tenant("u1"), "clear", EXPIRY))
+                .thenRejected(VALIDATION_FAILED).withMessageContaining("proposalExpiresAt");
+        given().under(BOTH_ON).when(ADMIN, new SetMaintenanceMode(true, "upgrade", "planned", EXPIRY))
+                .thenRejected(VALIDATION_FAILED).withMessageContaining("proposalExpiresAt");
+        given(new TradingPaused(Scope.global(), "incident", null))
+                .when(OPERATOR, new ResumeTrading(Scope.global(), "clear", EXPIRY))
+                .thenEvents(new TradingResumed(Scope.global(), "clear"));
     }
 
     @Test

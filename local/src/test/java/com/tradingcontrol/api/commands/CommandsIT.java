@@ -329,13 +329,17 @@ class CommandsIT {
         try {
             assertThat(waited("/api/trading-control/pause", "{\"scope\":\"global\",\"reason\":\"resume drill\"}")
                     .path("status").asText()).isEqualTo("ACCEPTED");
+            Instant ttl = Instant.now().plusSeconds(300).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             HttpResponse<String> proposed = step("/api/trading-control/resume", Tokens.operator(),
-                    "{\"scope\":\"global\",\"reason\":\"venue back\"}", run + "-1");
+                    "{\"scope\":\"global\",\"reason\":\"venue back\",\"proposalExpiresAt\":\"" + ttl + "\"}",
+                    run + "-1");
             assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(200);
             assertThat(Http.json(proposed).path("message").asText()).contains("different admin");
             assertThat(WIRING.controlStateView().state("global")).map(ScopeState::mode).contains("PAUSED");
             assertThat(WIRING.controlStateView().state("global")).map(s -> s.proposal("GLOBAL_RESUME"))
                     .map(ScopeState.Proposal::proposedBy).contains("op-1");
+            assertThat(WIRING.controlStateView().state("global")).map(s -> s.proposal("GLOBAL_RESUME"))
+                    .map(ScopeState.Proposal::expiresAt).contains(ttl);
 
             assertProblem(step("/api/two-person/global-resume/approve", null, "{\"reason\":\"x\"}", run + "-x"),
                     401, "UNAUTHORIZED");
@@ -354,6 +358,62 @@ class CommandsIT {
             assertThat(audit).extracting(r -> r.getActor().getSubject()).containsExactly("op-1", "admin-1");
         } finally {
             client.send("PUT", rule, Tokens.admin(), "{\"value\":false,\"reason\":\"drill over\"}", "Prefer", "wait=5");
+        }
+    }
+
+    @Test
+    void maintenanceOffUnderItsOptionalRuleTakesTwoAdminsAndEveryStepIsAudited() {
+        String run = unique("maint");
+        String rule = "/api/config/control.twoPerson.maintenanceOff";
+        assertThat(client.send("PUT", rule, Tokens.admin(), "{\"value\":true,\"reason\":\"drill\"}", "Prefer",
+                "wait=5").statusCode()).isEqualTo(200);
+        try {
+            assertThat(client.send("PUT", "/api/maintenance", Tokens.admin(),
+                    "{\"on\":true,\"message\":\"upgrade\",\"reason\":\"maintenance drill\"}", "Prefer", "wait=5")
+                    .statusCode()).isEqualTo(200);
+            // The proposal's time-to-live: optional, in the future, at most an hour ahead (else 422 naming the field).
+            assertThat(assertProblem(client.send("PUT", "/api/maintenance", Tokens.admin(),
+                    "{\"on\":false,\"reason\":\"x\",\"proposalExpiresAt\":\"soon\"}"), 422, "VALIDATION_FAILED")
+                    .path("detail").asText()).contains("proposalExpiresAt");
+            assertThat(assertProblem(client.send("PUT", "/api/maintenance", Tokens.admin(),
+                    "{\"on\":false,\"reason\":\"x\",\"proposalExpiresAt\":\"" + Instant.now().plusSeconds(7200) + "\"}",
+                    "Prefer", "wait=5", "x-request-id", run + "-0"), 422, "VALIDATION_FAILED")
+                    .path("detail").asText()).contains("proposalExpiresAt").contains("at most 60 minutes");
+            Instant ttl = Instant.now().plusSeconds(1200).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            HttpResponse<String> proposed = client.send("PUT", "/api/maintenance", Tokens.admin(),
+                    "{\"on\":false,\"reason\":\"upgrade done\",\"proposalExpiresAt\":\"" + ttl + "\"}",
+                    "Prefer", "wait=5", "x-request-id", run + "-1");
+            assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(200);
+            assertThat(Http.json(proposed).path("message").asText()).contains("different admin");
+            assertThat(WIRING.controlStateView().state("global")).map(s -> s.proposal("MAINTENANCE_OFF"))
+                    .map(ScopeState.Proposal::expiresAt).contains(ttl);
+            assertThat(WIRING.controlStateView().state("global")).map(ScopeState::maintenance).contains(true);
+            assertThat(Http.json(http.get("/api/trading-control", Tokens.operator())).path("global")
+                    .path("maintenance").asBoolean()).isTrue();
+            assertThat(WIRING.controlStateView().state("global")).map(s -> s.proposal("MAINTENANCE_OFF"))
+                    .map(ScopeState.Proposal::proposedBy).contains("admin-1");
+
+            assertProblem(step("/api/two-person/maintenance-off/approve", Tokens.admin(), "{\"reason\":\"me\"}",
+                    run + "-2"), 403, "SECOND_ADMIN_REQUIRED");
+            assertThat(WIRING.controlStateView().state("global")).map(ScopeState::maintenance).contains(true);
+            HttpResponse<String> approved = step("/api/two-person/maintenance-off/approve", Tokens.secondAdmin(),
+                    "{\"reason\":\"checked\"}", run + "-3");
+            assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+            assertThat(WIRING.controlStateView().state("global")).map(ScopeState::maintenance).contains(false);
+            assertThat(WIRING.controlStateView().state("global")).map(s -> s.proposal("MAINTENANCE_OFF")).isEmpty();
+
+            List<AuditRecord> audit = TopicReader.awaitMatching(BROKER.bootstrapServers(), TOPICS.audit(),
+                    record -> record.getRequestId().startsWith(run + "-"));
+            assertThat(audit).extracting(AuditRecord::getAction).containsExactly("SetMaintenanceMode",
+                    "SetMaintenanceMode", "ApproveTwoPersonProposal", "ApproveTwoPersonProposal");
+            assertThat(audit).extracting(r -> r.getActor().getSubject())
+                    .containsExactly("admin-1", "admin-1", "admin-1", "admin-2");
+            assertThat(audit).extracting(AuditRecord::getCode)
+                    .containsExactly("VALIDATION_FAILED", null, "SECOND_ADMIN_REQUIRED", null);
+        } finally {
+            client.send("PUT", rule, Tokens.admin(), "{\"value\":false,\"reason\":\"drill over\"}", "Prefer", "wait=5");
+            client.send("PUT", "/api/maintenance", Tokens.admin(), "{\"on\":false,\"reason\":\"drill over\"}",
+                    "Prefer", "wait=5");
         }
     }
 

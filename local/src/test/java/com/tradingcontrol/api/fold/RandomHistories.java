@@ -86,7 +86,7 @@ final class RandomHistories {
         String scope = scope();
         return switch (kind) {
             case 0, 1 -> new Send(scope, staff(), new PauseTrading(scope, reason("pause"), expiry(now)));
-            case 2, 3 -> new Send(scope, staff(), new ResumeTrading(scope, reason("resume")));
+            case 2, 3 -> new Send(scope, staff(), new ResumeTrading(scope, reason("resume"), null));
             case 4 -> new Send(scope, staff(), new SetReduceOnly(scope, reason("reduce"), expiry(now)));
             case 5 -> new Send(scope, staff(), new LiftReduceOnly(scope, reason("lift")));
             case 6 -> new Send("global", staff(), new EngageKillSwitch(reason("halt")));
@@ -97,7 +97,7 @@ final class RandomHistories {
             case 15 -> new Send("global", random.nextBoolean() ? ADMIN : SECOND_ADMIN,
                     TwoPersonCodec.commandToAvro(false, proposalAction(), reason("reject")));
             case 8 -> new Send("global", ADMIN, new SetMaintenanceMode(random.nextBoolean(), "back soon " + random.nextInt(9),
-                    reason("maintenance")));
+                    reason("maintenance"), null));
             case 9, 10, 11 -> profileCommand();
             default -> config();
         };

@@ -284,6 +284,7 @@ class ConsoleBrowserIT {
         first.signInAs("admin");
         first.open("act");
         first.type("#kill-reason", "venue is back");
+        first.type("#kill-proposal-ttl", "20");
         first.click("#kill-release");
         assertThat(first.confirm()).contains("GLOBAL");
         assertThat(first.outcome("#kill-outcome")).startsWith("Accepted").contains("different admin");
@@ -298,7 +299,8 @@ class ConsoleBrowserIT {
         second.live();
         assertThat(second.text("#release-proposal-banner")).contains("RELEASE PROPOSED by dev-admin", "second admin");
         assertThat(second.text("#kill-switch-banner")).contains("KILL SWITCH ENGAGED");
-        assertThat(second.text("#proposals [data-action='KILL_SWITCH_RELEASE']")).contains("proposed by dev-admin");
+        assertThat(second.text("#proposals [data-action='KILL_SWITCH_RELEASE']")).contains("proposed by dev-admin")
+                .containsPattern("lapses in (19|20)m");
         second.screenshot("10-kill-switch-release-proposed");
         second.open("act");
         second.type("#kill-reason", "checked the venue");

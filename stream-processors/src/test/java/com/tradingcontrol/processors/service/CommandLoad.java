@@ -123,13 +123,13 @@ public final class CommandLoad {
         if (dice < 30) {
             String scope = "symbol:S" + random.nextInt(30);
             Object payload = random.nextBoolean() ? new PauseTrading(scope, "volatility", null)
-                    : new ResumeTrading(scope, "calm again");
+                    : new ResumeTrading(scope, "calm again", null);
             return record(scope, id, OPERATOR, payload, now);
         }
         if (dice < 42) {
             String scope = "tenant:u" + random.nextInt(10);
             Object payload = random.nextBoolean() ? new PauseTrading(scope, "risk review", null)
-                    : new ResumeTrading(scope, "review done");
+                    : new ResumeTrading(scope, "review done", null);
             return record(scope, id, OPERATOR, payload, now);
         }
         if (dice < 47) {

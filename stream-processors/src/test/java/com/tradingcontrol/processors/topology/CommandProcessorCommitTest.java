@@ -56,9 +56,9 @@ class CommandProcessorCommitTest {
         later();
         assertThat(commitAfter("global", TestCommands.release("fixed"))).isTrue();
         later();
-        assertThat(commitAfter("global", new SetMaintenanceMode(true, "upgrade", "planned"))).isTrue();
+        assertThat(commitAfter("global", new SetMaintenanceMode(true, "upgrade", "planned", null))).isTrue();
         later();
-        assertThat(commitAfter("global", new SetMaintenanceMode(false, "", "done"))).isTrue();
+        assertThat(commitAfter("global", new SetMaintenanceMode(false, "", "done", null))).isTrue();
     }
 
     @Test

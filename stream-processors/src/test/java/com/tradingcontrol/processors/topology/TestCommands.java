@@ -63,7 +63,7 @@ final class TestCommands {
     }
 
     static Object resume(String scope, String reason) {
-        return new ResumeTrading(scope, reason);
+        return new ResumeTrading(scope, reason, null);
     }
 
     static Object engage(String reason) {

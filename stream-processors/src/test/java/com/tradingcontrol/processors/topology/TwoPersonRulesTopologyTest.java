@@ -13,6 +13,7 @@ import com.tradingcontrol.schemas.avro.ControlMode;
 import com.tradingcontrol.schemas.avro.ControlState;
 import com.tradingcontrol.schemas.avro.EventEnvelope;
 import com.tradingcontrol.schemas.avro.MaintenanceModeChanged;
+import com.tradingcontrol.schemas.avro.PauseExpired;
 import com.tradingcontrol.schemas.avro.PauseTrading;
 import com.tradingcontrol.schemas.avro.RejectTwoPersonProposal;
 import com.tradingcontrol.schemas.avro.ResumeTrading;
@@ -67,7 +68,7 @@ class TwoPersonRulesTopologyTest {
         send("pause", OPERATOR, new PauseTrading("global", "incident", null), T0);
         harness.drain();
 
-        send("r1", OPERATOR, new ResumeTrading("global", "clear"), T0);
+        send("r1", OPERATOR, new ResumeTrading("global", "clear", null), T0);
         ControlState pending = globalState();
         assertThat(pending.getMode()).isEqualTo(ControlMode.PAUSED);
         assertThat(pending.getProposals()).extracting(p -> p.getAction() + " by " + p.getProposedBy())
@@ -91,14 +92,14 @@ class TwoPersonRulesTopologyTest {
     @Test
     void theProposerCannotApproveItsOwnMaintenanceOffAndMaintenanceOnAgainCancels() {
         switchOn(MAINTENANCE_KEY);
-        send("on", ADMIN, new SetMaintenanceMode(true, "upgrade", "planned"), T0);
+        send("on", ADMIN, new SetMaintenanceMode(true, "upgrade", "planned", null), T0);
         harness.drain();
 
-        send("off1", ADMIN, new SetMaintenanceMode(false, "", "done"), T0);
+        send("off1", ADMIN, new SetMaintenanceMode(false, "", "done", null), T0);
         send("a1", ADMIN, new ApproveTwoPersonProposal("MAINTENANCE_OFF", "me again"), T0.plusSeconds(1));
-        send("on2", SECOND_ADMIN, new SetMaintenanceMode(true, "upgrade", "not done"), T0.plusSeconds(2));
+        send("on2", SECOND_ADMIN, new SetMaintenanceMode(true, "upgrade", "not done", null), T0.plusSeconds(2));
         send("a2", SECOND_ADMIN, new ApproveTwoPersonProposal("MAINTENANCE_OFF", "ok"), T0.plusSeconds(3));
-        send("off2", SECOND_ADMIN, new SetMaintenanceMode(false, "", "now done"), T0.plusSeconds(4));
+        send("off2", SECOND_ADMIN, new SetMaintenanceMode(false, "", "now done", null), T0.plusSeconds(4));
         send("r1", ADMIN, new RejectTwoPersonProposal("MAINTENANCE_OFF", "not yet"), T0.plusSeconds(5));
 
         assertThat(harness.outcomes.readValuesToList()).extracting(CommandOutcome::getCode)
@@ -121,9 +122,9 @@ class TwoPersonRulesTopologyTest {
     void aNewGlobalPauseCancelsAndAnUnapprovedProposalExpiresThroughAnAuditedSystemEvent() {
         switchOn(RESUME_KEY);
         send("pause", OPERATOR, new PauseTrading("global", "incident", null), T0);
-        send("r1", ADMIN, new ResumeTrading("global", "clear"), T0);
+        send("r1", ADMIN, new ResumeTrading("global", "clear", null), T0);
         send("pause2", OPERATOR, new PauseTrading("global", "still bad", null), T0.plusSeconds(1));
-        send("r2", ADMIN, new ResumeTrading("global", "clear now"), T0.plusSeconds(2));
+        send("r2", ADMIN, new ResumeTrading("global", "clear now", null), T0.plusSeconds(2));
         List<Object> events = new ArrayList<>(payloads());
         assertThat(events).endsWith(new TwoPersonProposalCancelled("GLOBAL_RESUME", "still bad"),
                 new TwoPersonProposed("GLOBAL_RESUME", "clear now", T0.plusSeconds(2).plus(Duration.ofMinutes(10))));
@@ -146,13 +147,82 @@ class TwoPersonRulesTopologyTest {
     }
 
     @Test
-    void withTheRulesOffByDefaultResumeAndMaintenanceOffTakeEffectAtOnce() {
-        send("pause", OPERATOR, new PauseTrading("global", "incident", null), T0);
-        send("on", ADMIN, new SetMaintenanceMode(true, "upgrade", "planned"), T0);
+    void aPauseThatLapsesByItselfClosesItsOpenResumeProposalThroughAnAuditedSystemEvent() {
+        switchOn(RESUME_KEY);
+        Instant pauseEnd = T0.plus(Duration.ofMinutes(2));
+        send("pause", OPERATOR, new PauseTrading("global", "incident", pauseEnd), T0);
+        send("r1", ADMIN, new ResumeTrading("global", "clear", null), T0);
         harness.drain();
 
-        send("r1", OPERATOR, new ResumeTrading("global", "clear"), T0.plusSeconds(1));
-        send("off", ADMIN, new SetMaintenanceMode(false, "", "done"), T0.plusSeconds(2));
+        harness.driver.advanceWallClockTime(Duration.ofMinutes(3));
+
+        List<EventEnvelope> events = harness.events.readValuesToList();
+        assertThat(events).extracting(EventEnvelope::getPayload).containsExactly(new PauseExpired("global", pauseEnd),
+                new TwoPersonProposalCancelled("GLOBAL_RESUME",
+                        "the global pause expired at " + pauseEnd + "; nothing is left to resume"));
+        assertThat(events).extracting(e -> e.getActor().getSubject()).containsExactly("system", "system");
+        List<AuditRecord> audit = harness.audit.readValuesToList();
+        assertThat(audit).extracting(AuditRecord::getAction).containsExactly("PauseExpired", "TwoPersonProposalCancelled");
+        assertThat(audit).extracting(r -> r.getActor().getSubject()).containsExactly("system", "system");
+        ControlState state = globalState();
+        assertThat(state.getMode()).isEqualTo(ControlMode.ACTIVE);
+        assertThat(state.getProposals()).isEmpty();
+    }
+
+    @Test
+    void aResumeAfterTheRuleWasSwitchedOffClosesTheProposalOpenedUnderIt() {
+        switchOn(RESUME_KEY);
+        send("pause", OPERATOR, new PauseTrading("global", "incident", null), T0);
+        send("r1", ADMIN, new ResumeTrading("global", "clear", null), T0);
+        harness.commands.pipeInput("config:" + RESUME_KEY,
+                envelope("c-off", ADMIN, T0, new UpdateConfig(RESUME_KEY, false, "drill over")));
+        harness.drain();
+
+        send("r2", OPERATOR, new ResumeTrading("global", "clear now", null), T0.plusSeconds(5));
+
+        assertThat(payloads()).containsExactly(new TradingResumed("global", "clear now"),
+                new TwoPersonProposalCancelled("GLOBAL_RESUME",
+                        "olga did it at once (no second admin is required any more)"));
+        assertThat(harness.audit.readValuesToList()).extracting(AuditRecord::getAction).containsExactly("ResumeTrading");
+        ControlState state = globalState();
+        assertThat(state.getMode()).isEqualTo(ControlMode.ACTIVE);
+        assertThat(state.getProposals()).isEmpty();
+    }
+
+    @Test
+    void theProposingCommandNamesItsProposalsTimeToLiveWithinAnHour() {
+        switchOn(RESUME_KEY);
+        switchOn(MAINTENANCE_KEY);
+        send("pause", OPERATOR, new PauseTrading("global", "incident", null), T0);
+        send("on", ADMIN, new SetMaintenanceMode(true, "upgrade", "planned", null), T0);
+        harness.drain();
+
+        Instant tooLate = T0.plus(Duration.ofMinutes(61));
+        send("r0", ADMIN, new ResumeTrading("global", "clear", tooLate), T0);
+        send("r1", ADMIN, new ResumeTrading("global", "clear", T0.plus(Duration.ofMinutes(30))), T0);
+        send("off", ADMIN, new SetMaintenanceMode(false, "", "done", T0.plus(Duration.ofHours(1))), T0);
+
+        List<CommandOutcome> outcomes = harness.outcomes.readValuesToList();
+        assertThat(outcomes).extracting(CommandOutcome::getCode).containsExactly("VALIDATION_FAILED", null, null);
+        assertThat(outcomes.get(0).getMessage()).contains("proposalExpiresAt").contains("at most 60 minutes");
+        assertThat(payloads()).containsExactly(
+                new TwoPersonProposed("GLOBAL_RESUME", "clear", T0.plus(Duration.ofMinutes(30))),
+                new TwoPersonProposed("MAINTENANCE_OFF", "done", T0.plus(Duration.ofHours(1))));
+        assertThat(harness.audit.readValuesToList()).extracting(AuditRecord::getAction)
+                .containsExactly("ResumeTrading", "ResumeTrading", "SetMaintenanceMode");
+        assertThat(globalState().getProposals()).extracting(p -> p.getAction() + " until " + p.getExpiresAt())
+                .containsExactly("GLOBAL_RESUME until " + T0.plus(Duration.ofMinutes(30)),
+                        "MAINTENANCE_OFF until " + T0.plus(Duration.ofHours(1)));
+    }
+
+    @Test
+    void withTheRulesOffByDefaultResumeAndMaintenanceOffTakeEffectAtOnce() {
+        send("pause", OPERATOR, new PauseTrading("global", "incident", null), T0);
+        send("on", ADMIN, new SetMaintenanceMode(true, "upgrade", "planned", null), T0);
+        harness.drain();
+
+        send("r1", OPERATOR, new ResumeTrading("global", "clear", null), T0.plusSeconds(1));
+        send("off", ADMIN, new SetMaintenanceMode(false, "", "done", null), T0.plusSeconds(2));
 
         assertThat(payloads()).containsExactly(new TradingResumed("global", "clear"),
                 new MaintenanceModeChanged(false, "", "done"));
