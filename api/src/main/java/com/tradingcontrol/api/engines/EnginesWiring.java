@@ -39,8 +39,9 @@ public final class EnginesWiring {
      * The gateway to submit commands through: {@code commands}, with every restricting command also
      * signalled on {@code trading.halt-signals}. The producer is idempotent and non-transactional
      * (acks=all, linger 0); a signal that is not delivered by its decideBy is worthless, so that bounds its sends.
-     * It keeps the topic's metadata however long no halt is sent ({@code metadata.max.idle.ms}), so once
-     * fetched its sends never block and the request thread sends signals itself.
+     * It keeps the topic's metadata however long no halt is sent ({@code metadata.max.idle.ms}), so the
+     * first halt after a quiet week does not wait for a metadata fetch; sends still go through one sender
+     * thread, since a broker outage can make them block.
      */
     public static CommandGateway haltSignals(CommandGateway commands, KafkaConfig kafka, Topics topics,
                                              EnginesConfig config, Environment environment) {
@@ -55,7 +56,6 @@ public final class EnginesWiring {
         try {
             // Fetched now so that the first halt's send does not wait for metadata.
             producer.partitionsFor(topics.haltSignals().name());
-            publisher.warm();
         } catch (RuntimeException e) {
             LOG.warn("No metadata for {} at start-up; the first halt signal fetches it", topics.haltSignals().name(), e);
         }

@@ -15,12 +15,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes fast halt signals to {@code trading.halt-signals}. Best effort by design: the command is
  * the authoritative path, so a signal that cannot be sent is counted and logged (with the request's
- * x-request-id) and never fails or delays the command. {@code producer.send} blocks only while the
- * producer lacks the topic's metadata (up to {@code max.block.ms}, e.g. with the broker away at start-up):
- * until the metadata is known ({@link #warm}, or a first signal delivered) sends are handed to one
- * dedicated thread so the request thread never waits for that; from then on the request thread sends
- * itself, which saves the hand-over (a thread wake-up, milliseconds on a busy host) on every halt. The
- * producer keeps that metadata for good ({@code metadata.max.idle.ms}, see {@code EnginesWiring}).
+ * x-request-id) and never fails or delays the command. {@code producer.send} blocks while the
+ * producer lacks the topic's metadata (up to {@code max.block.ms}), and it loses that metadata during a
+ * broker outage even after it held it, so every send is handed to one dedicated thread: a request
+ * never waits for the broker. (Sending from the request thread once the metadata was known saved a
+ * thread wake-up per halt, but held a pause request for {@code max.block.ms} during an outage:
+ * {@code BrokerOutageIT}.)
  */
 public final class HaltSignalPublisher {
     public static final String PUBLISHED_METRIC = "engines.haltSignals.published";
@@ -33,7 +33,6 @@ public final class HaltSignalPublisher {
     private final ExecutorService sender;
     private final Counter published;
     private final Counter failed;
-    private volatile boolean warm;
 
     public HaltSignalPublisher(Producer<String, HaltSignal> producer, String topic, Duration decideBy,
                                ExecutorService sender, MetricRegistry metrics) {
@@ -45,21 +44,10 @@ public final class HaltSignalPublisher {
         this.failed = metrics.counter(FAILED_METRIC);
     }
 
-    /** The producer has the topic's metadata: its sends no longer block, so callers send themselves. */
-    public void warm() {
-        warm = true;
-    }
-
     /** Returns at once; does nothing for a command that does not restrict. Never throws. */
     public void publish(CommandRequest request) {
         try {
-            HaltSignals.of(request, decideBy).ifPresent(signal -> {
-                if (warm) {
-                    send(signal);
-                } else {
-                    sender.execute(() -> send(signal));
-                }
-            });
+            HaltSignals.of(request, decideBy).ifPresent(signal -> sender.execute(() -> send(signal)));
         } catch (RejectedExecutionException | IllegalArgumentException e) {
             failed(request.commandId(), request.requestId(), e);
         }
@@ -69,7 +57,6 @@ public final class HaltSignalPublisher {
         try {
             producer.send(new ProducerRecord<>(topic, signal.getScope(), signal), (metadata, error) -> {
                 if (error == null) {
-                    warm = true;
                     published.inc();
                 } else {
                     failed(signal.getCommandId(), signal.getRequestId(), error);
