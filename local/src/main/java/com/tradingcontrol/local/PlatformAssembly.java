@@ -166,6 +166,8 @@ public final class PlatformAssembly implements AutoCloseable {
         try {
             step.close();
         } catch (Exception e) {
+            // Logged, not rethrown: this runs at shutdown, where stopping the remaining services (and
+            // so releasing the broker's clients and the store's file) matters more than the failure.
             LOG.warn("stopping {} failed", what, e);
         }
     }
