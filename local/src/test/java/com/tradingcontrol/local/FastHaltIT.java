@@ -120,9 +120,11 @@ class FastHaltIT {
                 () -> retractions.stream().anyMatch(r -> r.startsWith(rejected + " " + scope + " rejected")));
         assertThat(cause(client.decide("tenant-r", null, null), rejected)).as("the signal no longer counts").isNull();
 
+        // The engine reports the signal it applied and then its retraction, each asynchronously: the status
+        // shows the signal first, and must come to show the retraction as the last thing the engine applied.
         JsonNode engine = await(() -> PlatformApi.row(get("/api/engines"), "engines", "engineId", ENGINE),
-                e -> e.path("lastApplied").path("commandId").asText().equals(rejected), "the engine status");
-        assertThat(engine.path("lastApplied").path("source").asText()).isEqualTo("RETRACTION");
+                e -> e.path("lastApplied").path("commandId").asText().equals(rejected)
+                        && e.path("lastApplied").path("source").asText().equals("RETRACTION"), "the engine status");
         assertThat(engine.path("status").asText()).isEqualTo("ALIVE");
 
         JsonNode propagation = await(() -> get("/api/commands/" + rejected + "/propagation"),
