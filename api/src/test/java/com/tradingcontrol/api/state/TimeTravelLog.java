@@ -1,6 +1,7 @@
 package com.tradingcontrol.api.state;
 
 import com.tradingcontrol.api.reads.LogSource;
+import com.tradingcontrol.api.support.Await;
 import com.tradingcontrol.kafka.embedded.SharedEmbeddedKafka;
 import com.tradingcontrol.domain.AggregateState;
 import com.tradingcontrol.domain.TradingDomain;
@@ -21,13 +22,18 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -82,6 +88,7 @@ final class TimeTravelLog implements AutoCloseable {
                 inTransaction(tx, p, eventsPerPartition, true);
             }
         }
+        awaitTransactionsSettled();
     }
 
     /** More events on every partition, committed, after the history. */
@@ -92,6 +99,7 @@ final class TimeTravelLog implements AutoCloseable {
                 inTransaction(tx, p, eventsPerPartition, true);
             }
         }
+        awaitTransactionsSettled();
     }
 
     /** A record of bytes that are no Avro at all (not part of {@link #expected}: nothing can fold it). */
@@ -114,6 +122,35 @@ final class TimeTravelLog implements AutoCloseable {
         try (KafkaProducer<String, byte[]> plain = producer(null)) {
             records(partition, List.of(event)).forEach(plain::send);
             plain.flush();
+        }
+    }
+
+    /**
+     * A producer's commitTransaction returns once the coordinator has recorded the decision; the markers
+     * that make the records visible to read_committed readers are written to the partitions just after.
+     * What {@link #expected} counts as committed is only readable once every partition's last stable
+     * offset has reached its end (no transaction left open), so the writes wait for that.
+     */
+    private void awaitTransactionsSettled() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SharedEmbeddedKafka.bootstrapServers()))) {
+            Await.until("every transaction's markers written", Duration.ofSeconds(30),
+                    () -> ends(admin, IsolationLevel.READ_COMMITTED).equals(ends(admin, IsolationLevel.READ_UNCOMMITTED)));
+        }
+    }
+
+    private Map<Integer, Long> ends(Admin admin, IsolationLevel isolation) {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int p = 0; p < PARTITIONS; p++) {
+            latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        try {
+            Map<Integer, Long> ends = new HashMap<>();
+            admin.listOffsets(latest, new ListOffsetsOptions(isolation)).all().get(10, TimeUnit.SECONDS)
+                    .forEach((tp, info) -> ends.put(tp.partition(), info.offset()));
+            return ends;
+        } catch (Exception e) {
+            throw new IllegalStateException("listing the end offsets of " + topic, e);
         }
     }
 
