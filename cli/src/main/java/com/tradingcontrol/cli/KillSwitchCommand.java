@@ -14,22 +14,16 @@ final class KillSwitchCommand extends GroupCommand {
 
     @Command(name = "engage", mixinStandardHelpOptions = true,
             description = "Engage the kill switch (admin, operator); cancels an open release proposal.")
-    static final class Engage extends WriteCommand {
-        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why.")
-        String reason;
-
+    static final class Engage extends ReasonedPost {
         @Override
         public Integer call() {
-            return submit("POST", "/api/kill-switch", body().put("reason", reason), "kill-switch engage");
+            return post("/api/kill-switch", "kill-switch engage");
         }
     }
 
     @Command(name = "release", mixinStandardHelpOptions = true,
             description = "Propose releasing the kill switch (admin); it stays engaged until a different admin approves.")
-    static final class Release extends WriteCommand {
-        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why.")
-        String reason;
-
+    static final class Release extends ReasonedPost {
         @Option(names = "--for", paramLabel = "DURATION",
                 description = "How long the proposal waits for approval: 15m, PT30M (default 10m, at most 1h).")
         Duration duration;
@@ -46,36 +40,19 @@ final class KillSwitchCommand extends GroupCommand {
 
     @Command(name = "approve", mixinStandardHelpOptions = true,
             description = "Approve another admin's release proposal (admin); the kill switch is then released.")
-    static final class Approve extends ProposalStep {
-        Approve() {
-            super("/api/kill-switch/release/approve", "kill-switch release approved");
+    static final class Approve extends ReasonedPost {
+        @Override
+        public Integer call() {
+            return post("/api/kill-switch/release/approve", "kill-switch release approved");
         }
     }
 
     @Command(name = "reject", mixinStandardHelpOptions = true,
             description = "Reject the open release proposal (admin, its proposer included); the kill switch stays engaged.")
-    static final class Reject extends ProposalStep {
-        Reject() {
-            super("/api/kill-switch/release/reject", "kill-switch release rejected");
-        }
-    }
-
-    /** A step on the open release proposal: a reason, posted to the step's path. */
-    abstract static class ProposalStep extends WriteCommand {
-        private final String path;
-        private final String label;
-
-        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why.")
-        String reason;
-
-        ProposalStep(String path, String label) {
-            this.path = path;
-            this.label = label;
-        }
-
+    static final class Reject extends ReasonedPost {
         @Override
         public Integer call() {
-            return submit("POST", path, body().put("reason", reason), label);
+            return post("/api/kill-switch/release/reject", "kill-switch release rejected");
         }
     }
 }

@@ -2,7 +2,6 @@ package com.tradingcontrol.cli;
 
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "two-person", mixinStandardHelpOptions = true,
@@ -31,16 +30,13 @@ final class TwoPersonCommand extends GroupCommand {
     }
 
     /** A step on the open proposal of ACTION: a reason, posted to /api/two-person/ACTION/STEP. */
-    abstract static class Step extends WriteCommand {
+    abstract static class Step extends ReasonedPost {
         private final String step;
         private final String done;
 
         @Parameters(index = "0", paramLabel = "ACTION", completionCandidates = Actions.class,
                 description = "kill-switch-release, global-resume or maintenance-off.")
         String action;
-
-        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why.")
-        String reason;
 
         Step(String step, String done) {
             this.step = step;
@@ -53,8 +49,7 @@ final class TwoPersonCommand extends GroupCommand {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "ACTION must be one of " + String.join(", ", ACTIONS) + ", not '" + action + "'");
             }
-            return submit("POST", "/api/two-person/" + action + "/" + step, body().put("reason", reason),
-                    action + " proposal " + done);
+            return post("/api/two-person/" + action + "/" + step, action + " proposal " + done);
         }
     }
 
