@@ -87,7 +87,8 @@ public final class Bench implements Callable<Integer> {
     int engineRejections = 10;
     @Option(names = "--report", description = "JSON report file (default ${DEFAULT-VALUE})")
     Path reportFile = Path.of("bench/target/bench-report.json");
-    @Option(names = "--work-dir", description = "broker and store data (default: a new temp dir)")
+    @Option(names = "--work-dir", description = "broker and store data, kept after the run (default: a new "
+            + "temp dir, deleted after the run)")
     Path workDir;
 
     private final PrintStream out;
@@ -119,16 +120,23 @@ public final class Bench implements Callable<Integer> {
         Report report = new Report(out);
         long started = System.nanoTime();
         Path dir = workDir == null ? Platform.tempWorkDir() : workDir;
-        if (scenarios.stream().anyMatch(s -> !s.equals("client"))) {
-            try (Platform platform = Platform.startBroker(dir)) {
-                new RawKafkaBaseline(platform.bootstrapServers()).run(report, rawRoundTrips, rawSeconds,
-                        warmupSeconds);
-                platform.startServices(commitIntervalMs, controlCommitSpacingMs, streamsConfig);
-                runScenarios(platform, report);
+        try {
+            if (scenarios.stream().anyMatch(s -> !s.equals("client"))) {
+                try (Platform platform = Platform.startBroker(dir)) {
+                    new RawKafkaBaseline(platform.bootstrapServers()).run(report, rawRoundTrips, rawSeconds,
+                            warmupSeconds);
+                    platform.startServices(commitIntervalMs, controlCommitSpacingMs, streamsConfig);
+                    runScenarios(platform, report);
+                }
             }
-        }
-        if (scenarios.contains("client")) {
-            runClient(dir, report);
+            if (scenarios.contains("client")) {
+                runClient(dir, report);
+            }
+        } finally {
+            if (workDir == null) {
+                // A run writes gigabytes of broker logs; a temp dir left behind by each run fills the disk.
+                org.apache.kafka.common.utils.Utils.delete(dir.toFile());
+            }
         }
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("options", options());
