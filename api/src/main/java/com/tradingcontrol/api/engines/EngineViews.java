@@ -1,5 +1,8 @@
 package com.tradingcontrol.api.engines;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tradingcontrol.domain.engines.EngineReport;
 import com.tradingcontrol.domain.engines.EngineStatus;
 import com.tradingcontrol.domain.engines.Propagation;
@@ -50,8 +53,12 @@ final class EngineViews {
         return view;
     }
 
-    static Map<String, Object> propagation(Propagation propagation) {
-        Map<String, Object> view = new LinkedHashMap<>();
+    /**
+     * Built as a tree, not a map: the engines tick builds one for every command whose propagation changed
+     * (each control change at least once), and converting a map costs a serialization round trip.
+     */
+    static ObjectNode propagation(Propagation propagation) {
+        ObjectNode view = JsonNodeFactory.instance.objectNode();
         view.put("commandId", propagation.commandId());
         view.put("scope", propagation.scope());
         view.put("kind", propagation.kind());
@@ -61,14 +68,21 @@ final class EngineViews {
         view.put("decision", propagation.decision().name());
         view.put("decidedAt", text(propagation.decidedAt()));
         view.put("sloDeadline", text(propagation.sloDeadline()));
-        view.put("missed", propagation.missed());
+        ArrayNode missed = view.putArray("missed");
+        ArrayNode engines = JsonNodeFactory.instance.arrayNode();
+        for (Propagation.EngineApplication row : propagation.engines()) {
+            if (row.status() == Propagation.Status.MISSED) {
+                missed.add(row.engineId());
+            }
+            engines.add(application(row));
+        }
         view.put("settled", propagation.settled());
-        view.put("engines", propagation.engines().stream().map(EngineViews::application).toList());
+        view.set("engines", engines);
         return view;
     }
 
-    private static Map<String, Object> application(Propagation.EngineApplication row) {
-        Map<String, Object> view = new LinkedHashMap<>();
+    private static ObjectNode application(Propagation.EngineApplication row) {
+        ObjectNode view = JsonNodeFactory.instance.objectNode();
         view.put("engineId", row.engineId());
         view.put("status", row.status().name());
         view.put("expected", row.expected());

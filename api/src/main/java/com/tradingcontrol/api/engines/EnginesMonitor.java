@@ -183,7 +183,7 @@ public final class EnginesMonitor {
         if (propagation.equals(pushedPropagations.put(propagation.commandId(), propagation))) {
             return;
         }
-        ObjectNode json = mapper.valueToTree(EngineViews.propagation(propagation));
+        ObjectNode json = EngineViews.propagation(propagation);
         evidence.changed(propagation, json);
         if (push) {
             admins.accept(ControlChangeMessage.global("propagation", json));

@@ -3,10 +3,12 @@ package com.tradingcontrol.api.ws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongFunction;
 
 /**
  * Fans control changes out to websocket clients with tenant isolation.
@@ -23,6 +25,9 @@ import java.util.UUID;
  * already has, so clients apply states by version); {@code {"type":<change type>,"seq","tenantId"?,"payload"}}
  * per change. Snapshots carry {@code "complete"} and {@code "skippedRecords"} (records the
  * {@link SnapshotSource} could not apply); changes carry them only once something was skipped.
+ *
+ * <p>A published message is rendered when a client needs it (see {@link PushStream}), so its payload
+ * must not be changed after publishing.
  *
  * <p>One lock serialises publishing and subscribing: control changes are rare and sends are
  * asynchronous, and the lock is what makes "replay, then live" free of gaps and duplicates.
@@ -69,12 +74,13 @@ public final class PushHub {
     /** Safe to call from any thread, e.g. a Kafka consumer. */
     public void publish(ControlChangeMessage message) {
         synchronized (lock) {
-            adminStream.append(seq -> render(message, seq));
-            staffStream.append(seq -> render(message, seq));
+            Rendering rendering = new Rendering(message);
+            adminStream.append(rendering);
+            staffStream.append(rendering);
             if (message.tenantId() == null) {
-                streams.values().forEach(stream -> stream.append(seq -> render(message, seq)));
+                streams.values().forEach(stream -> stream.append(rendering));
             } else {
-                stream(StreamKey.tenant(message.tenantId())).append(seq -> render(message, seq));
+                stream(StreamKey.tenant(message.tenantId())).append(rendering);
             }
         }
     }
@@ -85,9 +91,11 @@ public final class PushHub {
      */
     public void publishShared(ControlChangeMessage forAdmins, ControlChangeMessage forEveryone) {
         synchronized (lock) {
-            adminStream.append(seq -> render(forAdmins, seq));
-            staffStream.append(seq -> render(forAdmins, seq));
-            streams.values().forEach(stream -> stream.append(seq -> render(forEveryone, seq)));
+            Rendering staff = new Rendering(forAdmins);
+            adminStream.append(staff);
+            staffStream.append(staff);
+            Rendering everyone = new Rendering(forEveryone);
+            streams.values().forEach(stream -> stream.append(everyone));
         }
     }
 
@@ -97,15 +105,16 @@ public final class PushHub {
      */
     public void publishToStaff(ControlChangeMessage message) {
         synchronized (lock) {
-            adminStream.append(seq -> render(message, seq));
-            staffStream.append(seq -> render(message, seq));
+            Rendering rendering = new Rendering(message);
+            adminStream.append(rendering);
+            staffStream.append(rendering);
         }
     }
 
     /** Only {@code /ws/admin} clients get this message (e.g. the engines' status). */
     public void publishToAdmins(ControlChangeMessage message) {
         synchronized (lock) {
-            adminStream.append(seq -> render(message, seq));
+            adminStream.append(new Rendering(message));
         }
     }
 
@@ -153,18 +162,33 @@ public final class PushHub {
         return node;
     }
 
-    private String render(ControlChangeMessage message, long seq) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("type", message.type()).put("seq", seq);
-        if (message.tenantId() != null) {
-            node.put("tenantId", message.tenantId());
+    /**
+     * One message as each stream's JSON: {@code {"type","seq","tenantId"?,"payload","complete"?,"skippedRecords"?}}.
+     * The payload is serialized once, on first use, and only the sequence differs per stream: a control
+     * change goes to two or more streams, and serializing its state for each was a measurable share of the
+     * API's work. What it says about skipped records is fixed when the change is published, so a stream
+     * that renders it later (a replay) sends what it would have sent at once.
+     */
+    private final class Rendering implements LongFunction<String> {
+        private final ControlChangeMessage message;
+        private final long skipped = snapshots.skippedRecords();
+        private String head;
+        private String tail;
+
+        Rendering(ControlChangeMessage message) {
+            this.message = message;
         }
-        node.set("payload", message.payload());
-        long skipped = snapshots.skippedRecords();
-        if (skipped > 0) {
-            // Only once the view skipped something: the pushes may have missed changes since.
-            node.put("complete", false).put("skippedRecords", skipped);
+
+        @Override
+        public String apply(long seq) {
+            if (head == null) {
+                head = "{\"type\":" + TextNode.valueOf(message.type()) + ",\"seq\":";
+                String tenant = message.tenantId() == null ? "" : ",\"tenantId\":" + TextNode.valueOf(message.tenantId());
+                // Only once the view skipped something: the pushes may have missed changes since.
+                String completeness = skipped > 0 ? ",\"complete\":false,\"skippedRecords\":" + skipped : "";
+                tail = tenant + ",\"payload\":" + message.payload() + completeness + "}";
+            }
+            return head + seq + tail;
         }
-        return node.toString();
     }
 }

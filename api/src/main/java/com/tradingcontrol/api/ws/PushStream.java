@@ -9,9 +9,17 @@ import java.util.function.LongFunction;
 /**
  * The sequence of messages one {@link StreamKey} sees: gapless sequence numbers, a bounded replay
  * buffer and the attached sinks. Not thread-safe; {@link PushHub} serialises access.
+ *
+ * <p>A message is rendered to JSON only when a sink is there to receive it (now, or later from the
+ * buffer): most streams have nobody attached most of the time, and every control change goes to several
+ * streams. The render function must therefore give the same JSON whenever it is called.
  */
 final class PushStream {
-    private record Entry(long seq, String json) {}
+    private record Entry(long seq, LongFunction<String> render) {
+        String json() {
+            return render.apply(seq);
+        }
+    }
 
     private final int capacity;
     private final Deque<Entry> buffer = new ArrayDeque<>();
@@ -28,12 +36,15 @@ final class PushStream {
 
     void append(LongFunction<String> render) {
         lastSeq++;
-        String json = render.apply(lastSeq);
-        buffer.addLast(new Entry(lastSeq, json));
+        Entry entry = new Entry(lastSeq, render);
+        buffer.addLast(entry);
         if (buffer.size() > capacity) {
             buffer.removeFirst();
         }
-        sinks.forEach(sink -> sink.send(json));
+        if (!sinks.isEmpty()) {
+            String json = entry.json();
+            sinks.forEach(sink -> sink.send(json));
+        }
     }
 
     /** True when every message after {@code afterSeq} is still buffered, so a resume can be served. */
