@@ -3,6 +3,8 @@ package com.tradingcontrol.bench;
 import com.tradingcontrol.client.ControlClient;
 import com.tradingcontrol.client.ControlClientConfig;
 import com.tradingcontrol.client.ControlClientListener;
+import com.tradingcontrol.client.Decision;
+import com.tradingcontrol.client.DecisionCause;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +42,27 @@ final class EngineFleet implements AutoCloseable {
 
     int size() {
         return clients.size();
+    }
+
+    /**
+     * Waits until every client decides {@code symbol} from the committed state alone (no pending cause):
+     * the halt's committed state, and each client's report of it, are behind us. False after {@code within}.
+     */
+    boolean awaitCommitted(String symbol, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        for (ControlClient client : clients) {
+            while (!committed(client.decide(null, null, symbol))) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                Thread.sleep(1);
+            }
+        }
+        return true;
+    }
+
+    private static boolean committed(Decision decision) {
+        return !decision.causes().isEmpty() && decision.causes().stream().noneMatch(DecisionCause::pending);
     }
 
     /** Signals the clients retracted because the processors had not decided them by their decideBy, over all clients. */

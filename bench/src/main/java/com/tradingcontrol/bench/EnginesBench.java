@@ -36,7 +36,7 @@ final class EnginesBench {
 
     void run(Report report, Settings s) throws Exception {
         try (EngineFleet fleet = new EngineFleet(platform, s.engines())) {
-            halts(fleet, "warmup", s.warmupHalts(), new Stages());
+            halts(fleet, "warmup", s.warmupHalts(), new Stages(), true);
             measure(report, fleet, s, "idle", 0);
             measure(report, fleet, s, "load", s.backgroundRate());
             rejections(report, fleet, s);
@@ -47,7 +47,7 @@ final class EnginesBench {
         Stages stages = new Stages();
         long undecidedBefore = fleet.undecidedRetractions();
         try (BackgroundLoad load = new BackgroundLoad(platform, rate).start()) {
-            halts(fleet, label, s.halts(), stages);
+            halts(fleet, label, s.halts(), stages, rate == 0);
         }
         // Per engine: how many of the run's halts a client gave up on at decideBy (counted until the run ends).
         stages.retractedUndecided = (fleet.undecidedRetractions() - undecidedBefore) / (double) fleet.size();
@@ -60,12 +60,15 @@ final class EnginesBench {
         notes.put("engines", fleet.size());
         notes.put("halts", s.halts());
         notes.put("backgroundCommandsPerSecond", rate);
+        notes.put("settled", rate == 0 ? "each halt waits for the previous one's committed state in every client"
+                : "halts follow each other without waiting");
         notes.put("measured", "REST pause (202) to each client's onHaltSignal listener; to the N-th APPLIED report");
         Figure baseline = report.find(RawKafkaBaseline.ROUND_TRIP);
         for (String name : java.util.List.of(DECISION, ALL_ACKED)) {
             Latencies figure = name.equals(DECISION) ? stages.decisions : stages.acked;
             report.add(figure.figure(name + "_" + label, notes).ratioTo(baseline).withExtra("timeouts", stages.timeouts)
-                    .withExtra("retracted_undecided", stages.retractedUndecided));
+                    .withExtra("retracted_undecided", stages.retractedUndecided)
+                    .withExtra("unsettled", stages.unsettled));
         }
     }
 
@@ -77,11 +80,17 @@ final class EnginesBench {
         final Latencies http = new Latencies();
         final HaltStages breakdown = new HaltStages();
         int timeouts;
+        int unsettled;
         double retractedUndecided;
     }
 
-    /** {@code timeouts}: halts that did not reach every engine (decision and report) within {@link #PER_HALT}. */
-    private void halts(EngineFleet fleet, String label, int count, Stages stages) throws Exception {
+    /**
+     * {@code timeouts}: halts that did not reach every engine (decision and report) within {@link #PER_HALT}.
+     * With {@code settle} (idle runs) the next halt waits until every client applied the previous one's
+     * committed state: otherwise that state, its reports and the processors' commit land in the middle of
+     * the next measured halt, and "idle" would measure two halts at once.
+     */
+    private void halts(EngineFleet fleet, String label, int count, Stages stages, boolean settle) throws Exception {
         for (int i = 0; i < count; i++) {
             String scope = "symbol:E" + label.toUpperCase(java.util.Locale.ROOT) + i;
             FleetProbe probe = fleet.probe(scope, false, stages.decisions);
@@ -94,6 +103,9 @@ final class EnginesBench {
                 probe.recordStages(stages.breakdown);
             } else {
                 stages.timeouts++;
+            }
+            if (settle && !fleet.awaitCommitted(scope.substring("symbol:".length()), PER_HALT)) {
+                stages.unsettled++;
             }
         }
     }
