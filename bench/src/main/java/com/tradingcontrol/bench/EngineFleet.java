@@ -46,7 +46,8 @@ final class EngineFleet implements AutoCloseable {
 
     /**
      * Waits until every client decides {@code symbol} from the committed state alone (no pending cause):
-     * the halt's committed state, and each client's report of it, are behind us. False after {@code within}.
+     * every client has applied the halt's committed state (its report of that may still be on its way).
+     * False after {@code within}.
      */
     boolean awaitCommitted(String symbol, Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();

@@ -69,15 +69,10 @@ final class EngineViews {
         view.put("decidedAt", text(propagation.decidedAt()));
         view.put("sloDeadline", text(propagation.sloDeadline()));
         ArrayNode missed = view.putArray("missed");
-        ArrayNode engines = JsonNodeFactory.instance.arrayNode();
-        for (Propagation.EngineApplication row : propagation.engines()) {
-            if (row.status() == Propagation.Status.MISSED) {
-                missed.add(row.engineId());
-            }
-            engines.add(application(row));
-        }
+        propagation.missed().forEach(missed::add);
         view.put("settled", propagation.settled());
-        view.set("engines", engines);
+        ArrayNode engines = view.putArray("engines");
+        propagation.engines().forEach(row -> engines.add(application(row)));
         return view;
     }
 
