@@ -84,12 +84,16 @@ final class FleetReader implements AutoCloseable {
             return; // not about the probe's scope: Avro strings are plain UTF-8, so a report of it holds these bytes
         }
         EngineReport report = reports.deserialize(r.topic(), r.value());
-        ControlApplied applied = report.getApplied();
-        if (report.getType() != EngineReportType.APPLIED || applied == null || !p.scope.equals(applied.getScope())) {
+        if (report.getType() != EngineReportType.APPLIED || report.getApplied() == null) {
             return;
         }
+        acked(p, report, report.getApplied(), now);
+        report.getAlsoApplied().forEach(applied -> acked(p, report, applied, now));
+    }
+
+    private static void acked(FleetProbe p, EngineReport report, ControlApplied applied, long now) {
         AppliedSource wanted = p.retraction ? AppliedSource.RETRACTION : AppliedSource.HALT_SIGNAL;
-        if (applied.getSource() == wanted) {
+        if (applied.getSource() == wanted && p.scope.equals(applied.getScope())) {
             p.acked(report.getEngineId(), applied.getReceivedAt().toEpochMilli(), applied.getAppliedAt().toEpochMilli(),
                     now);
         }

@@ -1,6 +1,9 @@
 package com.tradingcontrol.client;
 
+import com.tradingcontrol.schemas.avro.AppliedSource;
+import com.tradingcontrol.schemas.avro.ControlApplied;
 import com.tradingcontrol.schemas.avro.EngineReport;
+import com.tradingcontrol.schemas.avro.EngineReportType;
 import com.tradingcontrol.schemas.serde.AvroDeserializer;
 import com.tradingcontrol.schemas.topics.TopicNames;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -16,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /** Reads {@code trading.engine-reports} from the beginning, as the platform would, for one engine id. */
 final class EngineReports implements AutoCloseable {
@@ -53,6 +57,25 @@ final class EngineReports implements AutoCloseable {
             }
         }
         return List.copyOf(seen);
+    }
+
+    /** A change an engine reported, with the report that carried it. */
+    record Change(EngineReport report, ControlApplied applied) {
+    }
+
+    /** The first change reported for {@code commandId} from {@code source}, once read (or fails at the deadline). */
+    Change awaitApplied(Duration timeout, String commandId, AppliedSource source) {
+        Predicate<Change> wanted = c -> c.report().getType() == EngineReportType.APPLIED
+                && commandId.equals(c.applied().getCommandId()) && c.applied().getSource() == source;
+        return until(timeout, "an APPLIED report of " + source + " " + commandId,
+                rs -> changes(rs).anyMatch(wanted)).stream().flatMap(r -> changes(List.of(r)))
+                .filter(wanted).findFirst().orElseThrow();
+    }
+
+    /** What the reports say was applied, in order: each one's {@code applied}, then its {@code alsoApplied}. */
+    static Stream<Change> changes(List<EngineReport> reports) {
+        return reports.stream().flatMap(r -> Stream.concat(Stream.ofNullable(r.getApplied()),
+                r.getAlsoApplied().stream()).map(applied -> new Change(r, applied)));
     }
 
     @Override

@@ -40,6 +40,7 @@ class EngineReportsIT extends OnOwnBroker {
                 assertThat(r.getEngineVersion()).isEqualTo("4.2.0");
                 assertThat(r.getHost()).isEqualTo("rack-7");
                 assertThat(r.getApplied()).isNull();
+                assertThat(r.getAlsoApplied()).isEmpty();
                 assertThat(r.getStateVersion()).isEqualTo(version);
             });
             // about every interval: 7 gaps between the first and the eighth fresh heartbeat

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tradingcontrol.domain.ControlMode;
 import com.tradingcontrol.schemas.avro.AppliedSource;
 import com.tradingcontrol.schemas.avro.CommandOutcome;
-import com.tradingcontrol.schemas.avro.EngineReport;
-import com.tradingcontrol.schemas.avro.EngineReportType;
+import com.tradingcontrol.schemas.avro.ControlApplied;
 import com.tradingcontrol.schemas.avro.HaltKind;
 import com.tradingcontrol.schemas.avro.HaltSignal;
 import com.tradingcontrol.schemas.avro.OutcomeStatus;
@@ -79,22 +78,16 @@ class FastHaltIT extends OnOwnBroker {
             events.await("signal cmd-op-c2", WAIT);
             assertThat(events.heard()).noneMatch(e -> e.startsWith("retracted cmd-op-c1"));
 
-            List<EngineReport> seen = reports.until(WAIT, "APPLIED reports of the signal and of the state",
-                    rs -> rs.stream().anyMatch(r -> isApplied(r, "cmd-op-c1", AppliedSource.HALT_SIGNAL))
-                            && rs.stream().anyMatch(r -> isApplied(r, "cmd-op-c1", AppliedSource.STATE)));
-            EngineReport signalReport = seen.stream()
-                    .filter(r -> isApplied(r, "cmd-op-c1", AppliedSource.HALT_SIGNAL)).findFirst().orElseThrow();
-            assertThat(signalReport.getEngineVersion()).isEqualTo("9.1");
-            assertThat(signalReport.getApplied().getScope()).isEqualTo("tenant:tc1");
-            assertThat(signalReport.getApplied().getMode()).isEqualTo("PAUSED");
-            assertThat(signalReport.getApplied().getAggregateVersion()).isNull();
-            assertThat(signalReport.getApplied().getAppliedAt())
-                    .isAfterOrEqualTo(signalReport.getApplied().getReceivedAt());
-            EngineReport stateReport = seen.stream()
-                    .filter(r -> isApplied(r, "cmd-op-c1", AppliedSource.STATE)).findFirst().orElseThrow();
-            assertThat(stateReport.getApplied().getAggregateVersion()).isEqualTo(3L);
-            assertThat(stateReport.getApplied().getMode()).isEqualTo("PAUSED");
-            assertThat(stateReport.getStateVersion()).isPositive();
+            EngineReports.Change signalled = reports.awaitApplied(WAIT, "cmd-op-c1", AppliedSource.HALT_SIGNAL);
+            assertThat(signalled.report().getEngineVersion()).isEqualTo("9.1");
+            assertThat(signalled.applied().getScope()).isEqualTo("tenant:tc1");
+            assertThat(signalled.applied().getMode()).isEqualTo("PAUSED");
+            assertThat(signalled.applied().getAggregateVersion()).isNull();
+            assertThat(signalled.applied().getAppliedAt()).isAfterOrEqualTo(signalled.applied().getReceivedAt());
+            EngineReports.Change state = reports.awaitApplied(WAIT, "cmd-op-c1", AppliedSource.STATE);
+            assertThat(state.applied().getAggregateVersion()).isEqualTo(3L);
+            assertThat(state.applied().getMode()).isEqualTo("PAUSED");
+            assertThat(state.report().getStateVersion()).isPositive();
         }
     }
 
@@ -120,11 +113,9 @@ class FastHaltIT extends OnOwnBroker {
             assertThat(after.causes()).isEmpty();
             assertThat(client.health().haltsRetracted()).isPositive();
 
-            EngineReport report = reports.until(WAIT, "an APPLIED report of the retraction",
-                    rs -> rs.stream().anyMatch(r -> isApplied(r, "cmd-d1", AppliedSource.RETRACTION)))
-                    .stream().filter(r -> isApplied(r, "cmd-d1", AppliedSource.RETRACTION)).findFirst().orElseThrow();
-            assertThat(report.getApplied().getScope()).isEqualTo("tenant:td1");
-            assertThat(report.getApplied().getMode()).isEqualTo("ACTIVE");
+            ControlApplied retracted = reports.awaitApplied(WAIT, "cmd-d1", AppliedSource.RETRACTION).applied();
+            assertThat(retracted.getScope()).isEqualTo("tenant:td1");
+            assertThat(retracted.getMode()).isEqualTo("ACTIVE");
         }
     }
 
@@ -197,10 +188,5 @@ class FastHaltIT extends OnOwnBroker {
             Awaiting.until(client, WAIT, "retracted after decideBy",
                     () -> client.decide("tk1", null, "KSWX").mode() == ControlMode.REDUCE_ONLY);
         }
-    }
-
-    private static boolean isApplied(EngineReport report, String commandId, AppliedSource source) {
-        return report.getType() == EngineReportType.APPLIED && report.getApplied() != null
-                && commandId.equals(report.getApplied().getCommandId()) && report.getApplied().getSource() == source;
     }
 }

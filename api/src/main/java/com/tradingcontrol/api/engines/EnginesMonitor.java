@@ -96,8 +96,10 @@ public final class EnginesMonitor {
         try {
             var input = EngineInputs.report(report);
             fleet.report(input);
-            if (input.applied() != null && input.applied().commandId() != null) {
-                touched.add(input.applied().commandId());
+            for (var applied : input.applied()) {
+                if (applied.commandId() != null) {
+                    touched.add(applied.commandId());
+                }
             }
         } catch (RuntimeException e) {
             unusable.inc();

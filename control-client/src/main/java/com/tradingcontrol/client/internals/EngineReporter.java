@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +24,9 @@ import java.util.function.Supplier;
 /**
  * Publishes an engine's reports to {@code trading.engine-reports} (key: engine id) from a thread of
  * its own: heartbeats every interval, and the APPLIED reports the reader and the client hand over
- * through a bounded queue. Handing over never blocks ({@link #applied} drops and counts when the
+ * through a bounded queue. What queued up while the previous report was being sent goes out as one
+ * report (up to {@link #MAX_BATCH} changes): one change when idle, without waiting for more, and few
+ * reports under load, when a batch of state records changes many scopes at once. Handing over never blocks ({@link #applied} drops and counts when the
  * queue is full); serializing (which may ask the schema registry once) and sending happen only here;
  * failures are counted and logged at most every 30 s, never thrown to the engine or the reader.
  */
@@ -30,6 +34,8 @@ final class EngineReporter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineReporter.class);
     private static final int QUEUE = 4096;
+    /** Changes per APPLIED report at most (about 100 bytes each, so a report stays far below a record's limit). */
+    static final int MAX_BATCH = 500;
     private static final long LOG_EVERY_NANOS = Duration.ofSeconds(30).toNanos();
 
     /** What a report says about the client at the moment it is written. */
@@ -92,13 +98,15 @@ final class EngineReporter implements AutoCloseable {
                 long wait = next - System.nanoTime();
                 ControlApplied applied = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : null;
                 if (applied != null) {
-                    send(report(EngineReportType.APPLIED, applied));
+                    List<ControlApplied> more = new ArrayList<>();
+                    queue.drainTo(more, MAX_BATCH - 1);
+                    send(report(EngineReportType.APPLIED, applied, more));
                 } else if (System.nanoTime() - next >= 0) {
                     next += intervalNanos;
                     if (System.nanoTime() - next > intervalNanos) {
                         next = System.nanoTime() + intervalNanos; // fell behind (a blocked send): no burst
                     }
-                    send(report(EngineReportType.HEARTBEAT, null));
+                    send(report(EngineReportType.HEARTBEAT, null, List.of()));
                 }
             } catch (InterruptedException e) {
                 return;
@@ -108,11 +116,12 @@ final class EngineReporter implements AutoCloseable {
         }
     }
 
-    private EngineReport report(EngineReportType type, ControlApplied applied) {
+    private EngineReport report(EngineReportType type, ControlApplied applied, List<ControlApplied> more) {
         Status now = status.get();
         return EngineReport.newBuilder().setEngineId(identity.engineId()).setEngineVersion(identity.engineVersion())
                 .setClientVersion(identity.clientVersion()).setHost(identity.host()).setSentAt(clock.instant())
-                .setType(type).setStale(now.stale()).setStateVersion(now.viewVersion()).setApplied(applied).build();
+                .setType(type).setStale(now.stale()).setStateVersion(now.viewVersion()).setApplied(applied)
+                .setAlsoApplied(more).build();
     }
 
     private void send(EngineReport report) {

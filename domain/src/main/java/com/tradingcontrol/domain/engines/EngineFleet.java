@@ -35,10 +35,11 @@ public final class EngineFleet {
 
     public void report(EngineReport report) {
         engines.computeIfAbsent(report.engineId(), EngineHistory::new).report(report, settings.heartbeatTimeout());
-        EngineReport.Applied applied = report.applied();
-        if (applied != null && applied.commandId() != null) {
-            applications.computeIfAbsent(applied.commandId(), id -> new HashMap<>())
-                    .computeIfAbsent(report.engineId(), id -> new Applications()).add(applied);
+        for (EngineReport.Applied applied : report.applied()) {
+            if (applied.commandId() != null) {
+                applications.computeIfAbsent(applied.commandId(), id -> new HashMap<>())
+                        .computeIfAbsent(report.engineId(), id -> new Applications()).add(applied);
+            }
         }
     }
 

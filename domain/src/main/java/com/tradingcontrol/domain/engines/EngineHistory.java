@@ -27,8 +27,8 @@ final class EngineHistory {
         if (latest == null || !report.sentAt().isBefore(latest.sentAt())) {
             latest = report;
         }
-        if (report.applied() != null) {
-            lastApplied = report.applied();
+        if (!report.applied().isEmpty()) {
+            lastApplied = report.applied().get(report.applied().size() - 1);
         }
         extendPeriods(report.sentAt(), timeout);
     }

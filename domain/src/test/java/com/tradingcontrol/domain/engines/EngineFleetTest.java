@@ -9,6 +9,7 @@ import com.tradingcontrol.domain.engines.Propagation.EngineApplication;
 import com.tradingcontrol.domain.engines.Propagation.Status;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Given reports, signals and decisions; when evaluated at an instant; then status and propagation. */
@@ -23,13 +24,14 @@ class EngineFleetTest {
 
     private void heartbeats(String engine, long fromMillis, long toMillis) {
         for (long t = fromMillis; t <= toMillis; t += 1000) {
-            fleet.report(new EngineReport(engine, "e1.0", "c1.0", "host-" + engine, at(t), false, t / 1000, null));
+            fleet.report(new EngineReport(engine, "e1.0", "c1.0", "host-" + engine, at(t), false, t / 1000, List.of()));
         }
     }
 
     private void applied(String engine, String commandId, Source source, long appliedMillis) {
         fleet.report(new EngineReport(engine, "e1.0", "c1.0", "host-" + engine, at(appliedMillis), false, 9,
-                new Applied(commandId, "global", source, null, at(appliedMillis - 1), at(appliedMillis), "HALTED")));
+                List.of(new Applied(commandId, "global", source, null, at(appliedMillis - 1), at(appliedMillis),
+                        "HALTED"))));
     }
 
     private void halt(String commandId, long issuedMillis) {
@@ -76,6 +78,22 @@ class EngineFleetTest {
         assertThat(propagation.missed()).isEmpty();
         assertThat(propagation.settled()).isTrue();
         assertThat(fleet.engine("e1", at(10_000)).orElseThrow().lastAppliedLag()).isEqualTo(Duration.ofMillis(10));
+    }
+
+    @Test
+    void oneReportOfSeveralChangesCountsEachForItsCommandAndTheLastIsTheEnginesLastApplied() {
+        heartbeats("e1", 0, 10_000);
+        fleet.decided(new CommandDecided("p1", "symbol:A", true, true, at(5000)));
+        fleet.decided(new CommandDecided("p2", "symbol:B", true, true, at(5001)));
+        fleet.report(new EngineReport("e1", "e1.0", "c1.0", "host-e1", at(5010), false, 12, List.of(
+                new Applied("p1", "symbol:A", Source.STATE, 1L, at(5008), at(5009), "PAUSED"),
+                new Applied("p2", "symbol:B", Source.STATE, 1L, at(5008), at(5010), "PAUSED"))));
+
+        assertThat(row(fleet.propagation("p1", at(6000)).orElseThrow(), "e1").stateAppliedAt()).isEqualTo(at(5009));
+        assertThat(row(fleet.propagation("p2", at(6000)).orElseThrow(), "e1").stateAppliedAt()).isEqualTo(at(5010));
+        EngineStatus e1 = fleet.engine("e1", at(6000)).orElseThrow();
+        assertThat(e1.lastApplied().commandId()).isEqualTo("p2");
+        assertThat(e1.lastAppliedLag()).isEqualTo(Duration.ofMillis(9));
     }
 
     @Test
