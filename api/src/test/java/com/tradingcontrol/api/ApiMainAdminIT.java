@@ -18,6 +18,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -116,11 +117,17 @@ class ApiMainAdminIT {
         throw new AssertionError("rebuild still running after 90 s: " + status);
     }
 
+    private static Path unusedFile() throws java.io.IOException {
+        Path file = Files.createTempFile("unused", ".db");
+        file.toFile().deleteOnExit();
+        return file;
+    }
+
     private static ProjectorConfig reads() {
         try {
             return ProjectorConfig.from(Map.of("kafka.bootstrapServers", BROKER.bootstrapServers(),
                     "kafka.groupId", "api-main-admin-it", "registry.url", "http://127.0.0.1:9/unused",
-                    "store.type", "sqlite", "store.sqlite.file", Files.createTempFile("unused", ".db").toString(),
+                    "store.type", "sqlite", "store.sqlite.file", unusedFile().toString(),
                     "rebuild.handover", "PT0.5S", "rebuild.dropGrace", "PT0.5S"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

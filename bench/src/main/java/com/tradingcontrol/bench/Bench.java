@@ -33,9 +33,13 @@ public final class Bench implements Callable<Integer> {
     List<String> haltRuns = List.of("idle", "load");
     @Option(names = "--background-rate", description = "other commands/s during the loaded halt run (default ${DEFAULT-VALUE})")
     int backgroundRate = 1000;
-    @Option(names = "--warmup-seconds", description = "unmeasured traffic before each scenario, so figures "
-            + "measure a JIT-compiled platform, not the compiler (default ${DEFAULT-VALUE})")
+    @Option(names = "--warmup-seconds", description = "unmeasured traffic before each scenario, at least; the "
+            + "throughput, halt and engines scenarios go on until the JIT compilers settled, so figures measure a "
+            + "JIT-compiled platform, not the compiler (default ${DEFAULT-VALUE})")
     int warmupSeconds = 10;
+    @Option(names = "--warmup-max-seconds", description = "longest warm-up waiting for the JIT compilers to settle "
+            + "(default ${DEFAULT-VALUE})")
+    int warmupMaxSeconds = 150;
     @Option(names = "--halt-budget-seconds", description = "wall-clock cap on each measured halt run; "
             + "a run that hits it reports what it measured (default ${DEFAULT-VALUE})")
     int haltBudgetSeconds = 180;
@@ -162,12 +166,12 @@ public final class Bench implements Callable<Integer> {
                     case "halt" -> {
                         HaltPropagation halt = new HaltPropagation(platform);
                         if (haltRuns.contains("idle")) {
-                            halt.run(report, new HaltPropagation.Settings(halts, 0, "idle", warmupSeconds,
+                            halt.run(report, new HaltPropagation.Settings(halts, 0, "idle", warmup(),
                                     haltBudgetSeconds));
                         }
                         if (haltRuns.contains("load")) {
                             halt.run(report, new HaltPropagation.Settings(halts, backgroundRate, "load",
-                                    warmupSeconds, haltBudgetSeconds));
+                                    warmup(), haltBudgetSeconds));
                         }
                     }
                     case "reads" -> new ApiReads(platform).run(report, readClients, readRate, readSeconds,
@@ -181,18 +185,23 @@ public final class Bench implements Callable<Integer> {
                         logs.rebuild(report, rebuildEvents);
                     }
                     case "engines" -> new EnginesBench(platform).run(report, new EnginesBench.Settings(engines,
-                            engineHalts, engineRejections, backgroundRate, Math.max(1, engineHalts / 5)));
+                            engineHalts, engineRejections, backgroundRate, Math.max(1, engineHalts / 5), warmup()));
                     default -> {
                         CommandThroughput throughput = new CommandThroughput(platform);
-                        throughput.viaKafka(report, throughputSeconds, maxLag, warmupSeconds);
+                        throughput.viaKafka(report, throughputSeconds, maxLag, warmup());
                         // The processors are warm from the Kafka run; only the HTTP front still needs it.
-                        throughput.viaHttp(report, throughputSeconds, httpClients, warmupSeconds / 2);
+                        throughput.viaHttp(report, throughputSeconds, httpClients,
+                                new WarmupBounds(warmupSeconds / 2, Math.max(warmupSeconds / 2, warmupMaxSeconds)));
                     }
                 }
             } catch (Exception e) {
                 report.failed(scenario, e);
             }
         }
+    }
+
+    private WarmupBounds warmup() {
+        return new WarmupBounds(warmupSeconds, Math.max(warmupSeconds, warmupMaxSeconds));
     }
 
     /** The engine client needs no platform: it runs on a broker of its own after the platform stopped. */
@@ -210,6 +219,7 @@ public final class Bench implements Callable<Integer> {
         o.put("scenarios", scenarios);
         o.put("halts", halts);
         o.put("warmupSeconds", warmupSeconds);
+        o.put("warmupMaxSeconds", warmupMaxSeconds);
         o.put("haltBudgetSeconds", haltBudgetSeconds);
         o.put("backgroundRate", backgroundRate);
         o.put("rawRoundTrips", rawRoundTrips);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,23 +34,32 @@ public final class CommandThroughput {
         this.platform = platform;
     }
 
-    /** {@code warmupSeconds} of the same traffic first, excluded from the figures. */
-    public void viaKafka(Report report, int seconds, int maxLag, int warmupSeconds) throws Exception {
+    /**
+     * The same traffic first, excluded from the figures: at least {@code warmup.min} seconds and on until the
+     * JIT compilers settled ({@link JitWarmth}), at most {@code warmup.max} seconds.
+     */
+    public void viaKafka(Report report, int seconds, int maxLag, WarmupBounds warmup) throws Exception {
         AtomicLong sent = new AtomicLong();
         try (OutcomeCounter outcomes = new OutcomeCounter(platform);
              KafkaProducer<String, CommandEnvelope> producer = new KafkaProducer<>(
                      KafkaSupport.throughputProducer(platform.bootstrapServers()), new StringSerializer(),
                      platform.topics().commands().valueSerde().serializer())) {
-            long next = produce(producer, outcomes, sent, 0, warmupSeconds, maxLag, null);
+            long[] next = {0};
+            JitWarmth jit = new JitWarmth();
+            JitWarmth.Warmup warmed = jit.warmUp(warmup.min(), warmup.max(),
+                    () -> next[0] = produce(producer, outcomes, sent, next[0], 1, maxLag, null));
             long sentBefore = sent.get();
             long acceptedBefore = outcomes.accepted();
             Sampler sampler = new Sampler(outcomes, sent);
             CpuProbe cpu = new CpuProbe();
-            produce(producer, outcomes, sent, next, seconds, maxLag, sampler);
+            long compileBefore = jit.compileMillis();
+            produce(producer, outcomes, sent, next[0], seconds, maxLag, sampler);
             Map<String, Object> cpuPerCommand = cpu.perUnit(outcomes.accepted() - acceptedBefore);
             Map<String, Object> notes = new LinkedHashMap<>(Map.of("seconds", seconds,
-                    "warmupSeconds", warmupSeconds, "sent", sent.get() - sentBefore,
-                    "accepted", outcomes.accepted() - acceptedBefore, "maxLag", maxLag));
+                    "sent", sent.get() - sentBefore,
+                    "accepted", outcomes.accepted() - acceptedBefore, "maxLag", maxLag,
+                    "jit_ms_per_s", (jit.compileMillis() - compileBefore) / seconds));
+            notes.putAll(warmed.notes());
             notes.putAll(platform.streamsProbe().snapshot());
             notes.putAll(cpuPerCommand);
             report.add(sampler.rate.figure("commands_eos_kafka", "commands/s", notes));
@@ -83,19 +93,18 @@ public final class CommandThroughput {
         return i;
     }
 
-    /** {@code warmupSeconds} of the same traffic first, excluded from the figures. */
-    public void viaHttp(Report report, int seconds, int clients, int warmupSeconds) throws Exception {
+    /** The same traffic first, excluded from the figures, as long as {@link #viaKafka}'s. */
+    public void viaHttp(Report report, int seconds, int clients, WarmupBounds warmup) throws Exception {
         AtomicLong accepted = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        AtomicBoolean stop = new AtomicBoolean();
         Http http = new Http(platform.api().baseUrl());
         String token = platform.tokens().operator();
-        long measuredFrom = System.nanoTime() + Duration.ofSeconds(warmupSeconds).toNanos();
-        long end = measuredFrom + Duration.ofSeconds(seconds).toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int client = c;
             Thread t = new Thread(() -> {
-                for (long i = 0; System.nanoTime() < end; i++) {
+                for (long i = 0; !stop.get(); i++) {
                     String scope = "symbol:HTTP" + client + "x" + (i % 50);
                     String path = (i / 50) % 2 == 0 ? "/api/trading-control/pause" : "/api/trading-control/resume";
                     try {
@@ -109,23 +118,31 @@ public final class CommandThroughput {
             threads.add(t);
             t.start();
         }
-        Thread.sleep(Math.max(0, (measuredFrom - System.nanoTime()) / 1_000_000));
-        long acceptedBefore = accepted.get();
-        long failedBefore = failed.get();
+        JitWarmth.Warmup warmed;
+        long acceptedBefore;
+        long failedBefore;
         RateSamples rate = new RateSamples();
-        long last = acceptedBefore;
-        while (System.nanoTime() < end) {
-            Thread.sleep(1000);
-            long now = accepted.get();
-            rate.add(now - last);
-            last = now;
+        try {
+            warmed = new JitWarmth().warmUp(warmup.min(), warmup.max(), () -> Thread.sleep(1000));
+            acceptedBefore = accepted.get();
+            failedBefore = failed.get();
+            long last = acceptedBefore;
+            for (int s = 0; s < seconds; s++) {
+                Thread.sleep(1000);
+                long now = accepted.get();
+                rate.add(now - last);
+                last = now;
+            }
+        } finally {
+            stop.set(true);
+            for (Thread t : threads) {
+                t.join(60_000);
+            }
         }
-        for (Thread t : threads) {
-            t.join(60_000);
-        }
-        report.add(rate.figure("commands_http_202", "commands/s", Map.of("seconds", seconds, "clients", clients,
-                "warmupSeconds", warmupSeconds, "accepted", accepted.get() - acceptedBefore,
-                "failed", failed.get() - failedBefore)));
+        Map<String, Object> notes = new LinkedHashMap<>(Map.of("seconds", seconds, "clients", clients,
+                "accepted", accepted.get() - acceptedBefore, "failed", failed.get() - failedBefore));
+        notes.putAll(warmed.notes());
+        report.add(rate.figure("commands_http_202", "commands/s", notes));
     }
 
     /** Per-second outcome rate and lag samples. */

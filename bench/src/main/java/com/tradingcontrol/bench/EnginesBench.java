@@ -23,11 +23,13 @@ final class EnginesBench {
     static final String RETRACTION = "engines_rejected_retraction";
     private static final Duration PER_HALT = Duration.ofSeconds(10);
 
-    record Settings(int engines, int halts, int rejections, int backgroundRate, int warmupHalts) {
+    /** {@code warmupHalts} at least, and on for {@code warmup} (until the JIT compilers settled). */
+    record Settings(int engines, int halts, int rejections, int backgroundRate, int warmupHalts, WarmupBounds warmup) {
     }
 
     private final Platform platform;
     private final Http http;
+    private JitWarmth.Warmup warmed;
 
     EnginesBench(Platform platform) {
         this.platform = platform;
@@ -37,6 +39,14 @@ final class EnginesBench {
     void run(Report report, Settings s) throws Exception {
         try (EngineFleet fleet = new EngineFleet(platform, s.engines())) {
             halts(fleet, "warmup", s.warmupHalts(), new Stages(), true);
+            int[] step = {0};
+            warmed = new JitWarmth().warmUp(s.warmup().min(), s.warmup().max(), () -> {
+                long end = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+                String label = "warmup" + step[0]++ + "x";
+                for (int i = 0; System.nanoTime() < end; i++) {
+                    halts(fleet, label + i, 1, new Stages(), true);
+                }
+            });
             measure(report, fleet, s, "idle", 0);
             measure(report, fleet, s, "load", s.backgroundRate());
             rejections(report, fleet, s);
@@ -59,6 +69,7 @@ final class EnginesBench {
         notes.putAll(stages.breakdown.summary());
         notes.put("engines", fleet.size());
         notes.put("halts", s.halts());
+        notes.putAll(warmed.notes());
         notes.put("backgroundCommandsPerSecond", rate);
         notes.put("settled", rate == 0 ? "each halt waits for the previous one's committed state in every client"
                 : "halts follow each other without waiting");

@@ -27,7 +27,7 @@ public final class HaltPropagation {
     private static final int MIN_WARM_UP_CHANGES = 10;
 
     /** One halt run: {@code label} e.g. "idle"; budget = wall-clock cap on the measured part. */
-    public record Settings(int halts, int backgroundPerSecond, String label, int warmupSeconds, int budgetSeconds) {}
+    public record Settings(int halts, int backgroundPerSecond, String label, WarmupBounds warmup, int budgetSeconds) {}
 
     private final Platform platform;
     private final Http http;
@@ -45,7 +45,7 @@ public final class HaltPropagation {
              CommandThroughput.OutcomeCounter bgOutcomes = new CommandThroughput.OutcomeCounter(platform,
                      BackgroundLoad.COMMAND_ID_PREFIX);
              BackgroundLoad load = new BackgroundLoad(platform, s.backgroundPerSecond()).start()) {
-            warmUp(watchers, s.warmupSeconds());
+            JitWarmth.Warmup warmed = warmUp(watchers, s.warmup());
             stages = new HaltStages();
             long from = System.nanoTime();
             long sentBefore = load.sent();
@@ -69,7 +69,7 @@ public final class HaltPropagation {
             Map<String, Object> notes = new LinkedHashMap<>();
             notes.put("halts", s.halts());
             notes.put("measuredChanges", done);
-            notes.put("warmupSeconds", s.warmupSeconds());
+            notes.putAll(warmed.notes());
             notes.put("deadlineSeconds", TIMEOUT_SECONDS);
             notes.put("stoppedEarly", stopped == null ? "no" : stopped);
             notes.put("backgroundCommandsPerSecondTarget", s.backgroundPerSecond());
@@ -103,19 +103,23 @@ public final class HaltPropagation {
     }
 
     /**
-     * Unmeasured changes of the same kind for {@code seconds} (at least 10), on symbols of their own and
-     * always whole pairs, so the measured part starts from a neutral state and its own first change
-     * whatever the machine's speed (which measured changes are kill switches must not depend on how many
-     * warm-up changes fit in the warm-up time).
+     * Unmeasured changes of the same kind for at least {@code bounds.min()} seconds (and 10 changes), then
+     * until the JIT compilers settled ({@link JitWarmth}), on symbols of their own and always whole pairs, so
+     * the measured part starts from a neutral state and its own first change whatever the machine's speed
+     * (which measured changes are kill switches must not depend on how many warm-up changes fit in the
+     * warm-up time). A change that timed out and could not be resynchronised ends the warm-up.
      */
-    private void warmUp(StateWatchers watchers, int seconds) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        for (int i = 0; i < MIN_WARM_UP_CHANGES || System.nanoTime() < end || i % 2 == 1; i++) {
-            HaltOp op = op(i, "WARM");
-            if (HaltTally.anyTimeout(measure(op, watchers)) && !resync(op)) {
-                return; // the missed change's scope stays unknown; the measured part uses other symbols
+    private JitWarmth.Warmup warmUp(StateWatchers watchers, WarmupBounds bounds) throws Exception {
+        int[] next = {0};
+        boolean[] abandoned = {false};
+        return new JitWarmth().warmUp(bounds.min(), bounds.max(), () -> {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            while (!abandoned[0] && (next[0] < MIN_WARM_UP_CHANGES || System.nanoTime() < end || next[0] % 2 == 1)) {
+                HaltOp op = op(next[0]++, "WARM");
+                // the missed change's scope stays unknown; the measured part uses other symbols
+                abandoned[0] = HaltTally.anyTimeout(measure(op, watchers)) && !resync(op);
             }
-        }
+        });
     }
 
     /** Sends the partner of the last measured change, unmeasured, so the next run starts neutral too. */

@@ -31,7 +31,7 @@ class BenchSmokeIT {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Path reportFile = dir.resolve("report.json");
         int code = new CommandLine(new Bench(new PrintStream(bytes, true, StandardCharsets.UTF_8))).execute(
-                "--halts", "4", "--warmup-seconds", "1", "--background-rate", "50", "--raw-roundtrips", "20",
+                "--halts", "4", "--warmup-seconds", "1", "--warmup-max-seconds", "2", "--background-rate", "50", "--raw-roundtrips", "20",
                 "--raw-seconds", "2",
                 "--throughput-seconds", "3", "--http-clients", "2", "--read-clients", "4", "--read-rate", "40",
                 "--read-seconds", "2", "--timetravel-events", "200,400", "--timetravel-queries", "5",
@@ -75,6 +75,13 @@ class BenchSmokeIT {
         JsonNode report = new ObjectMapper().readTree(Files.readString(reportFile));
         assertThat(report.path("failures")).isEmpty();
         assertThat(report.path("figures")).hasSize(lines.size());
+        for (String warmed : List.of("commands_eos_kafka", "commands_http_202", "halt_ws_idle",
+                "engines_halt_decision_idle")) {
+            JsonNode notes = figure(report, warmed).path("notes");
+            assertThat(notes.path("warmupSeconds").asInt()).as("warm-up of %s within its bounds", warmed).isBetween(0, 2);
+            assertThat(notes.path("warmup_jit_settled").isBoolean()).as("%s says whether the JIT settled", warmed)
+                    .isTrue();
+        }
         JsonNode rebuild = figure(report, "projection_rebuild");
         assertThat(rebuild.path("p50").asDouble()).isPositive();
         assertThat(rebuild.path("notes").path("recordsReplayed").asLong()).isGreaterThanOrEqualTo(500);

@@ -24,15 +24,18 @@ import java.util.Map;
 public final class ItPlatform implements AutoCloseable {
     private static final Duration READY = Duration.ofSeconds(60);
     private final PlatformAssembly services;
+    private final Path work;
 
-    private ItPlatform(PlatformAssembly services) {
+    private ItPlatform(PlatformAssembly services, Path work) {
         this.services = services;
+        this.work = work;
     }
 
     /** The processors only, RUNNING when this returns. */
     public static ItPlatform processors(String bootstrap, SchemaRegistryClient registry, String name,
                                         Map<String, String> keys) throws Exception {
-        ItPlatform platform = new ItPlatform(new PlatformAssembly(config(bootstrap, name, keys), registry));
+        Path work = Files.createTempDirectory(name);
+        ItPlatform platform = new ItPlatform(new PlatformAssembly(config(work, bootstrap, name, keys), registry), work);
         platform.services.startProcessors(READY);
         return platform;
     }
@@ -46,8 +49,8 @@ public final class ItPlatform implements AutoCloseable {
         return platform;
     }
 
-    private static PlatformConfig config(String bootstrap, String name, Map<String, String> extra) throws Exception {
-        Path work = Files.createTempDirectory(name);
+    private static PlatformConfig config(Path work, String bootstrap, String name, Map<String, String> extra)
+            throws Exception {
         Map<String, String> keys = new HashMap<>(Map.of(
                 SharedKeys.KAFKA_BOOTSTRAP_SERVERS, bootstrap,
                 ProcessorKeys.APPLICATION_ID, name,
@@ -78,10 +81,15 @@ public final class ItPlatform implements AutoCloseable {
         return services.processors();
     }
 
-    /** Stops the projector and the processors; the test's broker, registry and store are its own. */
+    /** Stops the projector and the processors and deletes their state; the test's broker, registry and store are its own. */
     @Override
     public void close() throws InterruptedException {
         services.stopProjector();
         services.stopProcessors();
+        try {
+            org.apache.kafka.common.utils.Utils.delete(work.toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot delete the processors' state in " + work, e);
+        }
     }
 }

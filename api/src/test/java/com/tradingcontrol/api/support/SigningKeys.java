@@ -30,8 +30,10 @@ public final class SigningKeys {
     private static Path write() {
         try {
             Path dir = Files.createTempDirectory("command-keys");
-            CommandKeys.write(dir.resolve("command-signing-key"), KEY);
+            // deleteOnExit deletes in reverse order of registration: the file, then its (then empty) dir
             dir.toFile().deleteOnExit();
+            CommandKeys.write(dir.resolve("command-signing-key"), KEY);
+            dir.resolve("command-signing-key").toFile().deleteOnExit();
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

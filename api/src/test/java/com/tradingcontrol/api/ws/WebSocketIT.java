@@ -311,7 +311,11 @@ class WebSocketIT {
 
     private static Path requestLogFile() {
         try {
-            return Files.createTempDirectory("api-request-log").resolve("requests.log");
+            Path dir = Files.createTempDirectory("api-request-log");
+            dir.toFile().deleteOnExit(); // registered first, deleted last: after the log file
+            Path log = dir.resolve("requests.log");
+            log.toFile().deleteOnExit();
+            return log;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
