@@ -47,7 +47,10 @@ public final class CommandThroughput {
             long[] next = {0};
             JitWarmth jit = new JitWarmth();
             JitWarmth.Warmup warmed = jit.warmUp(warmup.min(), warmup.max(),
-                    () -> next[0] = produce(producer, outcomes, sent, next[0], 1, maxLag, null));
+                    () -> {
+                        next[0] = produce(producer, outcomes, sent, next[0], 1, maxLag, null);
+                        return true;
+                    });
             long sentBefore = sent.get();
             long acceptedBefore = outcomes.accepted();
             Sampler sampler = new Sampler(outcomes, sent);
@@ -123,7 +126,10 @@ public final class CommandThroughput {
         long failedBefore;
         RateSamples rate = new RateSamples();
         try {
-            warmed = new JitWarmth().warmUp(warmup.min(), warmup.max(), () -> Thread.sleep(1000));
+            warmed = new JitWarmth().warmUp(warmup.min(), warmup.max(), () -> {
+                Thread.sleep(1000);
+                return true;
+            });
             acceptedBefore = accepted.get();
             failedBefore = failed.get();
             long last = acceptedBefore;

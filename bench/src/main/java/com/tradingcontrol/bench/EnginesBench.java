@@ -46,6 +46,7 @@ final class EnginesBench {
                 for (int i = 0; System.nanoTime() < end; i++) {
                     halts(fleet, label + i, 1, new Stages(), true);
                 }
+                return true;
             });
             measure(report, fleet, s, "idle", 0);
             measure(report, fleet, s, "load", s.backgroundRate());

@@ -111,14 +111,15 @@ public final class HaltPropagation {
      */
     private JitWarmth.Warmup warmUp(StateWatchers watchers, WarmupBounds bounds) throws Exception {
         int[] next = {0};
-        boolean[] abandoned = {false};
         return new JitWarmth().warmUp(bounds.min(), bounds.max(), () -> {
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-            while (!abandoned[0] && (next[0] < MIN_WARM_UP_CHANGES || System.nanoTime() < end || next[0] % 2 == 1)) {
+            while (next[0] < MIN_WARM_UP_CHANGES || System.nanoTime() < end || next[0] % 2 == 1) {
                 HaltOp op = op(next[0]++, "WARM");
-                // the missed change's scope stays unknown; the measured part uses other symbols
-                abandoned[0] = HaltTally.anyTimeout(measure(op, watchers)) && !resync(op);
+                if (HaltTally.anyTimeout(measure(op, watchers)) && !resync(op)) {
+                    return false; // the missed change's scope stays unknown; the measured part uses other symbols
+                }
             }
+            return true;
         });
     }
 

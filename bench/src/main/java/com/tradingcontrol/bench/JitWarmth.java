@@ -24,10 +24,10 @@ final class JitWarmth {
     static final int WINDOW_SECONDS = 3;
     static final double SETTLED_MS_PER_SECOND = 50;
 
-    /** One second of the scenario's own traffic. */
+    /** One second of the scenario's own traffic; false when the warm-up cannot go on (it ends, unsettled). */
     @FunctionalInterface
     interface Step {
-        void oneSecond() throws Exception;
+        boolean oneSecond() throws Exception;
     }
 
     /** What a warm-up took, for the figure's notes. */
@@ -54,14 +54,16 @@ final class JitWarmth {
 
     /**
      * Runs {@code step} at least {@code minSeconds} times, then on until the compilers settled or
-     * {@code maxSeconds} steps were run.
+     * {@code maxSeconds} steps were run, or a step said it cannot go on.
      */
     Warmup warmUp(int minSeconds, int maxSeconds, Step step) throws Exception {
         Deque<Long> compileMillis = new ArrayDeque<>();
         compileMillis.addLast(compileMillis());
         int seconds = 0;
         while (seconds < maxSeconds) {
-            step.oneSecond();
+            if (!step.oneSecond()) {
+                break;
+            }
             seconds++;
             compileMillis.addLast(compileMillis());
             if (compileMillis.size() > WINDOW_SECONDS + 1) {

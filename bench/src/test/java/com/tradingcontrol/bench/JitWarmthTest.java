@@ -14,6 +14,7 @@ class JitWarmthTest {
         return new JitWarmth(() -> total[0]).warmUp(min, max, () -> {
             int i = steps.getAndIncrement();
             total[0] += perStep[Math.min(i, perStep.length - 1)];
+            return true;
         });
     }
 
@@ -58,6 +59,16 @@ class JitWarmthTest {
 
         assertThat(steps).hasValue(0);
         assertThat(warmup.seconds()).isZero();
+        assertThat(warmup.settled()).isFalse();
+    }
+
+    @Test
+    void aStepThatCannotGoOnEndsTheWarmUpUnsettled() throws Exception {
+        AtomicInteger steps = new AtomicInteger();
+        JitWarmth.Warmup warmup = new JitWarmth(() -> 0).warmUp(5, 100, () -> steps.incrementAndGet() < 3);
+
+        assertThat(steps).hasValue(3);
+        assertThat(warmup.seconds()).isEqualTo(2);
         assertThat(warmup.settled()).isFalse();
     }
 }
