@@ -29,7 +29,6 @@ final class EnginesBench {
 
     private final Platform platform;
     private final Http http;
-    private JitWarmth.Warmup warmed;
 
     EnginesBench(Platform platform) {
         this.platform = platform;
@@ -38,23 +37,29 @@ final class EnginesBench {
 
     void run(Report report, Settings s) throws Exception {
         try (EngineFleet fleet = new EngineFleet(platform, s.engines())) {
-            halts(fleet, "warmup", s.warmupHalts(), new Stages(), true);
-            int[] step = {0};
-            warmed = new JitWarmth().warmUp(s.warmup().min(), s.warmup().max(), () -> {
-                long end = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-                String label = "warmup" + step[0]++ + "x";
-                for (int i = 0; System.nanoTime() < end; i++) {
-                    halts(fleet, label + i, 1, new Stages(), true);
-                }
-                return true;
-            });
-            measure(report, fleet, s, "idle", 0);
-            measure(report, fleet, s, "load", s.backgroundRate());
+            JitWarmth.Warmup warmed = warmUp(fleet, s);
+            measure(report, fleet, s, warmed, "idle", 0);
+            measure(report, fleet, s, warmed, "load", s.backgroundRate());
             rejections(report, fleet, s);
         }
     }
 
-    private void measure(Report report, EngineFleet fleet, Settings s, String label, int rate) throws Exception {
+    /** {@code warmupHalts} unmeasured halts, then more (a second of them at a time) until the JIT settled. */
+    private JitWarmth.Warmup warmUp(EngineFleet fleet, Settings s) throws Exception {
+        halts(fleet, "warmup", s.warmupHalts(), new Stages(), true);
+        int[] step = {0};
+        return new JitWarmth().warmUp(s.warmup().min(), s.warmup().max(), () -> {
+            long end = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+            String label = "warmup" + step[0]++ + "x";
+            for (int i = 0; System.nanoTime() < end; i++) {
+                halts(fleet, label + i, 1, new Stages(), true);
+            }
+            return true;
+        });
+    }
+
+    private void measure(Report report, EngineFleet fleet, Settings s, JitWarmth.Warmup warmed, String label,
+                         int rate) throws Exception {
         Stages stages = new Stages();
         long undecidedBefore = fleet.undecidedRetractions();
         try (BackgroundLoad load = new BackgroundLoad(platform, rate).start()) {
