@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -41,9 +42,15 @@ public final class EventLog {
         this.platform = platform;
     }
 
-    /** Records currently in the events topic (end offsets; processor-written parts include txn markers). */
+    /**
+     * Records currently in the events topic (log end offsets; processor-written parts include txn markers).
+     * Read uncommitted on purpose: a read_committed consumer's end offset is the last stable offset, which
+     * lags behind a transaction this class just committed until the broker has written its markers
+     * ({@code commitTransaction} returns before that), so the size of a log just grown could read short.
+     */
     public long size() {
         Properties p = KafkaSupport.committedReader(platform.bootstrapServers());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(platform.topics().events().name()).stream()
