@@ -124,6 +124,10 @@ public final class Bench implements Callable<Integer> {
         Report report = new Report(out);
         long started = System.nanoTime();
         Path dir = workDir == null ? Platform.tempWorkDir() : workDir;
+        if (workDir == null) {
+            // Also when the run is interrupted (Ctrl-C, kill): a minute of traffic leaves gigabytes behind.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir), "bench-work-dir-cleanup"));
+        }
         try {
             if (scenarios.stream().anyMatch(s -> !s.equals("client"))) {
                 try (Platform platform = Platform.startBroker(dir)) {
@@ -139,7 +143,7 @@ public final class Bench implements Callable<Integer> {
         } finally {
             if (workDir == null) {
                 // A run writes gigabytes of broker logs; a temp dir left behind by each run fills the disk.
-                org.apache.kafka.common.utils.Utils.delete(dir.toFile());
+                deleteQuietly(dir);
             }
         }
         Map<String, Object> run = new LinkedHashMap<>();
@@ -152,6 +156,14 @@ public final class Bench implements Callable<Integer> {
         report.write(reportFile, run);
         out.println("BENCH-REPORT " + reportFile.toAbsolutePath());
         return report.failures().isEmpty() ? 0 : 1;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            org.apache.kafka.common.utils.Utils.delete(dir.toFile());
+        } catch (java.io.IOException e) {
+            System.err.println("could not delete the bench's work dir " + dir + ": " + e);
+        }
     }
 
     /** Each scenario runs on its own: a failing one is reported and the others still run. */

@@ -185,10 +185,11 @@ public final class EnginesMonitor {
         if (propagation.equals(pushedPropagations.put(propagation.commandId(), propagation))) {
             return;
         }
-        ObjectNode json = EngineViews.propagation(propagation);
-        evidence.changed(propagation, json);
+        // Rendered only when a halt is kept as evidence or a client is sent it (most are only buffered).
+        ControlChangeMessage message = ControlChangeMessage.lazy("propagation", () -> EngineViews.propagation(propagation));
+        evidence.changed(propagation, () -> (ObjectNode) message.payload());
         if (push) {
-            admins.accept(ControlChangeMessage.global("propagation", json));
+            admins.accept(message);
         }
     }
 

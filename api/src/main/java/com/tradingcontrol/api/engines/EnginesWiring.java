@@ -1,12 +1,14 @@
 package com.tradingcontrol.api.engines;
 
 import com.tradingcontrol.api.ApiRuntime;
+import com.tradingcontrol.api.commands.OutcomeFeed;
 import com.tradingcontrol.api.commands.Outcomes;
 import com.tradingcontrol.api.ports.CommandGateway;
 import com.tradingcontrol.api.wiring.KafkaClients;
 import com.tradingcontrol.api.wiring.KafkaConfig;
 import com.tradingcontrol.api.wiring.TopicFollower;
 import com.tradingcontrol.domain.engines.EngineFleet;
+import com.tradingcontrol.schemas.avro.CommandOutcome;
 import com.tradingcontrol.schemas.topics.Topics;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.AutoCloseableManager;
@@ -62,10 +64,21 @@ public final class EnginesWiring {
         return new HaltSignallingGateway(commands, publisher);
     }
 
-    /** Starts the fold, its three followers (from {@code engines.lookback} ago), the resources, pushes and readiness. */
+    /**
+     * The command gateway's follower of {@code trading.command-outcomes} (from the end at start-up) and its
+     * feed: the engine fold listens to it for live outcomes instead of running a second consumer of the topic.
+     */
+    public record SharedOutcomes(TopicFollower<String, CommandOutcome> follower, OutcomeFeed feed) {
+    }
+
+    /**
+     * Starts the fold, its followers from {@code engines.lookback} ago (engine reports and halt signals; outcomes
+     * up to the end as of start-up only, after which the gateway's follower feeds the fold), the resources,
+     * pushes and readiness.
+     */
     public static EnginesMonitor follow(KafkaConfig kafka, Topics topics, EnginesConfig config, Clock clock,
                                         Environment environment, ApiRuntime runtime, Duration startupTimeout,
-                                        PropagationEvidence evidence) {
+                                        PropagationEvidence evidence, SharedOutcomes outcomes) {
         EnginesMonitor monitor = new EnginesMonitor(new EngineFleet(config.fleetSettings()), clock,
                 runtime.pushHub()::publishToAdmins, environment.getObjectMapper(), environment.metrics());
         Instant since = clock.instant().minus(config.lookbackDuration());
@@ -77,15 +90,20 @@ public final class EnginesWiring {
         var signals = new TopicFollower<>("halt-signals",
                 KafkaClients.follower(kafka, "halt-signals", topics.haltSignals()), topics.haltSignals().name(),
                 (key, signal) -> monitor.onSignal(signal), environment.metrics());
-        var outcomes = new TopicFollower<>("engine-outcomes",
+        // Live outcomes from the gateway's follower; the window before it from a follower that then stops. Added
+        // before the window's end is taken, so no outcome falls between the two (a few may come twice: harmless).
+        outcomes.feed().listen(monitor::onOutcome);
+        var history = new TopicFollower<>("engine-outcomes",
                 KafkaClients.follower(kafka, "engine-outcomes", topics.outcomes()), topics.outcomes().name(),
                 (key, outcome) -> monitor.onOutcome(Outcomes.fromAvro(outcome)), environment.metrics());
-        List<TopicFollower<?, ?>> followers = List.of(reports, signals, outcomes);
+        List<TopicFollower<?, ?>> followers = List.of(reports, signals, history, outcomes.follower());
         monitor.pushOnlyOnce(() -> followers.stream().allMatch(TopicFollower::caughtUp));
-        for (TopicFollower<?, ?> follower : followers) {
+        for (TopicFollower<?, ?> follower : List.of(reports, signals)) {
             follower.startFrom(since, startupTimeout);
             environment.lifecycle().manage(new AutoCloseableManager(follower::close));
         }
+        history.readWindow(since, startupTimeout);
+        environment.lifecycle().manage(new AutoCloseableManager(history::close));
         ScheduledExecutorService ticker = environment.lifecycle().scheduledExecutorService("engines-tick-%d", true)
                 .threads(1).build();
         com.codahale.metrics.Counter tickFailures = environment.metrics().counter(TICK_FAILURES_METRIC);

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +35,10 @@ final class EvidenceKeeper {
         this.failed = metrics.counter(FAILED_METRIC);
     }
 
-    synchronized void changed(Propagation propagation, ObjectNode view) {
+    /** Queues {@code view} (asked for only when the propagation is one to keep) for the next {@link #flush}. */
+    synchronized void changed(Propagation propagation, Supplier<ObjectNode> view) {
         if (propagation.halt() && propagation.issuedAt() != null && propagation.issuedAt().isAfter(keepFrom)) {
-            unsaved.put(propagation.commandId(), view);
+            unsaved.put(propagation.commandId(), view.get());
         }
     }
 

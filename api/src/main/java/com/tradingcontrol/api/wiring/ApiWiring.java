@@ -17,12 +17,11 @@ import com.tradingcontrol.api.commands.GlobalControlCommands;
 import com.tradingcontrol.api.commands.TwoPersonCommands;
 import com.tradingcontrol.api.commands.IdempotencyKeys;
 import com.tradingcontrol.api.commands.OutcomeTracker;
-import com.tradingcontrol.api.commands.Outcomes;
+import com.tradingcontrol.api.commands.OutcomeFeed;
 import com.tradingcontrol.api.commands.ProfileCommands;
 import com.tradingcontrol.api.commands.TradingControlCommands;
 import com.tradingcontrol.api.engines.EnginesWiring;
 import com.tradingcontrol.api.engines.PropagationEvidence;
-import com.tradingcontrol.api.ports.Outcome;
 import com.tradingcontrol.api.ports.ReadBarrier;
 import com.tradingcontrol.api.push.ControlStateFeed;
 import com.tradingcontrol.api.push.ControlStateSnapshot;
@@ -117,12 +116,10 @@ public final class ApiWiring implements ApiExtension {
         KafkaCommandGateway gateway = new KafkaCommandGateway(producer, topics.commands().name(),
                 topics.keyedCommands().name(), tracker, kafkaTimeout, signer);
 
+        // The gateway's listeners first; the engine fold adds its own before the follower starts.
+        OutcomeFeed outcomeFeed = new OutcomeFeed().listen(tracker::record).listen(keys::decided);
         var outcomes = new TopicFollower<>("outcomes", KafkaClients.follower(kafka, "outcomes", topics.outcomes()),
-                topics.outcomes().name(), (key, value) -> {
-                    Outcome outcome = Outcomes.fromAvro(value);
-                    tracker.record(outcome);
-                    keys.decided(outcome);
-                }, environment.metrics());
+                topics.outcomes().name(), outcomeFeed, environment.metrics());
         ControlStateFeed feed = new ControlStateFeed(view, runtime.pushHub(), environment.getObjectMapper());
         var states = new TopicFollower<>("control-state",
                 KafkaClients.follower(kafka, "control-state", topics.controlState()),
@@ -153,7 +150,7 @@ public final class ApiWiring implements ApiExtension {
         runtime.readiness().register(KafkaReadiness.cluster(admin, readinessTimeout));
         runtime.readiness().register(KafkaReadiness.followers(List.of(outcomes, states)));
         EnginesWiring.follow(kafka, topics, config.getEngines(), clock, environment, runtime, STARTUP_TIMEOUT,
-                evidence);
+                evidence, new EnginesWiring.SharedOutcomes(outcomes, outcomeFeed));
     }
 
     private static void registerResources(Environment environment, CommandEndpoint endpoint,

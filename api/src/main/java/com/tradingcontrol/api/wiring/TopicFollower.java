@@ -39,6 +39,8 @@ public final class TopicFollower<K, V> implements AutoCloseable {
     private final ReadPath path;
     private volatile boolean closed;
     private volatile boolean caughtUp;
+    private volatile boolean window;
+    private volatile boolean windowDone;
     private volatile Instant lastPoll = Instant.EPOCH;
     private Map<TopicPartition, Long> startEnd = Map.of();
 
@@ -79,6 +81,23 @@ public final class TopicFollower<K, V> implements AutoCloseable {
      * end where there is none): a bounded window of a long-retained topic, e.g. recent engine reports.
      */
     public void startFrom(Instant since, Duration timeout) {
+        seekTo(since, timeout);
+        thread.start();
+    }
+
+    /**
+     * Reads a window and stops: from the first record written at or after {@code since} to the end as of this
+     * call, then the thread ends and closes its consumer, and the follower counts as {@link #running} (its work
+     * is done, nothing failed). For history another follower continues live: the engine fold's outcomes of
+     * {@code engines.lookback}, while the command gateway's follower reads on from the end.
+     */
+    public void readWindow(Instant since, Duration timeout) {
+        window = true;
+        seekTo(since, timeout);
+        thread.start();
+    }
+
+    private void seekTo(Instant since, Duration timeout) {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
                 .map(info -> new TopicPartition(topic, info.partition())).toList();
         if (partitions.isEmpty()) {
@@ -96,13 +115,17 @@ public final class TopicFollower<K, V> implements AutoCloseable {
         });
         partitions.forEach(partition -> consumer.position(partition, timeout));
         startEnd = consumer.endOffsets(partitions, timeout);
-        thread.start();
     }
 
     private void run() {
         try {
             while (!closed) {
                 pollOnce();
+                if (window && caughtUp) {
+                    consumer.close(Duration.ofSeconds(5));
+                    windowDone = true;
+                    return;
+                }
             }
         } catch (RuntimeException | Error e) {
             // Not a bad record (those are skipped) nor a broker outage (ridden out): nothing reads on.
@@ -159,8 +182,9 @@ public final class TopicFollower<K, V> implements AutoCloseable {
         return caughtUp;
     }
 
+    /** Polling, or (for {@link #readWindow}) done reading its window; false once the thread stopped otherwise. */
     public boolean running() {
-        return thread.isAlive() && !closed;
+        return windowDone || thread.isAlive() && !closed;
     }
 
     /** What this follower skipped, and whether its thread stopped. */
@@ -179,8 +203,13 @@ public final class TopicFollower<K, V> implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         closed = true;
+        if (windowDone) {
+            return;  // the thread closed its consumer
+        }
         consumer.wakeup();
         thread.join(Duration.ofSeconds(10).toMillis());
-        consumer.close(Duration.ofSeconds(5));
+        if (!windowDone) {
+            consumer.close(Duration.ofSeconds(5));
+        }
     }
 }

@@ -15,12 +15,14 @@ import com.tradingcontrol.api.health.ReadinessStatus;
 import com.tradingcontrol.api.support.Await;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
@@ -115,6 +117,40 @@ class TopicFollowerTest {
         Await.until("caught up", WITHIN, follower::caughtUp);
         assertThat(readiness().ready()).isTrue();
         assertThat(readiness().detail()).contains("1 undecodable, 0 unapplied").contains("undecodable t-0@0");
+    }
+
+    @Test
+    void aWindowIsReadToTheEndAsOfItsStartThenTheFollowerStopsAndClosesItsConsumerWithoutCountingAsStopped()
+            throws Exception {
+        // MockConsumer does not implement the time lookup: every partition's window starts at offset 0 here.
+        MockConsumer<String, String> timed = new MockConsumer<>("earliest") {
+            @Override
+            public synchronized Map<TopicPartition, OffsetAndTimestamp> offsetsForTimes(
+                    Map<TopicPartition, Long> query, Duration timeout) {
+                Map<TopicPartition, OffsetAndTimestamp> found = new HashMap<>();
+                query.keySet().forEach(tp -> found.put(tp, new OffsetAndTimestamp(0L, 0L)));
+                return found;
+            }
+        };
+        timed.updatePartitions(TOPIC, List.of(new PartitionInfo(TOPIC, 0, null, null, null)));
+        timed.updateBeginningOffsets(Map.of(TP, 0L));
+        timed.updateEndOffsets(Map.of(TP, 2L));
+        timed.schedulePollTask(() -> {
+            timed.addRecord(record(0, "history-1"));
+            timed.addRecord(record(1, "history-2"));
+        });
+        follower = new TopicFollower<>("window", timed, TOPIC, (key, value) -> handled.add(value), metrics);
+
+        follower.readWindow(java.time.Instant.EPOCH, WITHIN);
+
+        Await.until("the window's consumer is closed", WITHIN, timed::closed);
+        assertThat(handled).containsExactly("history-1", "history-2");
+        assertThat(follower.caughtUp()).isTrue();
+        assertThat(follower.running()).as("done, not failed").isTrue();
+        assertThat(follower.path().hasStopped()).isFalse();
+        assertThat(readiness().ready()).isTrue();
+        follower.close();
+        assertThat(follower.running()).isTrue();
     }
 
     @Test

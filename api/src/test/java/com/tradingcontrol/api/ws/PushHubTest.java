@@ -83,6 +83,25 @@ class PushHubTest {
     }
 
     @Test
+    void aLazyAdminPayloadIsBuiltOnlyWhenAClientIsSentItAndThenOnce() {
+        int[] built = {0};
+        hub.publishToAdmins(ControlChangeMessage.lazy("propagation", () -> {
+            built[0]++;
+            return mapper.createObjectNode().put("v", "p1");
+        }));
+        assertThat(built[0]).as("buffered for a resume, not rendered").isZero();
+
+        Recorder admin = new Recorder();
+        Recorder other = new Recorder();
+        hub.subscribe(StreamKey.adminStream(), admin, new ResumeRequest(hub.epoch(), 0));
+        hub.subscribe(StreamKey.adminStream(), other, new ResumeRequest(hub.epoch(), 0));
+
+        assertThat(admin.changes()).containsExactly("p1");
+        assertThat(other.changes()).containsExactly("p1");
+        assertThat(built[0]).as("rendered once, for the first resume").isEqualTo(1);
+    }
+
+    @Test
     void unsubscribedSinkReceivesNothingMore() throws Exception {
         Recorder a = new Recorder();
         AutoCloseable subscription = hub.subscribe(StreamKey.tenant("a"), a, null);

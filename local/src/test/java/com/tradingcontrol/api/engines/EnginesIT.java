@@ -264,6 +264,43 @@ class EnginesIT {
         assertThat(Http.json(response)).isEqualTo(doc);
     }
 
+    /**
+     * A second instance started later: the engine fold reads the outcomes of its window once (a follower that
+     * then ends) and hears later ones from the command gateway's follower, so it knows both decisions.
+     */
+    @Test
+    void anInstanceStartedLaterFoldsTheOutcomesOfItsWindowAndThenTheLiveOnes() throws Exception {
+        String before = Http.json(send("POST", "/api/trading-control/pause", Tokens.operator(),
+                "{\"scope\":\"tenant:" + unique("t") + "\",\"reason\":\"risk\"}", unique("req"), true))
+                .path("commandId").asText();
+        DropwizardAppExtension<ControlPlaneConfiguration> later = TestApps.withRsaKey(
+                new ApiWiring(REGISTRY, Clock.systemUTC(), List.of())::register,
+                ItPlatform.apiOverrides(BROKER.bootstrapServers(), 3));
+        later.before();
+        try {
+            Http second = new Http(later.getLocalPort());
+            String after = Http.json(send("POST", "/api/trading-control/pause", Tokens.operator(),
+                    "{\"scope\":\"tenant:" + unique("t") + "\",\"reason\":\"risk\"}", unique("req"), true))
+                    .path("commandId").asText();
+
+            for (String commandId : List.of(before, after)) {
+                HttpResponse<String> propagation = await(
+                        () -> second.get("/api/commands/" + commandId + "/propagation", auditor()),
+                        response -> response.statusCode() == 200, "the later instance knows " + commandId);
+                assertThat(Http.json(propagation).path("decision").asText()).isEqualTo("ACCEPTED");
+            }
+            JsonNode ready = await(() -> Http.json(second.get("/health/ready", null)),
+                    r -> !r.path("checks").path("engines").path("detail").asText().contains("recent history"),
+                    "the window read");
+            // The window's follower ended its work, which is not a stopped feed.
+            assertThat(ready.path("checks").path("engines").path("detail").asText()).as(ready.toString())
+                    .contains("engine(s) alive").doesNotContain("stopped");
+            assertThat(ready.path("status").asText()).as(ready.toString()).isEqualTo("UP");
+        } finally {
+            later.after();
+        }
+    }
+
     @Test
     void aReportTheApiCannotUseIsCountedAndTheFeedGoesOn() {
         var unusable = APP.getEnvironment().metrics().counter(EnginesMonitor.UNUSABLE_METRIC);
