@@ -5,9 +5,7 @@ import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tradingcontrol.domain.engines.Propagation;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -42,29 +40,31 @@ final class EvidenceKeeper {
         }
     }
 
-    /** Writes what changed; stops at the first failure (the store is likely away) and keeps the rest for later. */
+    /**
+     * Writes what changed since the last flush as one batch; when the batch fails (the store is likely away),
+     * all of it is kept for the next flush (a write replaces, so what did get written is harmlessly redone).
+     */
     void flush() {
-        List<Map.Entry<String, ObjectNode>> batch;
+        Map<String, ObjectNode> batch;
         synchronized (this) {
-            batch = new ArrayList<>(unsaved.entrySet());
-            unsaved.clear();
-        }
-        for (int i = 0; i < batch.size(); i++) {
-            try {
-                evidence.keep(batch.get(i).getKey(), batch.get(i).getValue());
-            } catch (RuntimeException e) {
-                failed.inc();
-                LOG.warn("Halt propagation of command {} not stored as evidence; retrying: {}", batch.get(i).getKey(),
-                        e.toString());
-                requeue(batch.subList(i, batch.size()));
+            if (unsaved.isEmpty()) {
                 return;
             }
+            batch = new LinkedHashMap<>(unsaved);
+            unsaved.clear();
+        }
+        try {
+            evidence.keepAll(batch);
+        } catch (RuntimeException e) {
+            failed.inc();
+            LOG.warn("Propagation of {} halt(s) not stored as evidence; retrying: {}", batch.size(), e.toString());
+            requeue(batch);
         }
     }
 
-    private synchronized void requeue(List<Map.Entry<String, ObjectNode>> entries) {
+    private synchronized void requeue(Map<String, ObjectNode> batch) {
         // A newer view that arrived meanwhile wins over the one that failed.
-        entries.forEach(entry -> unsaved.putIfAbsent(entry.getKey(), entry.getValue()));
+        batch.forEach(unsaved::putIfAbsent);
     }
 
     Optional<ObjectNode> find(String commandId) {

@@ -1,6 +1,7 @@
 package com.tradingcontrol.api.engines;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,15 @@ public interface PropagationEvidence {
 
     /** Replaces what is kept for the command. @throws RuntimeException when it could not be written */
     void keep(String commandId, ObjectNode propagation);
+
+    /**
+     * Replaces what is kept for each command, in order; a store with transactions writes them as one. On a
+     * failure some may have been written and others not: the caller writes them all again (each write
+     * replaces, so a repeat is harmless). @throws RuntimeException when they could not all be written
+     */
+    default void keepAll(Map<String, ObjectNode> propagations) {
+        propagations.forEach(this::keep);
+    }
 
     Optional<ObjectNode> find(String commandId);
 }

@@ -6,6 +6,7 @@ import com.tradingcontrol.projections.store.ProjectionStore;
 import com.tradingcontrol.projections.store.WriteCondition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,9 +34,23 @@ public final class StoredPropagationEvidence implements PropagationEvidence {
     @Override
     public void keep(String commandId, ObjectNode propagation) {
         ensureContainer();
+        write(store, commandId, propagation);
+    }
+
+    /** One store batch (one SQLite transaction) instead of one per halt: the engines tick writes many at once. */
+    @Override
+    public void keepAll(Map<String, ObjectNode> propagations) {
+        ensureContainer();
+        store.inBatch(batch -> {
+            propagations.forEach((commandId, propagation) -> write(batch, commandId, propagation));
+            return null;
+        });
+    }
+
+    private void write(ProjectionStore target, String commandId, ObjectNode propagation) {
         ObjectNode doc = propagation.deepCopy();
         doc.put("id", commandId);
-        store.upsert(container, commandId, doc, WriteCondition.none());
+        target.upsert(container, commandId, doc, WriteCondition.none());
     }
 
     @Override

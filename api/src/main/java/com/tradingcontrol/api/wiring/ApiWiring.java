@@ -116,7 +116,8 @@ public final class ApiWiring implements ApiExtension {
         KafkaCommandGateway gateway = new KafkaCommandGateway(producer, topics.commands().name(),
                 topics.keyedCommands().name(), tracker, kafkaTimeout, signer);
 
-        // The gateway's listeners first; the engine fold adds its own before the follower starts.
+        // The gateway's listeners first; the engine fold adds its own later (EnginesWiring.follow), and its
+        // window follower reads what this one read before that.
         OutcomeFeed outcomeFeed = new OutcomeFeed().listen(tracker::record).listen(keys::decided);
         var outcomes = new TopicFollower<>("outcomes", KafkaClients.follower(kafka, "outcomes", topics.outcomes()),
                 topics.outcomes().name(), outcomeFeed, environment.metrics());
