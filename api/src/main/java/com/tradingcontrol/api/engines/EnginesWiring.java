@@ -2,7 +2,6 @@ package com.tradingcontrol.api.engines;
 
 import com.tradingcontrol.api.ApiRuntime;
 import com.tradingcontrol.api.commands.OutcomeFeed;
-import com.tradingcontrol.api.commands.Outcomes;
 import com.tradingcontrol.api.ports.CommandGateway;
 import com.tradingcontrol.api.wiring.KafkaClients;
 import com.tradingcontrol.api.wiring.KafkaConfig;
@@ -95,7 +94,7 @@ public final class EnginesWiring {
         outcomes.feed().listen(monitor::onOutcome);
         var history = new TopicFollower<>("engine-outcomes",
                 KafkaClients.follower(kafka, "engine-outcomes", topics.outcomes()), topics.outcomes().name(),
-                (key, outcome) -> monitor.onOutcome(Outcomes.fromAvro(outcome)), environment.metrics());
+                new OutcomeFeed().listen(monitor::onOutcome), environment.metrics());
         List<TopicFollower<?, ?>> followers = List.of(reports, signals, history, outcomes.follower());
         monitor.pushOnlyOnce(() -> followers.stream().allMatch(TopicFollower::caughtUp));
         for (TopicFollower<?, ?> follower : List.of(reports, signals)) {
