@@ -19,10 +19,10 @@ public final class ApiServer {
         this.port = PlatformAssembly.applicationPort(server);
     }
 
-    static Path writeConfig(Path workDir, String bootstrapServers, String publicKeyPem, String signingKeyId,
+    static Path writeConfig(Path workDir, String bootstrapServers, BenchTokens tokens, String signingKeyId,
                             Path signingKey) throws IOException {
         Path config = workDir.resolve("api-bench.yml");
-        Files.writeString(config, yaml(bootstrapServers, publicKeyPem) + """
+        Files.writeString(config, yaml(bootstrapServers, tokens) + """
                 commands:
                   signing:
                     keyId: %s
@@ -39,8 +39,7 @@ public final class ApiServer {
         return "http://127.0.0.1:" + port;
     }
 
-    private static String yaml(String bootstrapServers, String publicKeyPem) {
-        String pem = publicKeyPem.strip().replace("\n", "\n    ");
+    private static String yaml(String bootstrapServers, BenchTokens tokens) {
         return """
                 server:
                   type: default
@@ -64,11 +63,10 @@ public final class ApiServer {
                 auth:
                   issuer: %s
                   audience: %s
-                  publicKeyPem: |
-                    %s
+                %s\
                 kafka:
                   bootstrapServers: %s
                   partitions: 3
-                """.formatted(BenchTokens.ISSUER, BenchTokens.AUDIENCE, pem, bootstrapServers);
+                """.formatted(BenchTokens.ISSUER, BenchTokens.AUDIENCE, tokens.authKeyYaml(), bootstrapServers);
     }
 }

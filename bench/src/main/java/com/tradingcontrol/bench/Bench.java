@@ -73,6 +73,9 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--streams-config", description = "extra Kafka Streams settings of the processors, "
             + "e.g. --streams-config commit.interval.ms=50 (repeatable)")
     Map<String, String> streamsConfig = new LinkedHashMap<>();
+    @Option(names = "--token-alg", description = "how the bench's API tokens are signed: RS256 (production's, "
+            + "default) or HS256 (as builds before issue 16 did; to compare with them)")
+    String tokenAlg = "RS256";
     @Option(names = "--client-scopes", description = "scopes in force for decide() and heap (default ${DEFAULT-VALUE})")
     int clientScopes = 10_000;
     @Option(names = "--client-catchup-records", description = "state records a new client reads to its end "
@@ -121,6 +124,7 @@ public final class Bench implements Callable<Integer> {
                         + "', expected idle and/or load");
             }
         }
+        BenchTokens tokens = new BenchTokens(tokenAlgorithm());
         Report report = new Report(out);
         long started = System.nanoTime();
         Path dir = workDir == null ? Platform.tempWorkDir() : workDir;
@@ -130,7 +134,7 @@ public final class Bench implements Callable<Integer> {
         }
         try {
             if (scenarios.stream().anyMatch(s -> !s.equals("client"))) {
-                try (Platform platform = Platform.startBroker(dir)) {
+                try (Platform platform = Platform.startBroker(dir, tokens)) {
                     new RawKafkaBaseline(platform.bootstrapServers()).run(report, rawRoundTrips, rawSeconds,
                             warmupSeconds);
                     platform.startServices(commitIntervalMs, controlCommitSpacingMs, streamsConfig);
@@ -244,6 +248,7 @@ public final class Bench implements Callable<Integer> {
         o.put("commitIntervalMs", commitIntervalMs);
         o.put("controlCommitSpacingMs", controlCommitSpacingMs);
         o.put("streamsConfig", streamsConfig);
+        o.put("tokenAlg", tokenAlg);
         o.put("clientScopes", clientScopes);
         o.put("clientCatchUpRecords", clientCatchUpRecords);
         o.put("clientDecisions", clientDecisions);
@@ -251,6 +256,14 @@ public final class Bench implements Callable<Integer> {
         o.put("engineHalts", engineHalts);
         o.put("engineRejections", engineRejections);
         return o;
+    }
+
+    private com.nimbusds.jose.JWSAlgorithm tokenAlgorithm() {
+        if (!tokenAlg.equals("RS256") && !tokenAlg.equals("HS256")) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--token-alg: expected RS256 or HS256, got '"
+                    + tokenAlg + "'");
+        }
+        return com.nimbusds.jose.JWSAlgorithm.parse(tokenAlg);
     }
 
     static final class ScenarioNames extends java.util.ArrayList<String> {

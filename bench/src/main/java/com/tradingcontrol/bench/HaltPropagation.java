@@ -147,8 +147,12 @@ public final class HaltPropagation {
     private long[] measure(HaltOp op, StateWatchers watchers) throws Exception {
         String token = platform.tokens().operator();
         if (op.killSwitch() && !op.on()) {
-            // Two-person rule: one admin proposes (not measured), a second admin's approval releases.
-            http.send("POST", "/api/kill-switch/release", platform.tokens().admin(), "{\"reason\":\"bench\"}");
+            // Two-person rule: one admin proposes (not measured), a second admin's approval releases. The
+            // proposal is awaited until decided, as a second person approves it only once it is shown:
+            // sent back to back, the approval queued behind the proposal's processing and transaction and
+            // the figure measured two commands (old builds released with one DELETE).
+            http.sendAndWait("POST", "/api/kill-switch/release", platform.tokens().admin(),
+                    "{\"reason\":\"bench\"}", (int) TIMEOUT_SECONDS);
             token = platform.tokens().secondAdmin();
         }
         CompletableFuture<Long>[] pushes = watchers.expect(op);

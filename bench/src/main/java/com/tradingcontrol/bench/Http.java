@@ -45,10 +45,35 @@ public final class Http {
 
     public String send(String method, String path, String token, String jsonBody)
             throws IOException, InterruptedException {
-        HttpRequest request = request(path, token).header("Content-Type", "application/json")
+        return send(request(path, token), method, path, jsonBody);
+    }
+
+    /**
+     * Sends a command with {@code Prefer: wait=<seconds>} and requires its outcome: a {@code 200} means the
+     * processors decided it; a {@code 202} (no outcome in time) or a rejection fails.
+     */
+    public String sendAndWait(String method, String path, String token, String jsonBody, int seconds)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(path, token).header("Prefer", "wait=" + seconds);
+        HttpResponse<String> response = client.send(withBody(request, method, jsonBody),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException(method + " " + path + " was not decided within " + seconds + " s: "
+                    + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    private String send(HttpRequest.Builder request, String method, String path, String jsonBody)
+            throws IOException, InterruptedException {
+        return check(client.send(withBody(request, method, jsonBody), HttpResponse.BodyHandlers.ofString()),
+                method + " " + path);
+    }
+
+    private static HttpRequest withBody(HttpRequest.Builder request, String method, String jsonBody) {
+        return request.header("Content-Type", "application/json")
                 .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(jsonBody)).build();
-        return check(client.send(request, HttpResponse.BodyHandlers.ofString()), method + " " + path);
     }
 
     private HttpRequest.Builder request(String path, String token) {

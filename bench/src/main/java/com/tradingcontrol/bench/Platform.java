@@ -32,22 +32,23 @@ public final class Platform implements AutoCloseable {
     private final EmbeddedKafkaBroker broker;
     private final InProcessSchemaRegistry registry;
     private final Topics topics;
-    private final BenchTokens tokens = new BenchTokens();
+    private final BenchTokens tokens;
     private PlatformAssembly services;
     private ApiServer api;
     private CommandSigner signer;
 
-    private Platform(Path workDir, EmbeddedKafkaBroker broker) {
+    private Platform(Path workDir, EmbeddedKafkaBroker broker, BenchTokens tokens) {
         this.workDir = workDir;
         this.broker = broker;
+        this.tokens = tokens;
         this.registry = InProcessSchemaRegistry.inMemory();
         this.topics = new Topics(registry, PARTITIONS);
     }
 
     /** Starts only the broker (for the raw-Kafka baseline); {@link #startServices} adds the rest. */
-    public static Platform startBroker(Path workDir) {
+    public static Platform startBroker(Path workDir, BenchTokens tokens) {
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(workDir.resolve("kafka")).build().start();
-        return new Platform(workDir, broker);
+        return new Platform(workDir, broker, tokens);
     }
 
     /** @param streamsConfig extra Kafka Streams settings of the processors (bench experiments) */
@@ -74,7 +75,7 @@ public final class Platform implements AutoCloseable {
                 ProjectorKeys.REBUILD_CATCH_UP_TIMEOUT, "30m"));
         streamsConfig.forEach((k, v) -> keys.put(ProcessorKeys.STREAMS_PREFIX + k, v));
         // The same API assembly users run (incl. the read-your-writes barrier), so the figures are theirs.
-        Path apiYaml = ApiServer.writeConfig(workDir, broker.bootstrapServers(), tokens.publicKeyPem(), COMMAND_KEY_ID,
+        Path apiYaml = ApiServer.writeConfig(workDir, broker.bootstrapServers(), tokens, COMMAND_KEY_ID,
                 key);
         services = new PlatformAssembly(PlatformConfig.from(keys, apiYaml), registry);
         services.startProcessors(Duration.ofSeconds(90));
