@@ -112,6 +112,11 @@ public final class ControlDocuments {
 
     /** The state a document renders (version = the document's); the inverse of {@link #write}. */
     public static ControlState read(ObjectNode doc) {
+        return read(doc, Scope.parse(doc.path("scope").asText()));
+    }
+
+    /** {@link #read} of the document of {@code scope}, known already (the projector's fold: parsed once). */
+    static ControlState read(ObjectNode doc, Scope scope) {
         ControlState.Pause pause = doc.path("paused").asBoolean(false)
                 ? new ControlState.Pause(provenance(doc, "pauseReason", "pausedBy", "pausedAt"), instant(doc, "expiresAt"))
                 : null;
@@ -126,7 +131,7 @@ public final class ControlDocuments {
                 ? new ControlState.ReduceOnly(provenance(doc, "reduceOnlyReason", "reduceOnlyBy", "reduceOnlyAt"),
                         instant(doc, "reduceOnlyExpiresAt"))
                 : null;
-        return new ControlState(Scope.parse(doc.path("scope").asText()), doc.path("version").asLong(0), pause,
+        return new ControlState(scope, doc.path("version").asLong(0), pause,
                 killSwitch, maintenance, reduceOnly, readProposals(doc));
     }
 

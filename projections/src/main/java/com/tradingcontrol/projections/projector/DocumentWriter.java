@@ -47,9 +47,10 @@ public final class DocumentWriter {
             warnOnGap(container, update, stored);
             WriteCondition condition = current.map(d -> WriteCondition.ifMatch(d.etag())).orElse(WriteCondition.ifAbsent());
             try {
-                // The body read is this call's own, so the fold may change it instead of copying it first.
-                store.upsert(container, update.partitionKey(), update.foldInto(current.map(StoredDocument::body).orElse(null)),
-                        condition);
+                // The body read is this call's own, so the fold may change it instead of copying it first,
+                // and the store may keep the result instead of copying it again.
+                store.upsertHandedOver(container, update.partitionKey(),
+                        update.foldInto(current.map(StoredDocument::body).orElse(null)), condition);
                 return Outcome.APPLIED;
             } catch (PreconditionFailedException | ConflictException raced) {
                 if (attempt >= MAX_ATTEMPTS) {

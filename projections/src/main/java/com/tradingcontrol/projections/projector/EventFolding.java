@@ -93,8 +93,8 @@ public final class EventFolding {
     }
 
     private static AggregateState stateOf(ObjectNode doc, AggregateState initial) {
-        if (initial instanceof ControlState) {
-            return ControlDocuments.read(doc);
+        if (initial instanceof ControlState control) {
+            return ControlDocuments.read(doc, control.scope());
         }
         return initial instanceof ConfigState ? ConfigDocuments.read(doc) : ProfileDocuments.read(doc);
     }

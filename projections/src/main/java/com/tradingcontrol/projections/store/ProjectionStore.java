@@ -39,6 +39,15 @@ public interface ProjectionStore extends AutoCloseable {
     StoredDocument upsert(String container, String partitionKey, ObjectNode doc, WriteCondition condition);
 
     /**
+     * As {@link #upsert}, for a caller that hands {@code doc} over: it neither reads nor changes it
+     * afterwards, so the store may keep that instance instead of a copy of it (the projector's writer,
+     * whose body is its own copy of what it read, folded). Stores that copy anyway need not override it.
+     */
+    default void upsertHandedOver(String container, String partitionKey, ObjectNode doc, WriteCondition condition) {
+        upsert(container, partitionKey, doc, condition);
+    }
+
+    /**
      * @throws NotFoundException the document does not exist
      * @throws PreconditionFailedException IF_MATCH and the stored etag differs
      */

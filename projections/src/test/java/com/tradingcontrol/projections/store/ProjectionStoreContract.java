@@ -283,6 +283,27 @@ public abstract class ProjectionStoreContract {
         assertThat(store.read(container, "p1", "a").orElseThrow().body().get("n").asInt()).isEqualTo(2);
     }
 
+    @Test
+    void aHandedOverDocumentIsStoredUnderTheSameConditionsAndReadsStayCopies() {
+        store.upsertHandedOver(container, "p1", doc("a", "p1", Map.of("n", 1)), WriteCondition.ifAbsent());
+        StoredDocument stored = store.read(container, "p1", "a").orElseThrow();
+        assertThat(stored.body().get("n").asInt()).isEqualTo(1);
+
+        store.inBatch(batch -> {
+            batch.upsertHandedOver(container, "p1", doc("a", "p1", Map.of("n", 2)), WriteCondition.ifMatch(stored.etag()));
+            assertThatThrownBy(() -> batch.upsertHandedOver(container, "p1", doc("a", "p1", Map.of("n", 3)),
+                    WriteCondition.ifMatch(stored.etag()))).isInstanceOf(PreconditionFailedException.class);
+            assertThatThrownBy(() -> batch.upsertHandedOver(container, "p1", doc("a", "p1", Map.of("n", 4)),
+                    WriteCondition.ifAbsent())).isInstanceOf(ConflictException.class);
+            StoredDocument inBatch = batch.read(container, "p1", "a").orElseThrow();
+            inBatch.body().put("n", 95);
+            assertThat(batch.read(container, "p1", "a").orElseThrow().body().get("n").asInt()).isEqualTo(2);
+            batch.upsertHandedOver(container, "p1", inBatch.body().put("n", 5), WriteCondition.ifMatch(inBatch.etag()));
+            return null;
+        });
+        assertThat(store.read(container, "p1", "a").orElseThrow().body().get("n").asInt()).isEqualTo(5);
+    }
+
     // ---- partitions -------------------------------------------------------------------------
 
     @Test

@@ -18,7 +18,8 @@ import java.util.Optional;
  * batch read or wrote is exactly what the table holds for it until the commit: a replay that folds
  * many events into the same documents reads and parses each one once per batch, and writes its last
  * version once, in one batched statement at the end. Every read returns a copy, so no caller can
- * change what will be written.
+ * change what will be written; a write keeps a copy too, unless its caller hands the document over
+ * ({@link #keep}).
  *
  * <p>Not thread-safe: only the thread holding the store's lock uses it.
  */
@@ -75,11 +76,25 @@ final class BatchDocuments {
      */
     StoredDocument write(ContainerSpec spec, String partitionKey, String id, ObjectNode doc) {
         ObjectNode body = Documents.withoutSystemFields(doc);
-        StoredDocument written = new StoredDocument(id, partitionKey, table.nextEtag(), body);
-        long now = table.clock().millis();
-        SqliteDocumentTable.Row row = new SqliteDocumentTable.Row(written, now, Documents.ttlOf(body));
-        entries.put(new Key(spec.name(), partitionKey, id), new Entry(row, true));
+        StoredDocument written = record(spec, partitionKey, id, body);
         return new StoredDocument(id, partitionKey, written.etag(), body.size() == doc.size() ? doc : Documents.copy(body));
+    }
+
+    /**
+     * Like {@link #write} for a document its caller hands over (never reads or changes again): the batch
+     * keeps {@code doc} itself, without its system fields, instead of a copy. Returns what is stored, which
+     * the caller must not change either.
+     */
+    StoredDocument keep(ContainerSpec spec, String partitionKey, String id, ObjectNode doc) {
+        doc.remove(Documents.SYSTEM_FIELDS);
+        return record(spec, partitionKey, id, doc);
+    }
+
+    private StoredDocument record(ContainerSpec spec, String partitionKey, String id, ObjectNode body) {
+        StoredDocument written = new StoredDocument(id, partitionKey, table.nextEtag(), body);
+        SqliteDocumentTable.Row row = new SqliteDocumentTable.Row(written, table.clock().millis(), Documents.ttlOf(body));
+        entries.put(new Key(spec.name(), partitionKey, id), new Entry(row, true));
+        return written;
     }
 
     /** Writes what the batch changed to the table and forgets everything, so the table is again the only truth. */

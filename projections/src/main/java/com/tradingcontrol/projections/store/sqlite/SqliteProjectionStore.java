@@ -152,6 +152,17 @@ public final class SqliteProjectionStore implements ProjectionStore {
 
     @Override
     public StoredDocument upsert(String container, String partitionKey, ObjectNode doc, WriteCondition condition) {
+        return upsert(container, partitionKey, doc, condition, false);
+    }
+
+    /** In a batch the document itself is kept until the flush: a replay saves a deep copy per event. */
+    @Override
+    public void upsertHandedOver(String container, String partitionKey, ObjectNode doc, WriteCondition condition) {
+        upsert(container, partitionKey, doc, condition, true);
+    }
+
+    private StoredDocument upsert(String container, String partitionKey, ObjectNode doc, WriteCondition condition,
+                                  boolean handedOver) {
         return written(() -> {
             ContainerSpec spec = containers.require(container);
             String id = Documents.validateForWrite(doc, spec, partitionKey);
@@ -159,7 +170,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
                     : documents.readLive(spec, partitionKey, id);
             checkCondition(condition, current, container, partitionKey, id);
             if (batch != null) {
-                return batch.write(spec, partitionKey, id, doc);
+                return handedOver ? batch.keep(spec, partitionKey, id, doc) : batch.write(spec, partitionKey, id, doc);
             }
             return documents.write(spec, partitionKey, id, Documents.withoutSystemFields(doc));
         });

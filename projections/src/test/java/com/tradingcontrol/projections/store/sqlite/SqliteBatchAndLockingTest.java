@@ -54,6 +54,24 @@ class SqliteBatchAndLockingTest {
     }
 
     @Test
+    void aDocumentHandedOverInABatchIsStoredWithoutItsSystemFields() {
+        try (SqliteProjectionStore store = SqliteProjectionStore.open(dir.resolve("store.db"))) {
+            store.createContainerIfAbsent(CONTAINER);
+            store.inBatch(batch -> {
+                ObjectNode handed = doc("a", "p1", 1);
+                handed.put("_etag", "not-the-store's").put("_rid", "x").put("_ts", 1);
+                batch.upsertHandedOver("trading-control", "p1", handed, WriteCondition.ifAbsent());
+                assertThat(batch.read("trading-control", "p1", "a").orElseThrow().body().has("_rid")).isFalse();
+                return null;
+            });
+
+            ObjectNode stored = store.read("trading-control", "p1", "a").orElseThrow().body();
+            assertThat(stored.has("_etag") || stored.has("_rid") || stored.has("_ts")).isFalse();
+            assertThat(stored).isEqualTo(doc("a", "p1", 1));
+        }
+    }
+
+    @Test
     void anIdleStoreHoldsNoLockSoAnotherProcessCanWriteTheFile() throws Exception {
         Path file = dir.resolve("store.db");
         try (SqliteProjectionStore store = SqliteProjectionStore.open(file)) {
