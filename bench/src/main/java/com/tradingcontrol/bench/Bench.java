@@ -1,5 +1,6 @@
 package com.tradingcontrol.bench;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import com.tradingcontrol.processors.topology.StreamsSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -124,7 +125,7 @@ public final class Bench implements Callable<Integer> {
                         + "', expected idle and/or load");
             }
         }
-        BenchTokens tokens = new BenchTokens(tokenAlgorithm());
+        BenchTokens tokens = tokens();
         Report report = new Report(out);
         long started = System.nanoTime();
         Path dir = workDir == null ? Platform.tempWorkDir() : workDir;
@@ -258,12 +259,12 @@ public final class Bench implements Callable<Integer> {
         return o;
     }
 
-    private com.nimbusds.jose.JWSAlgorithm tokenAlgorithm() {
-        if (!tokenAlg.equals("RS256") && !tokenAlg.equals("HS256")) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--token-alg: expected RS256 or HS256, got '"
-                    + tokenAlg + "'");
+    private BenchTokens tokens() {
+        try {
+            return new BenchTokens(JWSAlgorithm.parse(tokenAlg));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--token-alg: " + e.getMessage());
         }
-        return com.nimbusds.jose.JWSAlgorithm.parse(tokenAlg);
     }
 
     static final class ScenarioNames extends java.util.ArrayList<String> {

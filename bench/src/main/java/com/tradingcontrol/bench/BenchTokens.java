@@ -64,10 +64,6 @@ public final class BenchTokens {
         this.hmacSecret = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
-    public JWSAlgorithm algorithm() {
-        return algorithm;
-    }
-
     /** The public half as PEM, for the bench API's {@code auth.publicKeyPem}. */
     public String publicKeyPem() {
         try {
